@@ -1,0 +1,23 @@
+"""The Doc extensions claimtrace components read and write, registered once.
+
+All values are plain JSON data in the claimtrace/1 shape, so Docs pickle across processes.
+- `doc._.published`: "YYYY-MM-DD" | "YYYY-MM" | None, set by the caller before the pipeline runs.
+- `doc._.published_inferred`: a date inferred from the text when `published` is None (times component).
+- `doc._.times`: list of time dicts ({start, end, text, value, basis}).
+- `doc._.attributions`: list of attribution dicts (see output-format.md).
+- `doc._.factuality`: list of {start, end, text, value}.
+- `doc._.events`: list of event dicts.
+"""
+
+from spacy.tokens import Doc
+
+EXTENSIONS = ("published", "published_inferred", "times", "attributions", "factuality", "events")
+
+
+def register_extensions() -> None:
+    for name in EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+register_extensions()

@@ -1,0 +1,84 @@
+"""The `claimtrace` command line: a click group whose commands load lazily, so `--help` stays fast."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import click
+
+from claimtrace import __version__
+from claimtrace.errors import ClaimtraceError
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported only when invoked or listed."""
+
+    def __init__(self, *args: object, lazy: dict[str, tuple[str, str]] | None = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.lazy = lazy or {}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy:
+            module, attr = self.lazy[cmd_name]
+            return getattr(importlib.import_module(module), attr)
+        return super().get_command(ctx, cmd_name)
+
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "analyze": ("claimtrace.cli.analyze", "analyze"),
+    "demo": ("claimtrace.cli.analyze", "demo"),
+    "eval": ("claimtrace.cli.evaluate", "eval_group"),
+    "train": ("claimtrace.cli.train", "train_group"),
+    "ingest": ("claimtrace.cli.corpus", "ingest"),
+    "load": ("claimtrace.cli.corpus", "load"),
+    "claims": ("claimtrace.cli.corpus", "claims"),
+    "trace": ("claimtrace.cli.corpus", "trace"),
+    "reprints": ("claimtrace.cli.corpus", "reprints"),
+    "search": ("claimtrace.cli.corpus", "search"),
+    "export": ("claimtrace.cli.corpus", "export"),
+    "serve": ("claimtrace.cli.serve", "serve"),
+}
+
+
+@click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimtrace")
+def cli() -> None:
+    """claimtrace: who claims what, on whose authority, how firmly, about whom, and when.
+
+    \b
+    Examples:
+      claimtrace demo                       analyse the bundled example articles
+      claimtrace analyze article.html       report on one page
+      claimtrace analyze batch.jsonl --format jsonl > out.jsonl
+      claimtrace ingest news/ --db news.db  build a corpus, then: claimtrace claims --db news.db
+    """
+
+
+def main() -> None:
+    """Entry point: user-facing errors become one line on stderr and exit status 2; never a traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except ClaimtraceError as exc:
+        click.echo(f"claimtrace: error: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # the last line of defence: a bug must still not print a traceback at a user
+        if os.environ.get("CLAIMTRACE_DEBUG"):
+            raise
+        click.echo(f"claimtrace: internal error: {type(exc).__name__}: {exc} (set CLAIMTRACE_DEBUG=1 for details)",
+                   err=True)
+        sys.exit(3)

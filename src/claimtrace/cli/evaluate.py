@@ -1,0 +1,17 @@
+"""`claimtrace eval …`: score claimtrace against research corpora as shared/design/evaluation.md describes."""
+
+from claimtrace.cli import LazyGroup
+
+import click
+
+EVAL_COMMANDS = {
+    "polnear": ("claimtrace.cli.eval_polnear", "polnear"),
+    "factuality": ("claimtrace.cli.eval_factuality", "factuality"),
+    "plover": ("claimtrace.cli.eval_plover", "plover"),
+    "extraction": ("claimtrace.cli.eval_extraction", "extraction"),
+}
+
+
+@click.group("eval", cls=LazyGroup, lazy=EVAL_COMMANDS)
+def eval_group() -> None:
+    """Score claimtrace on evaluation corpora (PolNeAR, UW/MEANTIME, PLOVER, Zyte)."""
