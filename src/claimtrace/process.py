@@ -1,4 +1,4 @@
-"""Read → extract → analyze, in input order: the one path every shell (CLI, ingest, API, Dask) goes through."""
+"""Read → extract → analyze in input order: the one path every shell (CLI, ingest, API, Dask) takes."""
 
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ PublishedBasis = Literal["metadata", "inferred", "given", "none"]
 
 @dataclass
 class Role:
-    """A possibly discontinuous stretch of the record's text (source, cue, content, trigger, actor, target)."""
+    """A possibly discontinuous stretch of the text: source, cue, content, trigger, actor or target."""
 
     text: str
     spans: list[Offsets]
@@ -152,7 +152,7 @@ class Record:
     meta: Meta
     removed: list[Removed] = field(default_factory=list)
     related: list[Related] = field(default_factory=list)
-    # Analyses arrive from spaCy Doc extensions as claimtrace/1-shaped dicts (asdict of the dataclasses above),
+    # Analyses arrive from Doc extensions as claimtrace/1-shaped dicts (asdict of the dataclasses above),
     # because extension values must stay plain data to cross process boundaries.
     entities: list[Entity] = field(default_factory=list)
     times: list[dict[str, Any]] = field(default_factory=list)

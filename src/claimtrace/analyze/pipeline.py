@@ -110,6 +110,7 @@ def analyze_text(text: str, published: str | None = None, doc_id: str = "text") 
     """Analyse one plain text verbatim (no cleaning): the convenience entry point for library users."""
     from claimtrace.record import Meta
 
-    document = Document(id=doc_id, text=text, meta=Meta(published=published,
-                                                         published_basis="given" if published else "none"))
+    document = Document(
+        id=doc_id, text=text, meta=Meta(published=published, published_basis="given" if published else "none")
+    )
     return next(analyze_documents([document]))

@@ -14,5 +14,7 @@ class AttributionSpans:
     content: list[Offsets]
     cue: list[Offsets] = field(default_factory=list)
     source: list[Offsets] = field(default_factory=list)
-    kind: str | None = None  # "direct" | "indirect" | "mixed" | "according_to" | "no_source"; None: decide later
+    kind: str | None = (
+        None  # "direct" | "indirect" | "mixed" | "according_to" | "no_source"; None: decide later
+    )
     origin: str = "rules"  # "rules" | "model": which finder produced it, for error analysis

@@ -15,7 +15,9 @@ from claimtrace.errors import ClaimtraceError
 class LazyGroup(click.Group):
     """A group whose subcommands are imported only when invoked or listed."""
 
-    def __init__(self, *args: object, lazy: dict[str, tuple[str, str]] | None = None, **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, lazy: dict[str, tuple[str, str]] | None = None, **kwargs: object
+    ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.lazy = lazy or {}
 
@@ -79,6 +81,8 @@ def main() -> None:
     except Exception as exc:  # the last line of defence: a bug must still not print a traceback at a user
         if os.environ.get("CLAIMTRACE_DEBUG"):
             raise
-        click.echo(f"claimtrace: internal error: {type(exc).__name__}: {exc} (set CLAIMTRACE_DEBUG=1 for details)",
-                   err=True)
+        click.echo(
+            f"claimtrace: internal error: {type(exc).__name__}: {exc} (set CLAIMTRACE_DEBUG=1 for details)",
+            err=True,
+        )
         sys.exit(3)

@@ -1,8 +1,8 @@
 """`claimtrace eval …`: score claimtrace against research corpora as shared/design/evaluation.md describes."""
 
-from claimtrace.cli import LazyGroup
-
 import click
+
+from claimtrace.cli import LazyGroup
 
 EVAL_COMMANDS = {
     "polnear": ("claimtrace.cli.eval_polnear", "polnear"),
