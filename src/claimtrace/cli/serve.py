@@ -1,0 +1,84 @@
+"""`claimtrace serve`: the HTTP API and web UI over a store, on loopback unless told otherwise."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from pathlib import Path
+
+import click
+
+from claimtrace.errors import ClaimtraceError
+from claimtrace.serve.security import LOOPBACK_HOSTS
+
+
+def is_loopback_bind(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_bind(host: str, enable_write: bool, token: str | None) -> None:
+    """Write endpoints beyond loopback only with a token: anyone who can reach the port could use them."""
+    if enable_write and token is None and not is_loopback_bind(host):
+        raise click.UsageError(
+            f"--enable-write on {host} reaches beyond this machine: add --token (or CLAIMTRACE_TOKEN), "
+            "or bind 127.0.0.1"
+        )
+    if token is not None and len(token) < 16:
+        raise click.UsageError("--token must be at least 16 characters")
+
+
+@click.command()
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("claimtrace.db"),
+    show_default=True,
+    help="the store to serve (opened read-only)",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="address to bind")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--enable-write", is_flag=True, help="turn on POST /api/analyze (off by default)")
+@click.option(
+    "--token",
+    envvar="CLAIMTRACE_TOKEN",
+    default=None,
+    help="bearer token required by write endpoints; mandatory with --enable-write beyond loopback",
+)
+def serve(db_path: Path, host: str, port: int, enable_write: bool, token: str | None) -> None:
+    """Serve the JSON API (/api, /docs) and the web UI (/) over a claimtrace store.
+
+    \b
+    Examples:
+      claimtrace serve --db news.db                  then open http://127.0.0.1:8000/
+      claimtrace serve --db news.db --enable-write   also accept POST /api/analyze from this machine
+    """
+    import uvicorn
+
+    from claimtrace.serve.app import create_app
+    from claimtrace.settings import Settings
+
+    check_bind(host, enable_write, token)
+    if not db_path.is_file():
+        raise ClaimtraceError(
+            f"{db_path}: no such store; build one with `claimtrace ingest PATH --db {db_path}`"
+        )
+    # On loopback, answer only loopback Host names, so a web page cannot reach us through DNS rebinding.
+    allowed_hosts = LOOPBACK_HOSTS if is_loopback_bind(host) else None
+    app = create_app(db_path, Settings(), allow_write=enable_write, token=token, allowed_hosts=allowed_hosts)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(
+        f"claimtrace: serving {db_path} at http://{shown}:{port}/ (API docs at /docs; Ctrl-C stops)", err=True
+    )
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level=os.environ.get("CLAIMTRACE_LOG_LEVEL", "warning"),
+        server_header=False,
+    )

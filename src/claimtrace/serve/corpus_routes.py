@@ -1,0 +1,185 @@
+"""Read endpoints over the store: thin HTTP shells around claimtrace.store.queries.
+
+Parameters are validated here (types, ranges, lengths, vocabularies) so user input yields a 4xx, never a 5xx;
+the store's own QueryError (bad date, search text without words, …) becomes a 400.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, TypeVar
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
+
+from claimtrace.serve.store_access import StoreAccess, list_recent_articles
+from claimtrace.store import queries
+from claimtrace.store.queries import ClaimFilters, QueryError
+
+T = TypeVar("T")
+
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+MAX_OFFSET = 10_000_000
+MAX_ID = 2**63 - 1  # SQLite's INTEGER range: larger ids could only ever be "not found"
+
+Text = Annotated[str | None, Query(max_length=200)]
+Limit = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
+Certainty = Literal["certain", "probable", "possible", "unknown", "doubtful", "negated"]
+Status = Literal["asserted", "reported", "intended", "future", "hypothetical", "negated"]
+SourceType = Literal["person", "organization", "media", "government", "anonymous", "group", "pronoun"]
+Kind = Literal["direct", "indirect", "mixed", "according_to", "no_source"]
+GroupBy = Literal["actor", "event_type", "status", "outlet", "source_type", "certainty", "kind"]
+Interval = Literal["day", "week", "month"]
+
+
+def claim_filters(
+    q: Annotated[
+        str | None, Query(max_length=500, description="words that must all occur in claim or source")
+    ] = None,
+    actor: Annotated[
+        str | None, Query(max_length=200, description="an event under the claim has this actor")
+    ] = None,
+    source: Annotated[
+        str | None, Query(max_length=200, description="source text or name contains this")
+    ] = None,
+    source_type: SourceType | None = None,
+    outlet: Annotated[
+        str | None, Query(max_length=200, description="the article's outlet contains this")
+    ] = None,
+    event_type: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{1,32}$", description="PLOVER type")] = None,
+    status: Status | None = None,
+    certainty: Certainty | None = None,
+    min_certainty: Annotated[float | None, Query(ge=-3, le=3)] = None,
+    kind: Kind | None = None,
+    since: Annotated[str | None, Query(pattern=DATE_PATTERN, description="published on or after")] = None,
+    until: Annotated[str | None, Query(pattern=DATE_PATTERN, description="published on or before")] = None,
+) -> ClaimFilters:
+    """The filters of `claimtrace claims`, as query parameters."""
+    return ClaimFilters(
+        text=q,
+        actor=actor,
+        source=source,
+        source_type=source_type,
+        outlet=outlet,
+        event_type=event_type,
+        status=status,
+        certainty=certainty,
+        min_certainty=min_certainty,
+        kind=kind,
+        date_from=since,
+        date_to=until,
+    )
+
+
+Filters = Annotated[ClaimFilters, Depends(claim_filters)]
+
+
+def answer(run: Callable[[], T]) -> T:
+    try:
+        return run()
+    except QueryError as exc:
+        raise HTTPException(400, str(exc)) from exc
+
+
+def page(items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
+    """A page fetched with one row beyond `limit`, so `has_more` costs no count."""
+    return {"items": items[:limit], "limit": limit, "offset": offset, "has_more": len(items) > limit}
+
+
+def corpus_router(store: StoreAccess) -> APIRouter:
+    router = APIRouter(prefix="/api", tags=["corpus"])
+    conn = store.connection
+
+    @router.get("/articles", summary="Search articles (full text), or list the newest")
+    def articles(q: Text = None, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+        """Best matches first when `q` is given (every word must occur; snippets mark matches with [ ]),
+        else newest first."""
+        if q is not None and q.strip():
+            items = answer(lambda: queries.search_articles(conn(), q, limit=limit + 1, offset=offset))
+        else:
+            items = list_recent_articles(conn(), limit + 1, offset)
+        return page(items, limit, offset)
+
+    @router.get("/articles/{article_id}", summary="One article: its claimtrace/1 record and store ids")
+    def article(article_id: Id) -> dict[str, Any]:
+        found = queries.get_article(conn(), article_id)
+        if found is None:
+            raise HTTPException(404, f"no article {article_id} in this store")
+        record = found.pop("record")
+        mentions = queries.query_claims(conn(), ClaimFilters(article_id=article_id), limit=queries.MAX_LIMIT)
+        claims = [
+            {
+                "key": m["key"],
+                "attribution_id": m["attribution_id"],
+                "claim_id": m["claim_id"],
+                "claim_articles": m["claim_articles"],
+                "claim_outlets": m["claim_outlets"],
+            }
+            for m in mentions
+        ]
+        meta = record.get("meta") or {}
+        info = {**found, "title": meta.get("title"), "url": meta.get("url")}
+        return {"article": info, "record": record, "claims": claims}
+
+    @router.get("/claims", summary="Claims (attributions), filtered, newest first")
+    def claims(
+        filters: Filters,
+        limit: Limit = 25,
+        offset: Offset = 0,
+        count: Annotated[bool, Query(description="also return the total number of matches")] = False,
+    ) -> dict[str, Any]:
+        """Each item: the claim, its source chain, certainty, article and outlet, the events reported under
+        it, and `claim_id` (its cluster, for /api/claims/{claim_id}/trace)."""
+        items = answer(lambda: queries.query_claims(conn(), filters, limit=limit + 1, offset=offset))
+        result = page(items, limit, offset)
+        if count:
+            result["total"] = answer(lambda: queries.count_claims(conn(), filters))
+        return result
+
+    @router.get("/claims/{claim_id}/trace", summary="A claim's provenance across outlets")
+    def trace(claim_id: Id) -> dict[str, Any]:
+        """The claim cluster, its reports earliest first (outlet, who each credits, whether it is the origin
+        or adds its own sourcing), and every mention."""
+        found = queries.trace_claim(conn(), claim_id)
+        if found is None:
+            raise HTTPException(404, f"no claim {claim_id} in this store")
+        keys = {m["attribution_id"]: m["key"] for m in found["mentions"]}
+        for link in found["chain"]:
+            link["key"] = keys.get(link["attribution_id"])
+        return found
+
+    @router.get("/clusters", summary="Claims reported in the most articles")
+    def clusters(
+        limit: Limit = 50, offset: Offset = 0, min_articles: Annotated[int, Query(ge=1, le=1_000_000)] = 2
+    ) -> dict[str, Any]:
+        items = queries.list_claim_clusters(conn(), limit=limit + 1, offset=offset, min_articles=min_articles)
+        return page(items, limit, offset)
+
+    @router.get("/reprints", summary="Clusters of reprinted or rewritten articles")
+    def reprints(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        return page(queries.reprint_clusters(conn(), limit=limit + 1, offset=offset), limit, offset)
+
+    @router.get("/events", summary="Events (PLOVER), filtered, newest first")
+    def events(filters: Filters, limit: Limit = 25, offset: Offset = 0) -> dict[str, Any]:
+        items = answer(lambda: queries.query_events(conn(), filters, limit=limit + 1, offset=offset))
+        return page(items, limit, offset)
+
+    @router.get("/timeline", summary="Counts per period and group, with certainty breakdown")
+    def timeline(
+        filters: Filters, group_by: GroupBy = "actor", interval: Interval = "month"
+    ) -> dict[str, Any]:
+        """actor, event_type and status count events; outlet, source_type, certainty and kind count claims.
+        Each row: period, key (the group), count, certainty ({label: count})."""
+        rows = answer(lambda: queries.timeline(conn(), group_by, interval, filters))
+        return {"group_by": group_by, "interval": interval, "rows": rows}
+
+    @router.get("/facets", summary="Values present in the store, for filter menus")
+    def facets() -> dict[str, Any]:
+        return queries.filter_options(conn())
+
+    @router.get("/stats", summary="Row counts of the store")
+    def stats() -> dict[str, int]:
+        return queries.corpus_stats(conn())
+
+    return router

@@ -1,0 +1,40 @@
+"""Read-only access to the store for request threads: one SQLite connection per worker thread.
+
+SQLite connections are cheap to keep and unsafe to share across threads mid-query, so each thread of the
+server's pool opens its own, read-only (`mode=ro`): nothing the API does can write to the store.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+from claimtrace.store.db import connect
+
+
+class StoreAccess:
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self.local = threading.local()
+        # Open once now: a missing or foreign file is reported at start-up, not on the first request.
+        connect(db_path, create=False, readonly=True).close()
+
+    def connection(self) -> sqlite3.Connection:
+        conn = getattr(self.local, "conn", None)
+        if conn is None:
+            conn = connect(self.db_path, create=False, readonly=True)
+            self.local.conn = conn
+        return conn
+
+
+# Not in claimtrace.store.queries yet: the newest articles when no search text is given (the UI's
+# article list; undated ones last, as SQLite sorts NULL lowest). Read-only; to move into store.queries.
+def list_recent_articles(conn: sqlite3.Connection, limit: int, offset: int) -> list[dict[str, Any]]:
+    sql = """
+        SELECT ar.id AS article_id, ar.record_id, ar.title, o.name AS outlet, ar.url, ar.published
+        FROM articles ar LEFT JOIN outlets o ON o.id = ar.outlet_id
+        ORDER BY ar.published DESC, ar.id DESC LIMIT ? OFFSET ?
+    """
+    return [dict(row) for row in conn.execute(sql, (limit, offset))]
