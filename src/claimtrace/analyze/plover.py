@@ -1,0 +1,255 @@
+"""The PLOVER ontology (manual draft 2.0, 2024): the 16 event types, their modes, the general contexts, and the
+trigger lexicons claimtrace uses to find and code event predicates.
+
+The lexicons are written from the manual's category definitions and the CAMEO→PLOVER crosswalk; the trained
+classifier (analyze/events.py) reads them as features and decides the type in context.
+"""
+
+from __future__ import annotations
+
+EVENT_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+
+QUAD_CATEGORY: dict[str, str] = {
+    "AGREE": "verbal cooperation", "CONSULT": "verbal cooperation", "SUPPORT": "verbal cooperation",
+    "CONCEDE": "verbal cooperation", "COOPERATE": "material cooperation", "AID": "material cooperation",
+    "RETREAT": "material cooperation", "REQUEST": "verbal conflict", "ACCUSE": "verbal conflict",
+    "REJECT": "verbal conflict", "THREATEN": "verbal conflict", "PROTEST": "material conflict",
+    "SANCTION": "material conflict", "MOBILIZE": "material conflict", "COERCE": "material conflict",
+    "ASSAULT": "material conflict",
+}  # fmt: skip
+
+# Older roots found in PLOVER-coded corpora, mapped to today's types. YIELD was split into CONCEDE (verbal) and
+# RETREAT (material); scoring against YIELD-labelled data maps both back.
+LEGACY_ROOTS: dict[str, tuple[str, ...]] = {
+    "YIELD": ("CONCEDE", "RETREAT"),
+    "DEMAND": ("REQUEST",),
+    "DISAPPROVE": ("ACCUSE",),
+    "INVESTIGATE": ("ACCUSE",),
+    "FIGHT": ("ASSAULT",),
+}
+
+
+def legacy_root(event_type: str) -> str:
+    """The 15-root label (YIELD for CONCEDE and RETREAT) used by PLV-style gold data."""
+    return "YIELD" if event_type in ("CONCEDE", "RETREAT") else event_type
+
+
+def current_type(label: str) -> tuple[str, ...]:
+    """Today's type(s) for a gold label that may use a legacy root."""
+    return LEGACY_ROOTS.get(label, (label,))
+
+
+# Modes per type (manual chapter 3 tables). Types without a table have none.
+MODES: dict[str, tuple[str, ...]] = {
+    "CONSULT": ("visit", "third-party", "multilateral", "phone"),
+    "RETREAT": ("withdraw", "release", "disarm", "ceasefire", "access", "resign"),
+    "REQUEST": ("assist", "change", "yield", "meet"),
+    "REJECT": ("assist", "change", "yield", "meet"),
+    "ACCUSE": ("disapprove", "investigate", "allege"),
+    "THREATEN": ("restrict", "arrest", "relations", "expel", "territory", "violence"),
+    "PROTEST": ("demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"),
+    "SANCTION": ("convict", "expel", "withdraw", "discontinue"),
+    "MOBILIZE": ("troops", "weapons", "police", "militia"),
+    "COERCE": ("seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold",
+               "misinformation", "cyber"),
+    "ASSAULT": ("abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms",
+                "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control",
+                "unconventional"),
+}  # fmt: skip
+
+# General contexts (manual table 2.1), spelled as in the manual's machine-readable names.
+CONTEXTS: tuple[str, ...] = (
+    "military", "intelligence", "executive", "legislative", "election", "political_institutions",
+    "pro_democracy", "pro_autocracy", "economic", "legal", "reparations", "human_rights", "rights_freedoms",
+    "repression", "human_security", "gender", "lgbt", "religion_ethnicity", "inequality", "diplomatic",
+    "territory", "peacekeeping", "health", "asylum", "migration", "disasters", "natural_resource",
+    "environment", "technology", "terrorism", "cbrn", "cyber", "misinformation", "crime", "corruption",
+    "illegal_drugs", "trafficking",
+)  # fmt: skip
+
+# Types whose future or intended occurrence PLOVER codes as AGREE (manual 3.1); RETREAT announced for the
+# future is coded CONCEDE (manual 3.4, 3.7).
+COOPERATIVE_ACTIONS = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+
+
+def _entries(table: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Invert {label: "word word_pair …"} into {word: labels}; "_" joins the words of a multiword entry
+    (a verb and its particle or preposition: "call_for" → "call for"). A word may carry several labels."""
+    out: dict[str, tuple[str, ...]] = {}
+    for label, words in table.items():
+        for word in words.split():
+            key = word.replace("_", " ")
+            out[key] = (*out.get(key, ()), label)
+    return out
+
+
+# Verb lemmas (and multiword verbs, underscore-joined here) that typically express each type.
+VERB_LEXICON: dict[str, tuple[str, ...]] = _entries({
+    "AGREE": "agree promise pledge vow offer commit propose undertake volunteer",
+    "CONSULT": "meet visit host consult discuss negotiate confer telephone phone talk travel "
+               "receive tour mediate",
+    "SUPPORT": "support praise endorse commend applaud hail welcome back defend recognize recognise "
+               "sign ratify thank congratulate apologize apologise forgive approve reaffirm laud "
+               "salute appreciate normalize normalise",
+    "CONCEDE": "concede pardon acquit amnesty ease relax lift regret yield accede "
+               "compromise grant allow permit exonerate",
+    "COOPERATE": "cooperate collaborate extradite share exchange trade partner coordinate",
+    "AID": "aid donate provide supply give fund finance lend deliver rescue shelter assist send "
+           "contribute evacuate feed",
+    "RETREAT": "release free withdraw retreat resign surrender disarm demobilize demobilise return "
+               "repatriate evacuate pull_out step_down hand_over cede quit abandon",
+    "REQUEST": "request demand urge call_for ask appeal seek order press plead petition push "
+               "insist implore summon require invite pressure pressurize",
+    "ACCUSE": "accuse condemn criticize criticise denounce blame allege charge sue indict investigate "
+              "probe decry slam deplore censure complain disapprove question "
+              "prosecute convict rebuke lambaste fault castigate",
+    "REJECT": "reject refuse deny decline dismiss veto oppose rebuff spurn defy "
+              "snub turn_down disregard resist ignore block",
+    "THREATEN": "threaten warn menace ultimatum",
+    "PROTEST": "protest demonstrate rally march strike riot picket boycott obstruct blockade "
+               "vandalize vandalise gather",
+    "SANCTION": "sanction suspend cut reduce expel recall sever break_off halt terminate cancel "
+                "freeze downgrade discontinue",
+    "MOBILIZE": "mobilize mobilise deploy mass station patrol alert reinforce muster",
+    "COERCE": "arrest detain seize confiscate raid impose ban censor deport jail imprison "
+              "restrict curb crack_down restrain besiege occupy intimidate "
+              "force evict expropriate nationalize nationalise blockade hack",
+    "ASSAULT": "attack kill bomb shell strike shoot assassinate murder kidnap abduct hijack torture "
+               "beat rape massacre fight clash invade bombard ambush execute wound injure "
+               "destroy burn storm fire stab behead slaughter",
+})  # fmt: skip
+
+# Eventive nouns: a noun trigger ("the talks", "a ceasefire", "air strikes").
+NOUN_LEXICON: dict[str, tuple[str, ...]] = _entries({
+    "AGREE": "agreement accord pledge promise offer commitment deal",
+    "CONSULT": "talk talks meeting summit visit negotiation negotiations consultation discussion "
+               "conference dialogue call mediation",
+    "SUPPORT": "support praise endorsement recognition apology ratification",
+    "CONCEDE": "concession pardon amnesty acquittal",
+    "COOPERATE": "cooperation collaboration extradition exercise partnership",
+    "AID": "aid assistance donation relief loan grant asylum",
+    "RETREAT": "ceasefire cease-fire withdrawal release retreat resignation surrender disarmament "
+               "pullout repatriation",
+    "REQUEST": "demand request appeal call plea",
+    "ACCUSE": "accusation allegation charge criticism condemnation lawsuit suit investigation probe "
+              "complaint indictment inquiry",
+    "REJECT": "rejection refusal veto denial",
+    "THREATEN": "threat warning ultimatum",
+    "PROTEST": "protest demonstration rally march strike riot boycott blockade sit-in",
+    "SANCTION": "sanction sanctions embargo expulsion suspension",
+    "MOBILIZE": "mobilization mobilisation deployment buildup build-up",
+    "COERCE": "arrest detention raid crackdown curfew ban seizure deportation censorship",
+    "ASSAULT": "attack airstrike air_strike strike bombing shelling assault offensive killing massacre "
+               "invasion clash clashes fighting ambush assassination kidnapping abduction shooting "
+               "war battle hostilities explosion execution",
+})  # fmt: skip
+
+# Predicates that govern another predicate and mark it as intended or planned rather than done
+# ("plans to attack", "is willing to talk"). "agree/promise/offer" are AGREE events themselves.
+INTENT_GOVERNORS = frozenset({
+    "plan", "intend", "want", "seek", "aim", "hope", "wish", "prepare", "expect", "mean", "try",
+    "attempt", "look", "consider", "mull", "weigh", "willing", "ready", "eager", "keen", "prepared",
+    "determined", "set", "poised", "desire", "contemplate",
+})  # fmt: skip
+
+# Governors that pass their complement through unchanged in factuality (aspectual verbs): the complement
+# stays the event ("began shelling", "continued to fight").
+ASPECTUAL_GOVERNORS = frozenset({"begin", "start", "continue", "resume", "keep", "go", "stop", "cease", "finish"})
+
+# Verbs that never code a PLOVER event on their own: statements, copulas, light verbs. PLOVER dropped CAMEO's
+# "make public statement" category.
+NON_EVENT_VERBS = frozenset({
+    "be", "have", "do", "say", "tell", "state", "add", "note", "report", "write", "announce", "explain",
+    "believe", "think", "know", "feel", "seem", "appear", "become", "remain", "get", "make", "take",
+    "include", "mention", "claim", "describe", "quote", "cite", "indicate", "suggest", "confirm",
+    "reveal", "show", "tweet", "post", "comment", "speak", "argue", "stress", "emphasize",
+    "emphasise", "acknowledge", "declare", "learn", "see", "look", "find", "call", "name",
+})  # fmt: skip
+
+# Mode cues per type: a lemma in the trigger or its arguments that selects the mode.
+MODE_CUES: dict[str, dict[str, tuple[str, ...]]] = {
+    "CONSULT": _entries({"visit": "visit tour travel arrive trip", "phone": "phone telephone call video "
+                         "videoconference", "multilateral": "summit conference nato un g7 g20 asean "
+                         "forum assembly council", "third-party": "host mediate mediation"}),
+    "RETREAT": _entries({"withdraw": "withdraw withdrawal retreat pull pullout leave", "release": "release free "
+                         "hostage prisoner captive detainee", "disarm": "disarm disarmament weapon demobilize "
+                         "surrender", "ceasefire": "ceasefire cease-fire truce", "access": "access allow "
+                         "inspector observer peacekeeper", "resign": "resign resignation step quit"}),
+    "REQUEST": _entries({"assist": "aid help assistance support cooperation", "change": "resign reform "
+                         "change dismissal step", "yield": "release ceasefire withdraw lift end halt free",
+                         "meet": "talk talks meeting negotiation negotiate meet dialogue"}),
+    "REJECT": _entries({"assist": "aid help assistance support cooperation", "change": "resign reform "
+                        "change step", "yield": "release ceasefire withdraw lift disarm free",
+                        "meet": "talk talks meeting negotiation negotiate meet dialogue proposal plan"}),
+    "ACCUSE": _entries({"disapprove": "condemn criticize criticise denounce decry deplore slam complain "
+                        "disapprove rebuke censure", "investigate": "investigate probe investigation "
+                        "inquiry examine", "allege": "accuse allege charge sue indict lawsuit prosecute "
+                        "accusation allegation"}),
+    "THREATEN": _entries({"restrict": "blockade boycott curfew embargo ban restrict sanction",
+                          "arrest": "arrest detain jail imprison", "relations": "relations talks "
+                          "negotiation suspend cut sever", "expel": "expel expulsion", "territory":
+                          "occupy seize annex invade territory", "violence": "attack strike kill force war "
+                          "retaliate retaliation bomb destroy military"}),
+    "PROTEST": _entries({"demo": "demonstrate demonstration rally march protest gather", "riot": "riot "
+                         "clash violent loot", "strike": "strike walkout", "hunger": "hunger",
+                         "boycott": "boycott", "obstruct": "block blockade obstruct barricade sit-in",
+                         "vandalize": "vandalize vandalise deface"}),
+    "SANCTION": _entries({"convict": "convict sentence guilty fine", "expel": "expel expulsion oust",
+                          "withdraw": "withdraw recall pull", "discontinue": "suspend cut halt freeze "
+                          "sanction sanctions embargo terminate sever reduce"}),
+    "MOBILIZE": _entries({"troops": "troop troops soldier army force forces battalion brigade",
+                          "weapons": "missile warship ship tank jet aircraft weapon carrier artillery",
+                          "police": "police riot-police gendarmerie", "militia": "militia fighter "
+                          "rebel insurgent"}),
+    "COERCE": _entries({"seize": "seize confiscate raid search expropriate nationalize", "restrict":
+                        "restrict blockade cordon close ban restriction", "censor": "censor censorship",
+                        "curfew": "curfew", "martial-law": "emergency martial", "arrest": "arrest detain "
+                        "jail imprison custody detention", "deport": "deport expel deportation",
+                        "withhold": "withhold shut cut", "cyber": "hack cyberattack hacker"}),
+    "ASSAULT": _entries({"abduct": "kidnap abduct hijack abduction kidnapping hostage", "beat": "beat "
+                         "punch kick", "torture": "torture", "sexual": "rape sexual", "targeted":
+                         "assassinate assassination execute execution", "destroy": "destroy demolish "
+                         "raze", "primitive": "knife machete stab burn arson", "firearms": "shoot gun "
+                         "gunfire rifle gunman gunmen shooting", "explosives": "bomb bombing explosive "
+                         "ied mine blast explosion", "suicide-attack": "suicide", "aerial": "airstrike "
+                         "air raid jet helicopter aerial", "drone": "drone", "heavy-weapons":
+                         "shell shelling artillery rocket tank mortar missile", "crowd-control": "tear "
+                         "teargas cannon baton", "unconventional": "chemical nuclear biological"}),
+}  # fmt: skip
+
+# Context keywords (lemmas, lower-cased) for the general contexts, read from the event's sentence.
+CONTEXT_CUES: dict[str, tuple[str, ...]] = _entries({
+    "military": "military army navy troop troops soldier air_force marine defense defence armed_forces",
+    "intelligence": "intelligence spy espionage cia mi6 fsb mossad",
+    "executive": "president prime_minister cabinet minister administration premier king",
+    "legislative": "parliament congress senate legislature lawmaker mp bill legislation",
+    "election": "election vote ballot campaign poll candidate electoral",
+    "economic": "economy economic trade tariff finance financial investment gdp inflation bank export "
+                "import market",
+    "legal": "court judge law legal lawsuit trial tribunal prosecutor",
+    "human_rights": "human_rights",
+    "rights_freedoms": "freedom liberty rights press_freedom",
+    "repression": "crackdown repression",
+    "health": "health disease virus pandemic epidemic covid vaccine hospital",
+    "migration": "refugee migrant migration displaced asylum-seeker immigration",
+    "asylum": "asylum",
+    "disasters": "earthquake flood hurricane cyclone drought disaster tsunami",
+    "environment": "climate pollution environment environmental emission",
+    "natural_resource": "oil gas coal mining mineral",
+    "terrorism": "terrorist terrorism terror militant jihadist",
+    "cbrn": "nuclear chemical_weapon chemical biological radiological uranium",
+    "cyber": "cyber cyberattack hacker hack",
+    "misinformation": "disinformation misinformation propaganda fake_news",
+    "crime": "crime criminal theft murder gang",
+    "corruption": "corruption bribery bribe embezzlement graft",
+    "illegal_drugs": "drug narcotic cocaine heroin cartel",
+    "trafficking": "trafficking smuggling smuggler trafficker",
+    "diplomatic": "diplomat diplomatic embassy ambassador envoy foreign_minister",
+    "peacekeeping": "peacekeeper peacekeeping",
+    "territory": "territory border annex annexation sovereignty",
+    "gender": "women woman gender abortion",
+    "religion_ethnicity": "muslim christian jewish ethnic religious church mosque",
+})  # fmt: skip

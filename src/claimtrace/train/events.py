@@ -1,0 +1,176 @@
+"""Train the PLOVER event-type classifier shipped in src/claimtrace/models/events/.
+
+Examples come from two sources in ../shared/eval/plover:
+- PLV_train.tsv minus its held-back part (evaluate/plover.py `split_items`): in each sentence the unit that the
+  scorer would pick (actor matching the marked source, else one whose target matches the marked target, else the
+  first) takes the gold root; YIELD becomes RETREAT when the unit's lexicon says RETREAT, else CONCEDE.
+- PLOVER_GSR_CAMEO.txt: CAMEO-manual sentences coded in PLOVER, legacy roots mapped to today's types.
+Units of the same sentences that no lexicon marks as events, and that are not the labelled one, become "no
+event" examples. The model is a multinomial logistic regression over `unit_features`; C is chosen by 5-fold
+cross-validation on the training part only, all with fixed seeds.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimtrace.analyze import plover
+from claimtrace.analyze.events import NO_EVENT, EventTypeModel, EventUnit, build_units, lexicon_types, unit_features
+from claimtrace.errors import InputError
+from claimtrace.evaluate.plover import PloverItem, read_plv, spans_match, split_items
+
+SEED = 13
+C_GRID = (0.3, 1.0, 3.0, 10.0)
+GSR_MARK = re.compile(r"\((SRC|TAR|SRC/TAR|EVT|LOC): ([^)]*)\)")
+
+
+@dataclass
+class Example:
+    features: list[str]
+    label: str
+    origin: str
+
+
+def read_gsr(path: Path) -> list[PloverItem]:
+    """PLOVER gold-standard records: text, source/target actor strings located in the text, event type."""
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InputError(str(path), f"not a readable JSON list of records: {exc}") from exc
+    items = []
+    for record in records:
+        event = record.get("event", "")
+        if event == "DOCUMENT" or not record.get("text"):
+            continue
+        label = plover.current_type(event)[0]
+        text = record["text"]
+        items.append(PloverItem(record.get("id", ""), text, _locate(text, record.get("source")),
+                                _locate(text, record.get("target")), label))  # fmt: skip
+    return items
+
+
+def _locate(text: str, actors: Any) -> list[tuple[int, int]]:
+    spans = []
+    for actor in actors if isinstance(actors, list) else []:
+        needle = str(actor.get("actorText", "")).strip()
+        at = text.find(needle) if needle else -1
+        if at >= 0:
+            spans.append((at, at + len(needle)))
+    return spans
+
+
+def _unit_spans(unit_tokens: list) -> list[tuple[int, int]]:
+    return [(t.idx, t.idx + len(t.text)) for t in unit_tokens]
+
+
+def labelled_unit(doc: Doc, units: list[EventUnit], item: PloverItem) -> EventUnit | None:
+    """The unit the scorer would read for this sentence."""
+    for unit in units:
+        if unit.actor and item.source and spans_match(doc.text, _unit_spans(unit.actor), item.source):
+            return unit
+    for unit in units:
+        if unit.target and item.target and spans_match(doc.text, _unit_spans(unit.target), item.target):
+            return unit
+    return units[0] if units else None
+
+
+def unit_lexicon(unit: EventUnit) -> set[str]:
+    return {t for token in [unit.head, *unit.trigger, *unit.complements] for t in lexicon_types(token)}
+
+
+def split_yield(unit: EventUnit) -> str:
+    return "RETREAT" if "RETREAT" in unit_lexicon(unit) else "CONCEDE"
+
+
+def examples_from(docs: Iterable[tuple[Doc, PloverItem]], origin: str) -> Iterator[Example]:
+    for doc, item in docs:
+        units = build_units(doc[:])
+        chosen = labelled_unit(doc, units, item)
+        if chosen is None:
+            continue
+        label = split_yield(chosen) if item.label == "YIELD" else item.label
+        yield Example(unit_features(chosen), label, origin)
+        for unit in units:
+            if unit is not chosen and not unit_lexicon(unit):
+                yield Example(unit_features(unit), NO_EVENT, origin)
+
+
+def build_examples(nlp: Language, plover_dir: Path) -> list[Example]:
+    plv_train, _ = split_items(read_plv(plover_dir / "PLV_train.tsv"))
+    gsr = read_gsr(plover_dir / "PLOVER_GSR_CAMEO.txt")
+    examples: list[Example] = []
+    for origin, items in (("plv", plv_train), ("gsr", gsr)):
+        docs = nlp.pipe((item.text for item in items), batch_size=64)
+        examples.extend(examples_from(zip(docs, items, strict=True), origin))
+    return examples
+
+
+def _matrix(examples: list[Example], index: dict[str, int]) -> Any:
+    from scipy.sparse import csr_matrix
+
+    rows, cols = [], []
+    for r, example in enumerate(examples):
+        for c in sorted({index[f] for f in example.features if f in index}):
+            rows.append(r)
+            cols.append(c)
+    return csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(examples), len(index)))
+
+
+def fit(examples: list[Example], c: float) -> EventTypeModel:
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for example in examples for f in set(example.features))
+    features = sorted(f for f, n in counts.items() if n >= 1)
+    index = {f: i for i, f in enumerate(features)}
+    classifier = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=SEED)
+    classifier.fit(_matrix(examples, index), [e.label for e in examples])
+    classes = [str(c) for c in classifier.classes_]
+    weights = classifier.coef_.T.astype(np.float32)
+    keep = np.abs(weights).max(axis=1) >= 1e-3
+    kept = [f for f, k in zip(features, keep, strict=True) if k]
+    meta = {"C": c, "seed": SEED, "examples": len(examples),
+            "labels": dict(Counter(e.label for e in examples))}  # fmt: skip
+    return EventTypeModel(classes, kept, weights[keep], classifier.intercept_.astype(np.float32), meta)
+
+
+def cross_validate(examples: list[Example], c: float, folds: int = 5) -> float:
+    """Accuracy over the labelled (non-NONE) examples across folds, with a fixed seed."""
+    from sklearn.model_selection import StratifiedKFold
+
+    labels = [e.label for e in examples]
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED)
+    correct = total = 0
+    for train_idx, test_idx in splitter.split(np.zeros(len(labels)), labels):
+        model = fit([examples[i] for i in train_idx], c)
+        for i in test_idx:
+            if examples[i].label == NO_EVENT or examples[i].origin != "plv":
+                continue
+            total += 1
+            correct += model.predict(examples[i].features)[0] == examples[i].label
+    return correct / total if total else 0.0
+
+
+def train(nlp: Language, plover_dir: Path, out_dir: Path, log: Any = print) -> EventTypeModel:
+    examples = build_examples(nlp, plover_dir)
+    log(f"{len(examples)} examples: {dict(Counter(e.label for e in examples))}")
+    best_c, best = C_GRID[0], -1.0
+    for c in C_GRID:
+        accuracy = cross_validate(examples, c)
+        log(f"C={c}: 5-fold accuracy on PLV training units {accuracy:.3f}")
+        if accuracy > best:
+            best_c, best = c, accuracy
+    model = fit(examples, best_c)
+    model.meta["cv_accuracy"] = round(best, 4)
+    model.save(out_dir)
+    log(f"saved {len(model.index)} features × {len(model.classes)} classes to {out_dir} (C={best_c})")
+    return model
