@@ -1,0 +1,72 @@
+"""The same claim across articles: candidate pairs by MinHash LSH over normalised content tokens, confirmed by
+exact token Jaccard with credit for agreeing source and cue, then clustered by connectivity."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from datasketch import MinHashLSH
+
+from claimtrace.link.reprints import Pair
+from claimtrace.link.text import as_minhash, jaccard, signature, token_hashes
+from claimtrace.link.unionfind import UnionFind
+
+CLAIM_NUM_PERM = 64
+# Candidate recall: LSH tuned below the match score so that pairs helped by source/cue agreement are still seen.
+CANDIDATE_THRESHOLD = 0.3
+MATCH_SCORE = 0.5  # token Jaccard plus agreement bonuses must reach this
+MIN_JACCARD = 0.3  # and the wording alone must overlap at least this much
+SOURCE_BONUS = 0.15
+CUE_BONUS = 0.05
+MIN_TOKENS = 3  # "no comment", "yes": too little content to say two reports make the same claim
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One claim as stored: an attribution with its normalised content."""
+
+    attribution_id: int
+    tokens: frozenset[str]
+    source_key: str | None = None
+    cue: str | None = None
+
+
+def match_score(first: Mention, second: Mention) -> float:
+    """Token Jaccard of the contents, plus a bonus when both name the same source or use the same cue."""
+    score = jaccard(set(first.tokens), set(second.tokens))
+    if score < MIN_JACCARD:
+        return score
+    if first.source_key and first.source_key == second.source_key:
+        score += SOURCE_BONUS
+    if first.cue and second.cue and first.cue.casefold() == second.cue.casefold():
+        score += CUE_BONUS
+    return score
+
+
+def claim_pairs(mentions: Iterable[Mention]) -> list[Pair]:
+    """Matched claim pairs (attribution ids, smaller first) with their match scores."""
+    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=CLAIM_NUM_PERM)
+    seen: dict[int, Mention] = {}
+    pairs: list[Pair] = []
+    for mention in mentions:
+        if len(mention.tokens) < MIN_TOKENS:
+            continue
+        minhash = as_minhash(signature(token_hashes(sorted(mention.tokens)), CLAIM_NUM_PERM))
+        for other_id in lsh.query(minhash):
+            score = match_score(mention, seen[other_id])
+            if score >= MATCH_SCORE:
+                pairs.append(Pair(min(other_id, mention.attribution_id), max(other_id, mention.attribution_id),
+                                  min(score, 1.0)))
+        lsh.insert(mention.attribution_id, minhash, check_duplication=False)
+        seen[mention.attribution_id] = mention
+    pairs.sort(key=lambda p: (p.first, p.second))
+    return pairs
+
+
+def claim_clusters(attribution_ids: Iterable[int], pairs: Iterable[Pair]) -> dict[int, list[int]]:
+    """Every attribution in a cluster (singletons included): smallest attribution id -> members."""
+    union = UnionFind()
+    for pair in pairs:
+        union.union(pair.first, pair.second)
+    return union.groups(attribution_ids)

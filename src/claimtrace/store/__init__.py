@@ -1,0 +1,1 @@
+"""The embedded corpus store: SQLite tables, migrations, writes and the queries every shell calls."""
