@@ -1,1 +1,1 @@
-"""Linking across articles: near-duplicate reprints, the same claim in many reports, and where it came from."""
+"""Linking across articles: near-duplicate reprints, one claim in many reports, and where it came from."""

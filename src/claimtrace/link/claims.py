@@ -13,7 +13,7 @@ from claimtrace.link.text import as_minhash, jaccard, signature, token_hashes
 from claimtrace.link.unionfind import UnionFind
 
 CLAIM_NUM_PERM = 64
-# Candidate recall: LSH tuned below the match score so that pairs helped by source/cue agreement are still seen.
+# LSH is tuned below the match score so that pairs helped by source/cue agreement are still candidates.
 CANDIDATE_THRESHOLD = 0.3
 MATCH_SCORE = 0.5  # token Jaccard plus agreement bonuses must reach this
 MIN_JACCARD = 0.3  # and the wording alone must overlap at least this much
@@ -56,8 +56,13 @@ def claim_pairs(mentions: Iterable[Mention]) -> list[Pair]:
         for other_id in lsh.query(minhash):
             score = match_score(mention, seen[other_id])
             if score >= MATCH_SCORE:
-                pairs.append(Pair(min(other_id, mention.attribution_id), max(other_id, mention.attribution_id),
-                                  min(score, 1.0)))
+                pairs.append(
+                    Pair(
+                        min(other_id, mention.attribution_id),
+                        max(other_id, mention.attribution_id),
+                        min(score, 1.0),
+                    )
+                )
         lsh.insert(mention.attribution_id, minhash, check_duplication=False)
         seen[mention.attribution_id] = mention
     pairs.sort(key=lambda p: (p.first, p.second))

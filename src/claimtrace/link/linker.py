@@ -1,5 +1,5 @@
 """The link step over a whole store: reprint clusters, claim clusters and their provenance, rebuilt in one
-transaction so the result depends only on the stored articles (and a crash leaves the previous links intact)."""
+transaction: the result depends only on the stored articles, and a crash leaves the previous links intact."""
 
 from __future__ import annotations
 
@@ -25,8 +25,9 @@ class LinkSummary:
 def _link_reprints(conn: sqlite3.Connection) -> tuple[int, int]:
     signatures = [
         (row[0], from_blob(row[1]))
-        for row in conn.execute("SELECT id, shingle_minhash FROM articles WHERE shingle_minhash IS NOT NULL "
-                                "ORDER BY id")
+        for row in conn.execute(
+            "SELECT id, shingle_minhash FROM articles WHERE shingle_minhash IS NOT NULL ORDER BY id"
+        )
     ]
     pairs = reprint_pairs(signatures)
     del signatures
@@ -35,8 +36,12 @@ def _link_reprints(conn: sqlite3.Connection) -> tuple[int, int]:
         [(p.first, p.second, round(p.score, 4)) for p in pairs],
     )
     clusters = reprint_clusters(pairs)
-    published = dict(conn.execute("SELECT id, published FROM articles WHERE id IN (SELECT article_a FROM links "
-                                  "WHERE kind = 'reprint' UNION SELECT article_b FROM links WHERE kind = 'reprint')"))
+    published = dict(
+        conn.execute(
+            "SELECT id, published FROM articles WHERE id IN (SELECT article_a FROM links "
+            "WHERE kind = 'reprint' UNION SELECT article_b FROM links WHERE kind = 'reprint')"
+        )
+    )
     updates = []
     for members in clusters.values():
         first = min(members, key=lambda a: (published.get(a) is None, published.get(a) or "", a))
@@ -45,7 +50,9 @@ def _link_reprints(conn: sqlite3.Connection) -> tuple[int, int]:
     return len(pairs), len(clusters)
 
 
-def _chain_sources(conn: sqlite3.Connection, article_ids: set[int]) -> dict[int, tuple[tuple[str, str | None], ...]]:
+def _chain_sources(
+    conn: sqlite3.Connection, article_ids: set[int]
+) -> dict[int, tuple[tuple[str, str | None], ...]]:
     """For every attribution in these articles: the (source description, type) pairs of its report chain."""
     rows: dict[int, tuple[int | None, str | None, str | None]] = {}
     by_article: dict[int, list[int]] = defaultdict(list)
@@ -82,9 +89,11 @@ def _link_claims(conn: sqlite3.Connection) -> tuple[int, int]:
     details = {
         row[0]: row
         for row in conn.execute(
-            "SELECT a.id, a.article_id, ar.published, o.name, a.content_text, a.credited_outlet, a.content_norm, "
+            "SELECT a.id, a.article_id, ar.published, o.name, a.content_text, a.credited_outlet, "
+            "a.content_norm, "
             "s.key, a.cue_text FROM attributions a JOIN articles ar ON ar.id = a.article_id "
-            "LEFT JOIN outlets o ON o.id = ar.outlet_id LEFT JOIN sources s ON s.id = a.source_id ORDER BY a.id"
+            "LEFT JOIN outlets o ON o.id = ar.outlet_id LEFT JOIN sources s ON s.id = a.source_id "
+            "ORDER BY a.id"
         )
     }
     pairs = claim_pairs(
@@ -97,30 +106,61 @@ def _link_claims(conn: sqlite3.Connection) -> tuple[int, int]:
     )
     clusters = claim_clusters(details, pairs)
     wide = {root: members for root, members in clusters.items() if len({details[m][1] for m in members}) > 1}
-    chains = _chain_sources(conn, {details[m][1] for members in wide.values() for m in members}) if wide else {}
+    chains = (
+        _chain_sources(conn, {details[m][1] for members in wide.values() for m in members}) if wide else {}
+    )
     claim_rows, article_rows, assignments = [], [], []
     for root, members in clusters.items():
         reports = [
-            Report(attribution_id=m, article_id=details[m][1], published=details[m][2], outlet=details[m][3],
-                   content=details[m][4], credits=details[m][5], sources=chains.get(m, ()))
+            Report(
+                attribution_id=m,
+                article_id=details[m][1],
+                published=details[m][2],
+                outlet=details[m][3],
+                content=details[m][4],
+                credits=details[m][5],
+                sources=chains.get(m, ()),
+            )
             for m in members
         ]
         provenance: Provenance = trace(reports)
-        claim_rows.append((root, provenance.content, provenance.n_mentions, len(provenance.articles),
-                           provenance.n_outlets, provenance.first_published, provenance.earliest_article_id,
-                           provenance.credited_outlet, provenance.credited_basis))
+        claim_rows.append(
+            (
+                root,
+                provenance.content,
+                provenance.n_mentions,
+                len(provenance.articles),
+                provenance.n_outlets,
+                provenance.first_published,
+                provenance.earliest_article_id,
+                provenance.credited_outlet,
+                provenance.credited_basis,
+            )
+        )
         article_rows += [
-            (root, link.article_id, link.attribution_id, link.position, link.credits, int(link.is_origin),
-             int(link.adds_own_sourcing), json.dumps(link.own_sources, ensure_ascii=False) if link.own_sources
-             else None)
+            (
+                root,
+                link.article_id,
+                link.attribution_id,
+                link.position,
+                link.credits,
+                int(link.is_origin),
+                int(link.adds_own_sourcing),
+                json.dumps(link.own_sources, ensure_ascii=False) if link.own_sources else None,
+            )
             for link in provenance.articles
         ]
         assignments += [(root, m) for m in members]
-    conn.executemany("INSERT INTO claims (id, content, n_mentions, n_articles, n_outlets, first_published, "
-                     "earliest_article_id, credited_outlet, credited_basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     claim_rows)
-    conn.executemany("INSERT INTO claim_articles (claim_id, article_id, attribution_id, position, credits, "
-                     "is_origin, adds_own_sourcing, own_sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", article_rows)
+    conn.executemany(
+        "INSERT INTO claims (id, content, n_mentions, n_articles, n_outlets, first_published, "
+        "earliest_article_id, credited_outlet, credited_basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        claim_rows,
+    )
+    conn.executemany(
+        "INSERT INTO claim_articles (claim_id, article_id, attribution_id, position, credits, "
+        "is_origin, adds_own_sourcing, own_sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        article_rows,
+    )
     conn.executemany("UPDATE attributions SET claim_id = ? WHERE id = ?", assignments)
     return len(pairs), len(wide)
 

@@ -1,6 +1,6 @@
-"""Which news outlet an attribution credits: "according to a report by the Washington Post", "the Post reported",
-"citing Reuters", "told the Financial Times" — read from the attribution chain's source profiles and from the
-sentence around the claim.
+"""Which news outlet an attribution credits: "according to a report by the Washington Post", "the Post
+reported", "citing Reuters", "told the Financial Times" — read from the attribution chain's source profiles
+and from the sentence around the claim.
 """
 
 from __future__ import annotations
@@ -11,12 +11,89 @@ from typing import Any
 
 # Words that mark a capitalised name as a news outlet rather than a person, state or agency.
 _MEDIA_WORDS = frozenset(
-    """post times journal news reuters ap afp bloomberg bbc cnn nbc cbs abc fox msnbc npr pbs guardian telegraph
-    tribune herald gazette chronicle independent economist observer politico axios monitor daily weekly magazine
-    radio tv television broadcasting press wire agency tass interfax xinhua ria kommersant izvestia vedomosti
-    spiegel zeitung monde figaro libération liberation pais repubblica corriere haaretz aljazeera jazeera
-    arabiya yonhap kyodo nhk asahi yomiuri mainichi express mirror sun standard star insider intercept
-    semafor vox atlantic newsweek dispatch bulletin courier inquirer globe""".split()
+    [
+        "post",
+        "times",
+        "journal",
+        "news",
+        "reuters",
+        "ap",
+        "afp",
+        "bloomberg",
+        "bbc",
+        "cnn",
+        "nbc",
+        "cbs",
+        "abc",
+        "fox",
+        "msnbc",
+        "npr",
+        "pbs",
+        "guardian",
+        "telegraph",
+        "tribune",
+        "herald",
+        "gazette",
+        "chronicle",
+        "independent",
+        "economist",
+        "observer",
+        "politico",
+        "axios",
+        "monitor",
+        "daily",
+        "weekly",
+        "magazine",
+        "radio",
+        "tv",
+        "television",
+        "broadcasting",
+        "press",
+        "wire",
+        "agency",
+        "tass",
+        "interfax",
+        "xinhua",
+        "ria",
+        "kommersant",
+        "izvestia",
+        "vedomosti",
+        "spiegel",
+        "zeitung",
+        "monde",
+        "figaro",
+        "libération",
+        "liberation",
+        "pais",
+        "repubblica",
+        "corriere",
+        "haaretz",
+        "aljazeera",
+        "jazeera",
+        "arabiya",
+        "yonhap",
+        "kyodo",
+        "nhk",
+        "asahi",
+        "yomiuri",
+        "mainichi",
+        "express",
+        "mirror",
+        "sun",
+        "standard",
+        "star",
+        "insider",
+        "intercept",
+        "semafor",
+        "vox",
+        "atlantic",
+        "newsweek",
+        "dispatch",
+        "bulletin",
+        "courier",
+        "inquirer",
+        "globe",
+    ]
 )
 _NAME = r"(?P<outlet>(?:[A-Z][\w&.'’-]*|al-[A-Z][\w-]*)(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\w&.'’-]*){0,4})"
 _REPORT_NOUNS = r"(?:report|story|article|investigation|interview|broadcast|dispatch|piece|analysis)"
@@ -24,10 +101,12 @@ _PATTERNS = tuple(
     re.compile(p)
     for p in (
         # "according to a report by the Washington Post", "citing a story in The New York Times"
-        rf"\b(?:[Aa]ccording to|[Cc]iting|[Cc]ited in|[Bb]ased on)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?{_REPORT_NOUNS}s?"
+        rf"\b(?:[Aa]ccording to|[Cc]iting|[Cc]ited in|[Bb]ased on)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?"
+        rf"{_REPORT_NOUNS}s?"
         rf"\s+(?:published\s+)?(?:by|in|from|on|with)\s+(?:[Tt]he\s+)?{_NAME}",
         # "according to the Post", "citing Reuters"
-        rf"\b(?:[Aa]ccording to|[Cc]iting|[Aa]s reported by|first reported by|[Rr]eported by)\s+(?:[Tt]he\s+)?{_NAME}",
+        rf"\b(?:[Aa]ccording to|[Cc]iting|[Aa]s reported by|first reported by|[Rr]eported by)\s+"
+        rf"(?:[Tt]he\s+)?{_NAME}",
         # "told the Financial Times", "in an interview with the BBC"
         rf"\b(?:told|[Ii]n an interview with|[Ss]peaking to|spoke to|said to)\s+(?:[Tt]he\s+)?{_NAME}",
         # "the Washington Post reported", "Reuters first reported"
@@ -41,7 +120,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?=\s|$)")
 
 
 def outlet_key(name: str) -> str:
-    """A comparison key: "The Washington Post" / "washingtonpost.com" / "Washington Post's" -> "washingtonpost"."""
+    """A comparison key: "The Washington Post", "washingtonpost.com" -> "washingtonpost"."""
     key = name.casefold().strip()
     key = re.sub(r"^(?:https?://)?(?:www\.)?", "", key)
     key = re.sub(r"\.(?:com|org|net|co\.uk|co|uk|de|fr|ru|info|news)(?:/.*)?$", "", key)
@@ -51,7 +130,7 @@ def outlet_key(name: str) -> str:
 
 
 def same_outlet(first: str, second: str) -> bool:
-    """True when two outlet names refer to the same outlet, short forms included ("the Post" / "Washington Post")."""
+    """True when two outlet names refer to the same outlet, short forms included ("the Post")."""
     a, b = outlet_key(first), outlet_key(second)
     if not a or not b:
         return False
@@ -103,8 +182,8 @@ def credited_outlets(record: dict[str, Any]) -> dict[str, str]:
     """For each attribution key of a claimtrace/1 record, the outlet its chain credits, when there is one.
 
     Evidence, strongest first: a media source in the attribution's chain (itself, its ancestors and its
-    descendants), then credit phrases in the sentence around it. An article crediting its own outlet ("told the
-    Post" in the Post) credits nobody else, so it is left out.
+    descendants), then credit phrases in the sentence around it. An article crediting its own outlet
+    ("told the Post" in the Post) credits nobody else, so it is left out.
     """
     text: str = record["text"]
     attributions = {a["id"]: a for a in record.get("attributions", [])}
@@ -115,7 +194,7 @@ def credited_outlets(record: dict[str, Any]) -> dict[str, str]:
     own = (record.get("meta") or {}).get("site") or (record.get("meta") or {}).get("url") or ""
     mentioned = outlets_in(text)
     credits: dict[str, str] = {}
-    for key, attribution in attributions.items():
+    for key in attributions:
         chain = chain_of(key, attributions, children)
         candidates: list[str] = []
         for member in chain:
@@ -126,7 +205,9 @@ def credited_outlets(record: dict[str, Any]) -> dict[str, str]:
                 candidates += outlets_in(name) or ([_clean_name(name)] if looks_like_outlet(name) else [])
         spans = [span for member in chain for span in _spans_of(attributions[member])]
         if spans:
-            candidates += outlets_in(_sentence_window(text, min(s for s, _ in spans), max(e for _, e in spans)))
+            candidates += outlets_in(
+                _sentence_window(text, min(s for s, _ in spans), max(e for _, e in spans))
+            )
         for candidate in candidates:
             if not (own and same_outlet(candidate, own)):
                 credits[key] = _expand(candidate, mentioned)
@@ -135,7 +216,7 @@ def credited_outlets(record: dict[str, Any]) -> dict[str, str]:
 
 
 def chain_of(key: str, attributions: dict[str, dict[str, Any]], children: dict[str, list[str]]) -> list[str]:
-    """An attribution with its ancestors and descendants: one report chain ("X reported, citing Y, that …")."""
+    """An attribution with its ancestors and descendants: one chain ("X reported, citing Y, that …")."""
     chain = [key]
     parent = attributions[key].get("parent")
     while parent in attributions and parent not in chain:

@@ -1,5 +1,5 @@
-"""Provenance of one claim cluster: the earliest report, the outlet credited as the original, and which articles
-add sourcing of their own rather than only re-reporting."""
+"""Provenance of one claim cluster: the earliest report, the outlet credited as the original, and which
+articles add sourcing of their own rather than only re-reporting."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ SAME_SOURCE_JACCARD = 0.5
 
 @dataclass(frozen=True)
 class Report:
-    """One mention of the claim, with what its article and its attribution chain say about where it came from."""
+    """One mention of the claim, with what its article and attribution chain say about where it came from."""
 
     attribution_id: int
     article_id: int
@@ -97,10 +97,20 @@ def trace(reports: list[Report]) -> Provenance:
     origin: int | None
     if credited:
         basis = "credited"
-        origin = next((a for a in order if per_article[a][0].outlet and same_outlet(per_article[a][0].outlet or "",
-                                                                                      credited)), None)
+        origin = next(
+            (
+                a
+                for a in order
+                if per_article[a][0].outlet and same_outlet(per_article[a][0].outlet or "", credited)
+            ),
+            None,
+        )
     else:
-        credited, basis, origin = earliest.outlet, ("earliest" if earliest.outlet else "none"), earliest.article_id
+        credited, basis, origin = (
+            earliest.outlet,
+            ("earliest" if earliest.outlet else "none"),
+            earliest.article_id,
+        )
 
     def sources_of(article_reports: list[Report], crediting: bool) -> list[str]:
         """Non-outlet sources of an article's mentions that do (or do not) credit the original outlet."""
@@ -110,9 +120,9 @@ def trace(reports: list[Report]) -> Provenance:
             if credits_origin != crediting:
                 continue
             for description, source_type in report.sources:
-                if not _is_outlet_source(description, source_type) and source_type != "pronoun":
-                    if not any(same_source(description, f) for f in found):
-                        found.append(description)
+                outlet_or_pronoun = _is_outlet_source(description, source_type) or source_type == "pronoun"
+                if not outlet_or_pronoun and not any(same_source(description, f) for f in found):
+                    found.append(description)
         return found
 
     # The original's sourcing: its own article's, plus whatever re-reports say the original relied on.
@@ -127,16 +137,30 @@ def trace(reports: list[Report]) -> Provenance:
         first = per_article[article_id][0]
         own: list[str] = []
         if article_id != origin:
-            own = [s for s in sources_of(per_article[article_id], crediting=False)
-                   if not any(same_source(s, o) for o in original)]
-        links.append(ArticleLink(
-            article_id=article_id, attribution_id=first.attribution_id, position=position,
-            credits=next((r.credits for r in per_article[article_id] if r.credits), None),
-            is_origin=article_id == origin, adds_own_sourcing=bool(own), own_sources=own,
-        ))
+            own = [
+                s
+                for s in sources_of(per_article[article_id], crediting=False)
+                if not any(same_source(s, o) for o in original)
+            ]
+        links.append(
+            ArticleLink(
+                article_id=article_id,
+                attribution_id=first.attribution_id,
+                position=position,
+                credits=next((r.credits for r in per_article[article_id] if r.credits), None),
+                is_origin=article_id == origin,
+                adds_own_sourcing=bool(own),
+                own_sources=own,
+            )
+        )
     outlets = {r.outlet.casefold() for r in reports if r.outlet}
     return Provenance(
-        content=earliest.content, earliest_article_id=earliest.article_id, first_published=earliest.published,
-        credited_outlet=credited, credited_basis=basis, n_mentions=len(reports), n_outlets=len(outlets),
+        content=earliest.content,
+        earliest_article_id=earliest.article_id,
+        first_published=earliest.published,
+        credited_outlet=credited,
+        credited_basis=basis,
+        n_mentions=len(reports),
+        n_outlets=len(outlets),
         articles=links,
     )

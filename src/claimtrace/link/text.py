@@ -19,11 +19,71 @@ SEED = 1
 _SHINGLE_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant: order-sensitive combination
 _WORD = re.compile(r"[^\W_]+")
 
-# Function words carry no claim: dropping them lets "Russia is ready to negotiate" match "Russia ready to negotiate".
+# Function words carry no claim: without them "Russia is ready to talk" matches "Russia ready to talk".
 STOPWORDS = frozenset(
-    """a an and are as at be been being but by for from had has have he her his i if in into is it its of on or
-    our she so that the their them they this those to was we were which who will with would you your than then
-    there these also just not no do does did""".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "being",
+        "but",
+        "by",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "our",
+        "she",
+        "so",
+        "that",
+        "the",
+        "their",
+        "them",
+        "they",
+        "this",
+        "those",
+        "to",
+        "was",
+        "we",
+        "were",
+        "which",
+        "who",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "than",
+        "then",
+        "there",
+        "these",
+        "also",
+        "just",
+        "not",
+        "no",
+        "do",
+        "does",
+        "did",
+    ]
 )
 
 

@@ -1,7 +1,7 @@
 """Open a claimtrace store: SQLite in WAL mode with foreign keys, migrated to the newest schema.
 
-Migrations are the numbered `NNNN_name.sql` files beside this module; `PRAGMA user_version` records how many have
-been applied, so opening an older store upgrades it in place and a newer one is refused.
+Migrations are the numbered `NNNN_name.sql` files beside this module; `PRAGMA user_version` records how many
+have been applied, so opening an older store upgrades it in place and a newer one is refused.
 """
 
 from __future__ import annotations
@@ -49,7 +49,9 @@ def migrate(conn: sqlite3.Connection) -> int:
     return max(current, SCHEMA_VERSION)
 
 
-def connect(path: str | Path = DEFAULT_DB, *, create: bool = True, readonly: bool = False) -> sqlite3.Connection:
+def connect(
+    path: str | Path = DEFAULT_DB, *, create: bool = True, readonly: bool = False
+) -> sqlite3.Connection:
     """Open (and by default create and migrate) the store at `path`.
 
     Rows come back as `sqlite3.Row`. With `create=False` a missing file is a clear error rather than a new,
@@ -57,7 +59,9 @@ def connect(path: str | Path = DEFAULT_DB, *, create: bool = True, readonly: boo
     """
     path = Path(path)
     if not create and not path.exists():
-        raise ClaimtraceError(f"{path}: no claimtrace store here (build one with `claimtrace ingest PATH --db {path}`)")
+        raise ClaimtraceError(
+            f"{path}: no claimtrace store here (build one with `claimtrace ingest PATH --db {path}`)"
+        )
     try:
         if readonly:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
@@ -68,11 +72,13 @@ def connect(path: str | Path = DEFAULT_DB, *, create: bool = True, readonly: boo
         conn.execute("PRAGMA busy_timeout = 10000")
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
-            # WAL with synchronous=NORMAL is durable up to the last committed transaction after a process crash.
+            # WAL with synchronous=NORMAL keeps every committed transaction through a process crash.
             conn.execute("PRAGMA synchronous = NORMAL")
             migrate(conn)
         elif conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
-            raise ClaimtraceError(f"{path}: store schema is not at version {SCHEMA_VERSION}: open it read-write once")
+            raise ClaimtraceError(
+                f"{path}: store schema is not at version {SCHEMA_VERSION}: open it read-write once"
+            )
     except sqlite3.DatabaseError as exc:
         raise ClaimtraceError(f"{path}: not a usable claimtrace store ({exc})") from exc
     return conn

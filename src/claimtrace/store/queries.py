@@ -1,8 +1,8 @@
 """Read-side queries over a claimtrace store: plain functions returning plain dicts.
 
-Every shell calls these — the CLI (`claimtrace claims`, `trace`, `search`, `reprints`), the HTTP API and the web
-UI — so filtering, paging and provenance are decided in one place. Bad parameters raise `QueryError` (a one-line
-message fit for a user or a 400 response).
+Every shell calls these — the CLI (`claimtrace claims`, `trace`, `search`, `reprints`), the HTTP API and the
+web UI — so filtering, paging and provenance are decided in one place. Bad parameters raise `QueryError` (a
+one-line message fit for a user or a 400 response).
 """
 
 from __future__ import annotations
@@ -41,7 +41,9 @@ class ClaimFilters:
     source_type: str | None = None  # person | organization | media | government | anonymous | group | pronoun
     outlet: str | None = None  # the article's outlet
     event_type: str | None = None  # PLOVER type of an event under the claim, e.g. "CONSULT"
-    status: str | None = None  # that event's status: asserted | reported | intended | future | hypothetical | negated
+    status: str | None = (
+        None  # that event's status: asserted | reported | intended | future | hypothetical | negated
+    )
     certainty: str | None = None  # certainty label
     min_certainty: float | None = None  # certainty value at least this (FactBank scale, -3..3)
     date_from: str | None = None  # article published on or after (YYYY, YYYY-MM or YYYY-MM-DD)
@@ -77,7 +79,7 @@ def _date_bound(value: str, name: str) -> str:
 
 
 def fts_query(text: str) -> str:
-    """Make user text safe for FTS5 MATCH: every word of it must occur (operators in user text are not parsed)."""
+    """Make user text safe for FTS5 MATCH: every word must occur (operators in user text are not parsed)."""
     words = re.findall(r"\w+", text)
     if not words:
         raise QueryError(f"search text {text!r} has no words to search for")
@@ -90,7 +92,9 @@ def _claim_where(filters: ClaimFilters) -> tuple[list[str], list[Any]]:
     params: list[Any] = []
     if filters.certainty:
         if filters.certainty not in CERTAINTY_LABELS:
-            raise QueryError(f"certainty must be one of {', '.join(CERTAINTY_LABELS)}, got {filters.certainty!r}")
+            raise QueryError(
+                f"certainty must be one of {', '.join(CERTAINTY_LABELS)}, got {filters.certainty!r}"
+            )
         where.append("a.certainty_label = ?")
         params.append(filters.certainty)
     if filters.min_certainty is not None:
@@ -178,9 +182,16 @@ def _events_by_attribution(conn: sqlite3.Connection, attribution_ids: list[int])
         attribution_ids,
     ):
         found[row["attribution_id"]].append(
-            {"event_id": row["id"], "type": row["type"], "mode": row["mode"], "status": row["status"],
-             "certainty": row["certainty"], "trigger": row["trigger_text"], "actor": row["actor_text"],
-             "target": row["target_text"]}
+            {
+                "event_id": row["id"],
+                "type": row["type"],
+                "mode": row["mode"],
+                "status": row["status"],
+                "certainty": row["certainty"],
+                "trigger": row["trigger_text"],
+                "actor": row["actor_text"],
+                "target": row["target_text"],
+            }
         )
     return found
 
@@ -221,8 +232,8 @@ def count_claims(conn: sqlite3.Connection, filters: ClaimFilters | None = None) 
 def query_events(
     conn: sqlite3.Connection, filters: ClaimFilters | None = None, limit: int = 50, offset: int = 0
 ) -> list[dict[str, Any]]:
-    """Events matching `filters` (actor, event_type, status, outlet, dates, and — through the claim the event is
-    reported under — source, certainty and text), newest article first.
+    """Events matching `filters` (actor, event_type, status, outlet, dates, and — through the claim the event
+    is reported under — source, certainty and text), newest article first.
 
     Each dict: event_id, article_id, type, mode, context (list), status, certainty, trigger, actor, target,
     attribution_id, claim_id, source, certainty_label, title, outlet, published.
@@ -243,12 +254,19 @@ def query_events(
         where.append("e.status = ?")
         params.append(filters.status)
     claim_filters = ClaimFilters(
-        source=filters.source, source_type=filters.source_type, certainty=filters.certainty,
-        min_certainty=filters.min_certainty, text=filters.text, kind=filters.kind, claim_id=filters.claim_id,
+        source=filters.source,
+        source_type=filters.source_type,
+        certainty=filters.certainty,
+        min_certainty=filters.min_certainty,
+        text=filters.text,
+        kind=filters.kind,
+        claim_id=filters.claim_id,
     )
     claim_where, claim_params = _claim_where(claim_filters)
     if claim_where:
-        where.append(f"e.attribution_id IN (SELECT a.id FROM attributions a WHERE {' AND '.join(claim_where)})")
+        where.append(
+            f"e.attribution_id IN (SELECT a.id FROM attributions a WHERE {' AND '.join(claim_where)})"
+        )
         params += claim_params
     if filters.article_id is not None:
         where.append("e.article_id = ?")
@@ -261,7 +279,8 @@ def query_events(
     sql = """
         SELECT e.id AS event_id, e.article_id, e.type, e.mode, e.context, e.status, e.certainty,
                e.trigger_text AS trigger, e.actor_text AS actor, e.target_text AS target, e.attribution_id,
-               a.claim_id, a.source_text AS source, a.certainty_label, ar.title, ar.published, o.name AS outlet
+               a.claim_id, a.source_text AS source, a.certainty_label, ar.title, ar.published,
+               o.name AS outlet
         FROM events e
         JOIN articles ar ON ar.id = e.article_id
         LEFT JOIN outlets o ON o.id = ar.outlet_id
@@ -276,7 +295,9 @@ def query_events(
     return rows
 
 
-def search_articles(conn: sqlite3.Connection, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+def search_articles(
+    conn: sqlite3.Connection, query: str, limit: int = 20, offset: int = 0
+) -> list[dict[str, Any]]:
     """Full-text search over article titles and text, best match first.
 
     Each dict: article_id, record_id, title, outlet, url, published, snippet (matches wrapped in [ ]), rank.
@@ -311,7 +332,9 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> dict[str, Any] | N
     attributions = conn.execute(
         "SELECT key, id, claim_id FROM attributions WHERE article_id = ? ORDER BY id", (row["id"],)
     ).fetchall()
-    events = conn.execute("SELECT key, id FROM events WHERE article_id = ? ORDER BY id", (row["id"],)).fetchall()
+    events = conn.execute(
+        "SELECT key, id FROM events WHERE article_id = ? ORDER BY id", (row["id"],)
+    ).fetchall()
     reprints: list[int] = []
     if row["reprint_cluster"] is not None:
         reprints = [
@@ -342,7 +365,8 @@ def trace_claim(conn: sqlite3.Connection, claim_id: int) -> dict[str, Any] | Non
     earliest_article_id, credited_outlet, credited_basis}, "chain": [{position, article_id, title, outlet,
     published, url, attribution_id, kind, source, source_type, cue, content, certainty_label, certainty_value,
     credits, cites_article_id (the article in this chain from the outlet it credits, if any), is_origin,
-    adds_own_sourcing, own_sources (list)}], "mentions": every member attribution as in `query_claims`}, or None.
+    adds_own_sourcing, own_sources (list)}], "mentions": every member attribution as in `query_claims`},
+    or None.
     """
     claim = conn.execute("SELECT * FROM claims WHERE id = ?", (int(claim_id),)).fetchone()
     if claim is None:
@@ -352,7 +376,8 @@ def trace_claim(conn: sqlite3.Connection, claim_id: int) -> dict[str, Any] | Non
         for row in conn.execute(
             """
             SELECT ca.position, ca.article_id, ar.title, o.name AS outlet, ar.published, ar.url,
-                   ca.attribution_id, a.kind, a.source_text AS source, s.type AS source_type, a.cue_text AS cue,
+                   ca.attribution_id, a.kind, a.source_text AS source, s.type AS source_type,
+                   a.cue_text AS cue,
                    a.content_text AS content, a.certainty_label, a.certainty_value, ca.credits,
                    ca.is_origin, ca.adds_own_sourcing, ca.own_sources
             FROM claim_articles ca
@@ -453,9 +478,10 @@ def timeline(
     """Counts per period and group, for charts.
 
     group_by "actor", "event_type" or "status" counts events; "outlet", "source_type", "certainty" or "kind"
-    counts claims. interval is "day", "week" (ISO-like "2024-W07") or "month". Articles without a date (or only
-    a month, for day/week) are left out. Each dict: period, key, count, certainty ({label: count}, the claims'
-    certainty labels; events count under the label of the claim they are reported under, or "unattributed").
+    counts claims. interval is "day", "week" (ISO-like "2024-W07") or "month". Articles without a date (or
+    only a month, for day/week) are left out. Each dict: period, key, count, certainty ({label: count}, the
+    claims' certainty labels; events count under the label of the claim they are reported under, or
+    "unattributed").
     """
     if interval not in INTERVALS:
         raise QueryError(f"interval must be one of {', '.join(INTERVALS)}, got {interval!r}")
@@ -470,9 +496,12 @@ def timeline(
         key = {"actor": "e.actor_text", "event_type": "e.type", "status": "e.status"}[group_by]
         rows = query_events_grouped(conn, filters, period, key, min_length)
     elif group_by in CLAIM_GROUPS:
-        key = {"outlet": "o.name", "source_type": "s.type", "certainty": "a.certainty_label", "kind": "a.kind"}[
-            group_by
-        ]
+        key = {
+            "outlet": "o.name",
+            "source_type": "s.type",
+            "certainty": "a.certainty_label",
+            "kind": "a.kind",
+        }[group_by]
         where, params = _claim_where(filters)
         where.append(f"length(ar.published) >= {min_length}")
         sql = f"""
@@ -483,13 +512,17 @@ def timeline(
         """
         rows = _execute(conn, sql, params).fetchall()
     else:
-        raise QueryError(f"group_by must be one of {', '.join(EVENT_GROUPS + CLAIM_GROUPS)}, got {group_by!r}")
+        raise QueryError(
+            f"group_by must be one of {', '.join(EVENT_GROUPS + CLAIM_GROUPS)}, got {group_by!r}"
+        )
     merged: dict[tuple[str, str], dict[str, Any]] = {}
     for row in rows:
         if row["period"] is None or row["key"] is None:
             continue
-        entry = merged.setdefault((row["period"], row["key"]), {"period": row["period"], "key": row["key"],
-                                                                 "count": 0, "certainty": {}})
+        entry = merged.setdefault(
+            (row["period"], row["key"]),
+            {"period": row["period"], "key": row["key"], "count": 0, "certainty": {}},
+        )
         entry["count"] += row["n"]
         entry["certainty"][row["label"]] = entry["certainty"].get(row["label"], 0) + row["n"]
     return sorted(merged.values(), key=lambda e: (e["period"], -e["count"], e["key"]))

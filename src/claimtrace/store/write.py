@@ -42,11 +42,17 @@ def start_run(conn: sqlite3.Connection, command: str, inputs: list[str], engine:
 
 
 def update_run(conn: sqlite3.Connection, run_id: int, counts: dict[str, int], finished: bool = False) -> None:
-    """Record progress counters (n_seen, n_stored, n_duplicate, n_failed); call inside the batch transaction."""
+    """Record progress counters (seen, stored, duplicate, failed); call inside the batch transaction."""
     conn.execute(
         "UPDATE runs SET n_seen = ?, n_stored = ?, n_duplicate = ?, n_failed = ?, finished = ? WHERE id = ?",
-        (counts.get("seen", 0), counts.get("stored", 0), counts.get("duplicate", 0), counts.get("failed", 0),
-         now() if finished else None, run_id),
+        (
+            counts.get("seen", 0),
+            counts.get("stored", 0),
+            counts.get("duplicate", 0),
+            counts.get("failed", 0),
+            now() if finished else None,
+            run_id,
+        ),
     )
 
 
@@ -107,8 +113,17 @@ def _source_id(conn: sqlite3.Connection, attribution: dict[str, Any]) -> int | N
         "INSERT INTO sources (key, type, text, name, count, role, affiliation, seniority, former) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         "SELECT id FROM sources WHERE key = ?",
-        (key, profile.get("type") or "unknown", text, profile.get("name"), profile.get("count"), profile.get("role"),
-         profile.get("affiliation"), profile.get("seniority"), int(bool(profile.get("former")))),
+        (
+            key,
+            profile.get("type") or "unknown",
+            text,
+            profile.get("name"),
+            profile.get("count"),
+            profile.get("role"),
+            profile.get("affiliation"),
+            profile.get("seniority"),
+            int(bool(profile.get("former"))),
+        ),
         key,
     )
 
@@ -141,7 +156,7 @@ def _event_attribution(event: dict[str, Any], attributions: list[dict[str, Any]]
 def store_record(
     conn: sqlite3.Connection, record: dict[str, Any], digest: str, origin: str, run_id: int | None = None
 ) -> int | None:
-    """Insert one claimtrace/1 record; return its article id, or None when that content hash is already stored.
+    """Insert one claimtrace/1 record; return its article id, or None when its content hash is stored already.
 
     Call inside a transaction. A success clears an earlier failure of the same origin.
     """
@@ -150,8 +165,13 @@ def store_record(
     meta = record.get("meta") or {}
     outlet = outlet_name(meta)
     outlet_id = (
-        _id_for(conn, "INSERT INTO outlets (name) VALUES (?)", "SELECT id FROM outlets WHERE name = ?",
-                (outlet,), outlet)
+        _id_for(
+            conn,
+            "INSERT INTO outlets (name) VALUES (?)",
+            "SELECT id FROM outlets WHERE name = ?",
+            (outlet,),
+            outlet,
+        )
         if outlet
         else None
     )
@@ -161,11 +181,22 @@ def store_record(
             "INSERT INTO articles (content_hash, record_id, origin, outlet_id, title, url, published, "
             "published_basis, language, text, warnings, record_json, shingle_minhash, run_id) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (digest, str(record.get("id", origin)), origin, outlet_id, meta.get("title"), meta.get("url"),
-             meta.get("published"), meta.get("published_basis") or "none", meta.get("language") or "en", text,
-             json.dumps(record["warnings"], ensure_ascii=False) if record.get("warnings") else None,
-             json.dumps(record, ensure_ascii=False),
-             to_blob(signature(shingle_hashes(text), REPRINT_NUM_PERM)), run_id),
+            (
+                digest,
+                str(record.get("id", origin)),
+                origin,
+                outlet_id,
+                meta.get("title"),
+                meta.get("url"),
+                meta.get("published"),
+                meta.get("published_basis") or "none",
+                meta.get("language") or "en",
+                text,
+                json.dumps(record["warnings"], ensure_ascii=False) if record.get("warnings") else None,
+                json.dumps(record, ensure_ascii=False),
+                to_blob(signature(shingle_hashes(text), REPRINT_NUM_PERM)),
+                run_id,
+            ),
         ).lastrowid
         or 0
     )
@@ -178,15 +209,27 @@ def store_record(
         profile = attribution.get("source_profile") or {}
         ids[attribution["id"]] = int(
             conn.execute(
-                "INSERT INTO attributions (article_id, key, kind, source_id, source_text, source_start, cue_text, "
+                "INSERT INTO attributions (article_id, key, kind, source_id, source_text, source_start, "
+                "cue_text, "
                 "content_text, content_start, content_end, resolved_to, certainty_value, certainty_label, "
                 "content_norm, credited_outlet) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (article_id, attribution["id"], attribution.get("kind") or "indirect", _source_id(conn, attribution),
-                 _role_text(attribution.get("source")), _role_start(attribution.get("source")),
-                 _role_text(attribution.get("cue")), content.get("text") or "", _role_start(content) or 0,
-                 max((e for _, e in content.get("spans") or []), default=0), profile.get("resolved_to"),
-                 certainty.get("value"), certainty.get("label"), " ".join(content_tokens(content.get("text") or "")),
-                 credits.get(attribution["id"])),
+                (
+                    article_id,
+                    attribution["id"],
+                    attribution.get("kind") or "indirect",
+                    _source_id(conn, attribution),
+                    _role_text(attribution.get("source")),
+                    _role_start(attribution.get("source")),
+                    _role_text(attribution.get("cue")),
+                    content.get("text") or "",
+                    _role_start(content) or 0,
+                    max((e for _, e in content.get("spans") or []), default=0),
+                    profile.get("resolved_to"),
+                    certainty.get("value"),
+                    certainty.get("label"),
+                    " ".join(content_tokens(content.get("text") or "")),
+                    credits.get(attribution["id"]),
+                ),
             ).lastrowid
             or 0
         )
@@ -197,13 +240,23 @@ def store_record(
     for event in record.get("events") or []:
         attribution_key = _event_attribution(event, attributions)
         conn.execute(
-            "INSERT INTO events (article_id, key, type, mode, context, trigger_text, trigger_start, actor_text, "
+            "INSERT INTO events (article_id, key, type, mode, context, trigger_text, trigger_start, "
+            "actor_text, "
             "target_text, status, certainty, attribution_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (article_id, event["id"], event.get("type") or "", event.get("mode"),
-             json.dumps(event.get("context") or []), _role_text(event.get("trigger")) or "",
-             _role_start(event.get("trigger")) or 0, _role_text(event.get("actor")), _role_text(event.get("target")),
-             event.get("status") or "asserted", event.get("certainty"),
-             ids.get(attribution_key) if attribution_key else None),
+            (
+                article_id,
+                event["id"],
+                event.get("type") or "",
+                event.get("mode"),
+                json.dumps(event.get("context") or []),
+                _role_text(event.get("trigger")) or "",
+                _role_start(event.get("trigger")) or 0,
+                _role_text(event.get("actor")),
+                _role_text(event.get("target")),
+                event.get("status") or "asserted",
+                event.get("certainty"),
+                ids.get(attribution_key) if attribution_key else None,
+            ),
         )
     conn.execute("DELETE FROM failures WHERE origin = ?", (origin,))
     return article_id
