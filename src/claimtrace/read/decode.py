@@ -24,15 +24,18 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01
 
 
-def decode_bytes(data: bytes, origin: str) -> str:
-    """Decode one input's bytes, or raise InputError when they are empty or not text."""
+def decode_bytes(data: bytes, origin: str, charset: str | None = None) -> str:
+    """Decode one input's bytes, or raise InputError when they are empty or not text.
+
+    `charset` is what the transport declared (an HTTP Content-Type), tried before the page's own meta tag.
+    """
     if not data.strip():
         raise InputError(origin, "empty input")
     text = _decode_with_bom(data)
     if text is None:
         if b"\x00" in data:
             raise InputError(origin, "binary data (NUL bytes), not text or HTML")
-        text = _decode_declared(data)
+        text = _decode_declared(data, charset)
     if text is None:
         raise InputError(origin, "binary or undecodable data: no text encoding fits")
     if len(_CONTROL.findall(text)) > _MAX_CONTROL_SHARE * len(text):
@@ -52,16 +55,17 @@ def _decode_with_bom(data: bytes) -> str | None:
     return None
 
 
-def _decode_declared(data: bytes) -> str | None:
+def _decode_declared(data: bytes, charset: str | None) -> str | None:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    declared = _META_CHARSET.search(data[:8192])
-    if declared:
-        try:
-            return data.decode(declared.group(1).decode("ascii"))
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong or unknown declaration: let the detector decide
+    meta = _META_CHARSET.search(data[:8192])
+    for declared in (charset, meta.group(1).decode("ascii") if meta else None):
+        if declared:
+            try:
+                return data.decode(declared)
+            except (LookupError, UnicodeDecodeError):
+                pass  # a wrong or unknown declaration: let the detector decide
     best = from_bytes(data).best()
     return None if best is None else str(best)

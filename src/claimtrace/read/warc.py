@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -13,6 +14,7 @@ from claimtrace.read.limited import read_limited
 from claimtrace.record import RawInput
 
 _HTML_TYPES = ("text/html", "application/xhtml")
+_CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
 
 
 def iter_warc(stream: BinaryIO, name: str, limit: int) -> Iterator[RawInput | InputError]:
@@ -57,5 +59,6 @@ def _page(record: Any, origin: str, limit: int) -> RawInput | None:
     if content_type and not content_type.lower().startswith(_HTML_TYPES):
         return None
     data = read_limited(record.content_stream(), origin, limit)
-    html = decode_bytes(data, origin)
+    charset = _CHARSET.search(content_type)
+    html = decode_bytes(data, origin, charset.group(1) if charset else None)
     return RawInput(id=uri, origin=origin, html=html, url=uri if "://" in uri else None)
