@@ -74,7 +74,7 @@ async function render() {
       el("h2", {}, `${spec.info.title} API ${spec.info.version}`),
       el("p", {}, spec.info.description ?? ""),
       el("p", {}, "Errors are JSON: {\"error\": \"one line naming the parameter at fault\"}. Write endpoints answer only when the server runs with --enable-write (and a token beyond loopback)."),
-      sections,
+      ...sections,
     );
   } catch (error) {
     target.replaceChildren(el("p", { class: "error" }, `could not load /openapi.json: ${error.message}`));

@@ -42,6 +42,11 @@ function controls(params, eventTypes) {
   return form;
 }
 
+// Lane labels must fit the label column; the full name stays in the tooltip.
+function shorten(label) {
+  return label.length > 24 ? `${label.slice(0, 23)}…` : label;
+}
+
 // Lanes ordered by total count, the busiest first; the rest are summed into "others".
 function lanes(rows) {
   const totals = new Map();
@@ -83,7 +88,12 @@ export function timelineChart(data) {
   shown.forEach((lane, i) => {
     const base = TOP + (i + 1) * LANE_HEIGHT - 8;
     chart.append(
-      svg("text", { x: LABEL_WIDTH - 8, y: base - LANE_HEIGHT / 2 + 8, "text-anchor": "end", class: "lane-label" }, lane),
+      svg(
+        "text",
+        { x: LABEL_WIDTH - 8, y: base - LANE_HEIGHT / 2 + 8, "text-anchor": "end", class: "lane-label" },
+        shorten(lane),
+        svg("title", {}, lane),
+      ),
       svg("line", { x1: LABEL_WIDTH, y1: base, x2: LABEL_WIDTH + BAR_AREA, y2: base, class: "axis" }),
     );
     periods.forEach((period, j) => {
