@@ -1,0 +1,410 @@
+"""Corpus commands: ingest, load, claims, trace, reprints, search, export — thin shells over the engines and
+store/queries.py."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from claimtrace.errors import ClaimtraceError
+from claimtrace.store.db import DEFAULT_DB
+
+SHOWN_FAILURES = 20
+
+db_option = click.option(
+    "--db",
+    "db",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The store file.",
+)
+
+
+def _open(db: str) -> Any:
+    from claimtrace.store.db import connect
+
+    return connect(db, create=False)
+
+
+class _RateColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} articles/s" if speed else "– articles/s", style="progress.data.speed")
+
+
+def _progress(console: Console) -> Progress:
+    return Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _RateColumn(),
+        TextColumn("elapsed"),
+        TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+        console=console,
+    )
+
+
+def _report(console: Console, counts: Any, link: Any) -> None:
+    console.print(
+        f"stored {counts.stored}, already stored {counts.duplicate}, failed {counts.failed}"
+        + (f", not English (stored, not analysed) {counts.not_english}" if counts.not_english else "")
+    )
+    if link is not None:
+        console.print(
+            f"linked: {link.reprint_clusters} reprint clusters, {link.claim_clusters} claims across articles"
+        )
+    for origin, reason in counts.failures[:SHOWN_FAILURES]:
+        message = reason if reason.startswith(origin) else f"{origin}: {reason}"
+        console.print(f"  failed: {message}", markup=False, highlight=False)
+    if counts.failed > SHOWN_FAILURES:
+        console.print(f"  … and {counts.failed - SHOWN_FAILURES} more (table `failures` in the store)")
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", help="Dask scheduler address (tcp://host:8786), with --engine dask.")
+@click.option(
+    "--parts",
+    type=click.Path(file_okay=False),
+    help="Parquet output directory for --engine dask [default: the store's name + .parts].",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=64,
+    show_default=True,
+    help="Articles per committed transaction (local) or per Dask task.",
+)
+@click.option("--no-link", is_flag=True, help="Skip the reprint and claim linking pass.")
+def ingest(
+    paths: tuple[str, ...],
+    db: str,
+    workers: int | None,
+    engine: str,
+    scheduler: str | None,
+    parts: str | None,
+    batch_size: int,
+    no_link: bool,
+) -> None:
+    """Analyse PATHS (files, directories, JSONL, WARC, or - for stdin) into the store, then link reprints and
+    claims. Safe to rerun: stored articles are skipped, so an interrupted run resumes where it stopped.
+
+    \b
+    Examples:
+      claimtrace ingest news/ --db news.db
+      claimtrace ingest crawl.warc.gz --workers 2
+      claimtrace ingest news/ --engine dask --scheduler tcp://10.0.0.5:8786
+    """
+    from claimtrace.settings import Settings
+
+    console = Console(stderr=True)
+    settings = Settings()
+    with _progress(console) as bar:
+        task = bar.add_task("ingest", total=None)
+
+        def total(n: int | None) -> None:
+            bar.update(task, total=n)
+
+        def advance(n: int) -> None:
+            bar.advance(task, n)
+
+        if engine == "dask":
+            from claimtrace.engine.dask import ingest_dask
+            from claimtrace.engine.local import Progress as EngineProgress
+
+            if not scheduler:
+                raise click.UsageError("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
+            result = ingest_dask(
+                list(paths),
+                db,
+                scheduler,
+                parts_dir=parts,
+                settings=settings,
+                batch_size=batch_size,
+                progress=EngineProgress(total, advance),
+                link=not no_link,
+            )
+        else:
+            from claimtrace.engine.local import Progress as EngineProgress
+            from claimtrace.engine.local import ingest_local
+
+            if scheduler:
+                raise click.UsageError("--scheduler is for --engine dask")
+            result = ingest_local(
+                list(paths),
+                db,
+                settings,
+                workers=workers,
+                batch_size=batch_size,
+                progress=EngineProgress(total, advance),
+                link=not no_link,
+            )
+    _report(console, result.counts, result.link)
+    if result.counts.failed:
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@db_option
+@click.option("--no-link", is_flag=True, help="Skip the reprint and claim linking pass.")
+def load(directory: str, db: str, no_link: bool) -> None:
+    """Bring Parquet partitions written by `ingest --engine dask` into the store (idempotent)."""
+    from claimtrace.engine.parquet import load_parts
+
+    console = Console(stderr=True)
+    result = load_parts(directory, db, link=not no_link)
+    _report(console, result.counts, result.link)
+    if result.counts.failed:
+        sys.exit(1)
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[tuple[str, str, int | None]]) -> None:
+    """Print rows as JSON, CSV or a rich table of the given (key, header, max width) columns."""
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow([key for key, _, _ in columns])
+        for row in rows:
+            writer.writerow(["" if row.get(key) is None else row[key] for key, _, _ in columns])
+        return
+    table = Table(show_lines=False, highlight=False)
+    for _, header, width in columns:
+        table.add_column(header, max_width=width, overflow="fold")
+    for row in rows:
+        table.add_row(*(Text("" if row.get(key) is None else str(row[key])) for key, _, _ in columns))
+    Console().print(table)
+
+
+def _flatten_events(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    for row in rows:
+        row["event_summary"] = "; ".join(
+            f"{e['type']}/{e['status']}" + (f" ({e['actor']})" if e.get("actor") else "")
+            for e in row["events"]
+        )
+    return rows
+
+
+CLAIM_COLUMNS = [
+    ("claim_id", "claim", None),
+    ("published", "date", 10),
+    ("outlet", "outlet", 18),
+    ("source", "source", 28),
+    ("cue", "cue", 12),
+    ("content", "content", 60),
+    ("certainty_label", "certainty", 9),
+    ("certainty_value", "value", 5),
+    ("event_summary", "events", 28),
+    ("claim_articles", "articles", 8),
+]
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
+)
+
+
+@click.command()
+@db_option
+@click.option("--actor", help="An event under the claim has this actor (substring).")
+@click.option("--source", help="Source text or name (substring).")
+@click.option("--source-type", help="person, organization, media, government, anonymous, group, pronoun.")
+@click.option("--outlet", help="Publishing outlet (substring).")
+@click.option("--event-type", help="PLOVER event type under the claim, e.g. CONSULT.")
+@click.option(
+    "--status", help="That event's status: asserted, reported, intended, future, hypothetical, negated."
+)
+@click.option("--certainty", help="Certainty label: certain, probable, possible, unknown, doubtful, negated.")
+@click.option("--min-certainty", type=float, help="Certainty value at least (FactBank scale -3..3).")
+@click.option("--since", "date_from", help="Published on or after (YYYY[-MM[-DD]]).")
+@click.option("--until", "date_to", help="Published on or before (YYYY[-MM[-DD]]).")
+@click.option("--text", help="Full-text search in claim content and source.")
+@click.option("--claim", "claim_id", type=int, help="Members of one claim cluster.")
+@format_option
+@click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
+def claims(db: str, fmt: str, limit: int, offset: int, **filters: Any) -> None:
+    """List claims (who says what, on whose authority, how firmly), newest first, with filters."""
+    from claimtrace.store.queries import ClaimFilters, query_claims
+
+    conn = _open(db)
+    rows = _flatten_events(query_claims(conn, ClaimFilters.from_mapping(filters), limit=limit, offset=offset))
+    if fmt == "csv":
+        for row in rows:
+            row.pop("events")
+        _emit(rows, fmt, [(key, key, None) for key in rows[0]] if rows else CLAIM_COLUMNS)
+    else:
+        _emit(rows, fmt, CLAIM_COLUMNS)
+
+
+@click.command()
+@click.argument("claim_id", type=int)
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def trace(claim_id: int, db: str, fmt: str) -> None:
+    """Show how CLAIM_ID travelled: reports in time order, the outlet credited as the original, who cites
+    whom, and which reports add their own sourcing."""
+    from claimtrace.store.queries import trace_claim
+
+    result = trace_claim(_open(db), claim_id)
+    if result is None:
+        raise ClaimtraceError(f"no claim {claim_id} in {db} (claim ids are in `claimtrace claims` output)")
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    claim = result["claim"]
+    console = Console()
+    console.print(Text(f"claim {claim['claim_id']}: “{claim['content']}”", style="bold"))
+    credited = claim["credited_outlet"] or "unknown"
+    basis = {"credited": "credited by the reports", "earliest": "earliest report", "none": "no outlet known"}
+    console.print(
+        Text(
+            f"{claim['n_articles']} articles, {claim['n_outlets']} outlets; first published "
+            f"{claim['first_published'] or 'undated'}; original: {credited} "
+            f"({basis.get(claim['credited_basis'], claim['credited_basis'])})"
+        )
+    )
+    table = Table(highlight=False)
+    for header in ("#", "date", "outlet", "article", "source", "cue", "credits", "role"):
+        table.add_column(header, overflow="fold", max_width=40)
+    for link in result["chain"]:
+        if link["is_origin"]:
+            role = "origin"
+        elif link["adds_own_sourcing"]:
+            role = "adds sourcing: " + "; ".join(link["own_sources"])
+        else:
+            role = "re-report" if link["credits"] else "independent report"
+        credits = link["credits"] or ""
+        if link["cites_article_id"]:
+            credits += f" (article {link['cites_article_id']})"
+        table.add_row(
+            *(
+                Text(str(v))
+                for v in (
+                    link["position"],
+                    link["published"] or "",
+                    link["outlet"] or "",
+                    f"{link['article_id']} {link['title'] or ''}",
+                    link["source"] or "",
+                    link["cue"] or "",
+                    credits,
+                    role,
+                )
+            )
+        )
+    console.print(table)
+
+
+@click.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--min-size", type=click.IntRange(min=2), default=2, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
+def reprints(db: str, fmt: str, min_size: int, limit: int, offset: int) -> None:
+    """List clusters of near-duplicate (reprinted or rewritten) articles, largest first."""
+    from claimtrace.store.queries import reprint_clusters
+
+    clusters = reprint_clusters(_open(db), limit=limit, offset=offset, min_size=min_size)
+    if fmt == "json":
+        click.echo(json.dumps(clusters, ensure_ascii=False, indent=2))
+        return
+    rows = [
+        {
+            "cluster": c["cluster"],
+            "size": c["size"],
+            **a,
+            "score": "" if a["score"] is None else f"{a['score']:.2f}",
+        }
+        for c in clusters
+        for a in c["articles"]
+    ]
+    _emit(
+        rows,
+        "table",
+        [
+            ("cluster", "cluster", None),
+            ("size", "size", None),
+            ("article_id", "article", None),
+            ("published", "date", 10),
+            ("outlet", "outlet", 20),
+            ("title", "title", 50),
+            ("score", "similarity", None),
+        ],
+    )
+
+
+@click.command()
+@click.argument("query")
+@db_option
+@format_option
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
+def search(query: str, db: str, fmt: str, limit: int, offset: int) -> None:
+    """Full-text search over article titles and text."""
+    from claimtrace.store.queries import search_articles
+
+    rows = search_articles(_open(db), query, limit=limit, offset=offset)
+    _emit(
+        rows,
+        fmt,
+        [
+            ("article_id", "article", None),
+            ("published", "date", 10),
+            ("outlet", "outlet", 20),
+            ("title", "title", 40),
+            ("snippet", "match", 70),
+        ],
+    )
+
+
+@click.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl"]), required=True)
+@click.option(
+    "--out",
+    type=click.Path(),
+    help="jsonl: a file (default stdout); parquet/csv: a directory [default: claimtrace-export].",
+)
+def export(db: str, fmt: str, out: str | None) -> None:
+    """Export the store: jsonl = the claimtrace/1 records exactly as analysed; parquet/csv = the tables
+    articles, claims (one row per attribution, with source, certainty, events and cluster) and events."""
+    from claimtrace.engine.export import export_jsonl, export_tables
+
+    conn = _open(db)
+    if fmt == "jsonl":
+        if out:
+            with open(out, "w", encoding="utf-8") as handle:
+                n = export_jsonl(conn, handle)
+            Console(stderr=True).print(f"wrote {n} records to {out}")
+        else:
+            export_jsonl(conn, sys.stdout)
+        return
+    written = export_tables(conn, Path(out or "claimtrace-export"), fmt)
+    console = Console(stderr=True)
+    for path, n in written:
+        console.print(f"wrote {n} rows to {path}")

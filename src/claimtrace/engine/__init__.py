@@ -1,0 +1,1 @@
+"""Ingest engines: local worker processes, or a Dask cluster writing Parquet partitions."""
