@@ -51,7 +51,7 @@ function shorten(label) {
 function lanes(rows) {
   const totals = new Map();
   for (const r of rows) totals.set(r.key, (totals.get(r.key) ?? 0) + r.count);
-  const ordered = [...totals.entries()].sort((a, b) => b[1] - a[1]).map(([g]) => g);
+  const ordered = [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([g]) => g);
   const shown = ordered.slice(0, MAX_LANES);
   if (ordered.length > MAX_LANES) shown.push("others");
   const laneOf = (key) => (shown.includes(key) && key !== "others" ? key : "others");
@@ -89,10 +89,10 @@ export function timelineChart(data) {
     const base = TOP + (i + 1) * LANE_HEIGHT - 8;
     chart.append(
       svg(
-        "text",
-        { x: LABEL_WIDTH - 8, y: base - LANE_HEIGHT / 2 + 8, "text-anchor": "end", class: "lane-label" },
-        shorten(lane),
+        "g",
+        {},
         svg("title", {}, lane),
+        svg("text", { x: LABEL_WIDTH - 8, y: base - LANE_HEIGHT / 2 + 8, "text-anchor": "end", class: "lane-label" }, shorten(lane)),
       ),
       svg("line", { x1: LABEL_WIDTH, y1: base, x2: LABEL_WIDTH + BAR_AREA, y2: base, class: "axis" }),
     );
