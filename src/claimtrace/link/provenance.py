@@ -3,6 +3,7 @@ articles add sourcing of their own rather than only re-reporting."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from claimtrace.link.outlets import looks_like_outlet, same_outlet
@@ -82,7 +83,7 @@ def _credited(per_article: dict[int, list[Report]], order: list[int]) -> str | N
     if not votes:
         return None
     best = max(range(len(votes)), key=lambda i: (counts[i], -i))
-    return max(votes[best], key=len)
+    return re.sub(r"^[Tt]he\s+", "", max(votes[best], key=len))
 
 
 def trace(reports: list[Report]) -> Provenance:
