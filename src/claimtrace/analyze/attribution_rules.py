@@ -1,0 +1,542 @@
+"""Rule finder for attributions on spaCy's dependency parse.
+
+Constructions: quotes (curly and straight, single and double, nested, split around the speech verb,
+continued after it), reporting verbs with their clausal complement and subject, passives ("was told by"),
+"according to X", hearsay adverbs ("reportedly"), "X, citing Y" and "X told the Post" chains. Candidate
+tokens are picked with vectorised look-ups over the Doc's attribute arrays, so the Python work grows with
+the number of candidates, not of tokens; every decision reads the parse spaCy already made.
+
+Span conventions follow PolNeAR, whose scoring is exact match: a quoted content includes its quote marks and
+the punctuation inside them; an unquoted content leaves out the sentence's closing period but keeps "that";
+a cue keeps its auxiliaries and adverbs ("has learned", "was first reported by"); a source is the whole
+subject phrase, with the comma that closes an appositive ("Chris Cox, who runs the lobbying arm,").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY
+from spacy.parts_of_speech import AUX, VERB
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
+
+from claimtrace.analyze.lexicon import (
+    CITING_VERBS,
+    CUE_TAILS,
+    HEARSAY_ADVERBS,
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+)
+from claimtrace.analyze.sources import is_media_phrase
+from claimtrace.analyze.types import AttributionSpans
+
+TokenRange = tuple[int, int]  # token indices, end exclusive
+
+OPENING_DOUBLE = frozenset({"“", "``"})
+TOGGLING_DOUBLE = frozenset({'"', "''"})  # straight marks, and the doubled apostrophe some wires use for both
+QUOTE_MARKS = frozenset({"“", "”", "‘", "’", '"', "'", "``", "''"})
+EDGE_PUNCT = frozenset({",", ".", ":", ";", "—", "–", "-", "--"})
+SENTENCE_END = frozenset({".", "!", "?"})
+DASHES = frozenset({"—", "–", "--"})
+CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod"})
+VERBAL_POS = frozenset({"VERB", "AUX"})
+ADJACENT_QUOTE_WINDOW = (
+    8  # tokens between a speech verb's clause and a quote it introduces ("said on Tuesday:")
+)
+CLAUSE_TAIL_WINDOW = (
+    10  # tokens from a reporting clause to its sentence's end, when looking for a continued quote
+)
+
+
+def _hashes(words: frozenset[str]) -> np.ndarray:
+    return np.array(sorted(get_string_id(w) for w in words), dtype=np.uint64)
+
+
+VERB_LEMMAS = _hashes(REPORTING_VERBS | SPEECH_VERBS | CITING_VERBS)
+TRIGGER_WORDS = _hashes(HEARSAY_ADVERBS | {"according"})
+QUOTE_HASHES = _hashes(QUOTE_MARKS)
+VERBAL_POS_IDS = np.array([VERB, AUX], dtype=np.uint64)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation by token indices: `start` is the opening mark, `end` is one past the closing mark (or the
+    paragraph's end, for a quote that runs on into the next paragraph as news style allows)."""
+
+    start: int
+    end: int
+    depth: int
+
+    def contains(self, i: int) -> bool:
+        return self.start <= i < self.end
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """Pair quote marks paragraph by paragraph; straight marks open when nothing of their kind is open."""
+    if not len(doc):
+        return []
+    arrays = doc.to_array([ORTH, IS_SPACE, SPACY])
+    is_space = arrays[:, 1].astype(bool)
+    marks = np.isin(arrays[:, 0], QUOTE_HASHES)
+    quotes: list[Quote] = []
+    stack: list[tuple[str, int]] = []  # (kind: "d" | "s", index of the opening mark)
+
+    def close_all(end: int) -> None:
+        while stack:
+            _, start = stack.pop()
+            if end > start + 1:
+                quotes.append(Quote(start, end, len(stack)))
+
+    def close(kind: str, i: int) -> bool:
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] == kind:
+                start = stack[depth][1]
+                del stack[depth:]
+                quotes.append(Quote(start, i + 1, depth))
+                return True
+        return False
+
+    for i in np.flatnonzero(marks | is_space).tolist():
+        text = doc[i].text
+        if is_space[i]:
+            if "\n" in text:
+                end = i
+                while end > 0 and is_space[end - 1]:
+                    end -= 1
+                close_all(end)
+            continue
+        if text in OPENING_DOUBLE:
+            stack.append(("d", i))
+        elif text == "”":
+            close("d", i)
+        elif text in TOGGLING_DOUBLE:
+            if not close("d", i):
+                stack.append(("d", i))
+        elif text == "‘":
+            stack.append(("s", i))
+        elif text == "’":
+            close("s", i)
+        elif text == "'":
+            after_space = i == 0 or bool(arrays[i - 1, 2]) or is_space[i - 1]
+            opens = after_space and not arrays[i, 2]
+            if not close("s", i) and opens:
+                stack.append(("s", i))
+    last = len(doc)
+    while last > 0 and is_space[last - 1]:
+        last -= 1
+    close_all(last)
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+@dataclass
+class _Found:
+    anchor: int  # the token that triggered the rule, to keep one attribution per trigger
+    cue: TokenRange | None
+    source: TokenRange | None
+    content: list[TokenRange]
+    kind: str | None = None
+    speech: bool = False  # a speech verb, whose quoted content may go on after its sentence
+
+
+class _RuleFinder:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.quotes = find_quotes(doc)
+        arrays = doc.to_array([POS, LEMMA, LOWER])
+        self.verbal = np.isin(arrays[:, 0], VERBAL_POS_IDS)
+        self.candidates = np.flatnonzero(
+            (self.verbal & np.isin(arrays[:, 1], VERB_LEMMAS)) | np.isin(arrays[:, 2], TRIGGER_WORDS)
+        ).tolist()
+        self.found: dict[int, _Found] = {}
+        self.extra: list[_Found] = []  # reporter attributions implied by "told the Post"
+
+    def run(self) -> list[AttributionSpans]:
+        doc = self.doc
+        citing: list[Token] = []
+        for i in self.candidates:
+            tok = doc[i]
+            lower = tok.lower_
+            if lower == "according":
+                if i + 1 < len(doc) and doc[i + 1].lower_ == "to":
+                    self._according_to(tok)
+            elif lower in HEARSAY_ADVERBS:
+                self._hearsay(tok)
+            elif tok.pos_ in VERBAL_POS:
+                if tok.lemma_ in CITING_VERBS:
+                    citing.append(tok)
+                else:
+                    self._reporting_verb(tok)
+        for verb in citing:
+            self._citing(verb)
+        self._continue_quotes()
+        found = [*self.found.values(), *self.extra]
+        return [self._to_spans(f) for f in found]
+
+    # --- constructions -------------------------------------------------------------------------------------
+
+    def _reporting_verb(self, verb: Token) -> None:
+        children = list(verb.children)
+        deps = {c.dep_ for c in children}
+        passive = "auxpass" in deps or "nsubjpass" in deps
+        content = [self._content_range(c, verb) for c in children if self._is_content_child(c, verb)]
+
+        source: TokenRange | None = None
+        agent = next((c for c in children if c.dep_ == "agent"), None)
+        if passive:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None:
+                source = self._source_range(pobj)
+            subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+            if not content and source is not None and subject is not None and subject.lower_ != "it":
+                content = [self._subtree(subject)]  # "The move was first reported by MSNBC."
+        else:
+            subject = self._subject(verb)
+            if subject is not None:
+                source = self._source_range(subject)
+        cue = self._cue_range(verb, agent)
+
+        speech = verb.lemma_ in SPEECH_VERBS
+        if speech:
+            content.extend(self._adjacent_quotes(verb, cue, source))
+        taken = [source, cue]
+        if not content and verb.dep_ == "parataxis" and source is not None:
+            # "The deal is off, he said." / "The industry, she said, is doing better."
+            content = [self._subtree(verb.head)]
+            taken.append(self._subtree(verb))
+        content = self._clean_content(content, taken)
+        if not content:
+            return
+        self.found[verb.i] = _Found(verb.i, cue, source, content, speech=speech)
+        if verb.lemma_ == "tell":
+            self._told_outlet(verb, children)
+
+    def _told_outlet(self, verb: Token, children: list[Token]) -> None:
+        """ "A senior diplomat told the Post that …": the Post reports what the diplomat told it, so the
+        outlet heads the chain as the reporter of the whole clause."""
+        recipient = next((c for c in children if c.dep_ in ("dobj", "dative")), None)
+        if recipient is None or not is_media_phrase(
+            self.doc[recipient.left_edge.i : recipient.right_edge.i + 1]
+        ):
+            return
+        told = self.found[verb.i]
+        ranges = [r for r in (told.source, told.cue, *told.content) if r is not None]
+        clause = (min(s for s, _ in ranges), max(e for _, e in ranges))
+        self.extra.append(_Found(verb.i, None, self._subtree(recipient), [clause], kind="indirect"))
+
+    def _according_to(self, according: Token) -> None:
+        doc = self.doc
+        to = doc[according.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None or according.dep_ == "ROOT":
+            return
+        head = self._clause_head(according.head)
+        phrase = (according.i, max(according.right_edge.i, pobj.right_edge.i) + 1)
+        content = self._around(self._subtree(head), phrase)
+        if not content:
+            return
+        source = self._trim(self._subtree(pobj))
+        cue = (according.i, according.i + 2)
+        self.found[according.i] = _Found(according.i, cue, source, content, kind="according_to")
+
+    def _hearsay(self, adverb: Token) -> None:
+        head = self._clause_head(adverb.head)
+        if head.i == adverb.i:
+            return
+        content = self._around(self._subtree(head), (adverb.i, adverb.i + 1))
+        if content:
+            self.found[adverb.i] = _Found(adverb.i, (adverb.i, adverb.i + 1), None, content, kind="no_source")
+
+    def _citing(self, verb: Token) -> None:
+        """Chains such as "Reuters, citing two officials, reported that …": the officials are a source for the
+        same content, one link further down. Without a reporting clause to lean on, "citing" reports its
+        object ("He resigned, citing health reasons")."""
+        cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if cited is None:
+            return
+        cited_range = self._source_range(cited)
+        cue = (verb.i, verb.i + 1)
+        for found in [*self.found.values()]:
+            governs = found.anchor == verb.head.i
+            inside_source = found.source is not None and found.source[0] <= verb.i < found.source[1]
+            if governs or inside_source:
+                self.found[verb.i] = _Found(verb.i, cue, cited_range, list(found.content))
+                return
+        subject = self._subject(verb)
+        source = self._source_range(subject) if subject is not None else None
+        content = self._clean_content([cited_range], [source, cue])
+        if content:
+            self.found[verb.i] = _Found(verb.i, cue, source, content)
+
+    def _continue_quotes(self) -> None:
+        """“…,” she said. “…” — a quote that opens the next sentence of the same paragraph, with no reporting
+        clause of its own, goes on with the speaker before it."""
+        claimed = {
+            q for f in [*self.found.values(), *self.extra] for r in f.content for q in range(r[0], r[1])
+        }
+        for found in self.found.values():
+            if not found.speech or not found.content:
+                continue
+            last = self._quote_ending_at(found.content[-1][1], -1)
+            if last is None:
+                continue
+            ends = [found.content[-1][1], *(r[1] for r in (found.cue, found.source) if r is not None)]
+            position = self._after_sentence(max(ends))
+            while position is not None:
+                quote = self._quote_starting_at(position, -1)
+                if quote is None or quote.depth or quote.start in claimed or not self._has_verb(quote):
+                    break
+                found.content.append((quote.start, quote.end))
+                claimed.update(range(quote.start, quote.end))
+                position = self._next_word(quote.end)
+
+    # --- pieces --------------------------------------------------------------------------------------------
+
+    def _is_content_child(self, child: Token, verb: Token) -> bool:
+        if child.dep_ == "ccomp":
+            return True
+        if child.dep_ in ("xcomp", "parataxis", "dobj", "conj"):
+            # A quoted object or clause is what was said ('he said "never"'); unquoted, it is not a report.
+            return self._quote_at(child.i, verb.i) is not None
+        return False
+
+    def _content_range(self, clause: Token, verb: Token) -> TokenRange:
+        """A complement clause's extent, without what follows it and belongs to the reporting sentence: a
+        participle after a comma (", calling them …"), a coordinated clause with its own subject, a dash."""
+        doc = self.doc
+        start, end = self._subtree(clause)
+        for child in clause.rights:
+            cut = False
+            if child.dep_ == "advcl" and child.tag_ == "VBG":
+                cut = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
+            elif child.dep_ == "conj" and child.pos_ in VERBAL_POS:
+                child_deps = {c.dep_ for c in child.children}
+                cut = "nsubj" in child_deps and "mark" not in child_deps
+            elif child.dep_ == "punct" and child.text in DASHES:
+                cut = child.i + 1 < end
+            if cut:
+                end = child.left_edge.i
+                break
+        return self._expand((start, end), verb)
+
+    def _subject(self, verb: Token) -> Token | None:
+        """The subject of a reporting verb, borrowed from the verb it is coordinated with or subordinate to
+        ("… and added that", "…, saying that")."""
+        current = verb
+        for _ in range(4):
+            deps = ("nsubj",) if current is verb else ("nsubj", "nsubjpass")
+            subject = next((c for c in current.children if c.dep_ in deps), None)
+            if subject is not None:
+                return subject
+            if current.dep_ not in ("conj", "xcomp", "advcl") or current.head is current:
+                return None
+            current = current.head
+        return None
+
+    def _source_range(self, head: Token) -> TokenRange:
+        doc = self.doc
+        start, end = self._trim(self._subtree(head), keep_comma=True)
+        if end <= start:
+            return head.i, head.i + 1
+        inner_commas = sum(1 for t in doc[start : end - 1] if t.text == ",")
+        if doc[end - 1].text == "," and inner_commas == 0:
+            end -= 1  # "Smith," before a verb: the comma is the sentence's, not part of an appositive
+        elif end < len(doc) and doc[end].text == "," and inner_commas:
+            end += 1  # "Chris Cox, who runs the NRA's lobbying arm," keeps the comma closing the appositive
+        return start, end
+
+    def _cue_range(self, verb: Token, agent: Token | None) -> TokenRange:
+        doc = self.doc
+        start, end = verb.i, verb.i + 1
+        while start > 0:
+            prev = doc[start - 1]
+            if prev.head.i != verb.i or prev.dep_ not in CUE_MODIFIERS or not prev.is_alpha:
+                break
+            start -= 1
+        if end < len(doc) and doc[end].dep_ == "prt" and doc[end].head.i == verb.i:
+            end += 1  # "pointed out"
+        if agent is not None and agent.i == end:
+            end += 1  # "was told by"
+        for tail in CUE_TAILS:
+            words = doc[end : end + len(tail)]
+            if len(words) == len(tail) and tuple(t.lower_ for t in words) == tail:
+                end += len(tail)
+        return start, end
+
+    def _adjacent_quotes(self, verb: Token, cue: TokenRange, source: TokenRange | None) -> list[TokenRange]:
+        """Quotes right before the reporting clause ("“…,” she said") and right after it ("He said: “…”",
+        and the second half of a split quote)."""
+        doc = self.doc
+        clause_start = min(cue[0], source[0]) if source else cue[0]
+        clause_end = max(cue[1], source[1]) if source else cue[1]
+        found: list[TokenRange] = []
+        i = clause_start - 1
+        while i >= 0 and (
+            doc[i].text in (",", "—", "–", "-") or (doc[i].is_space and "\n" not in doc[i].text)
+        ):
+            i -= 1
+        before = self._quote_ending_at(i + 1, verb.i) if i >= 0 else None
+        if before is not None and self._has_verb(before) and self._attaches_back(before, clause_end):
+            found.append((before.start, before.end))
+        limit = min(len(doc), clause_end + ADJACENT_QUOTE_WINDOW)
+        for j in range(clause_end, limit):
+            tok = doc[j]
+            if tok.text in SENTENCE_END or (tok.is_space and "\n" in tok.text):
+                break
+            after = self._quote_starting_at(j, verb.i)
+            if after is not None:
+                if (j == clause_end or doc[j - 1].text in (",", ":")) and self._has_verb(after):
+                    found.append((after.start, after.end))
+                break
+            if tok.text in QUOTE_MARKS or (tok.pos_ in VERBAL_POS and tok.lemma_ in SPEECH_VERBS):
+                break
+        return found
+
+    def _attaches_back(self, quote: Quote, clause_end: int) -> bool:
+        """A quote that ends its sentence ("…wrong.”") belongs to a reporting clause after it only when that
+        clause is just speaker and verb ("“It is over.” Smith said."), not a new sentence that goes on."""
+        doc = self.doc
+        last_inside = doc[quote.end - 2] if quote.end - quote.start > 2 else None
+        if last_inside is None or last_inside.text not in SENTENCE_END:
+            return True
+        return clause_end >= len(doc) or doc[clause_end].text in SENTENCE_END or doc[clause_end].text == ","
+
+    def _clean_content(self, content: list[TokenRange], taken: list[TokenRange | None]) -> list[TokenRange]:
+        """Cut the reporting clause out of content pieces that enclose it ("The industry, she said, is …"),
+        trim, and merge overlapping pieces."""
+        holes = sorted(r for r in taken if r is not None and r[1] > r[0])
+        pieces: list[TokenRange] = []
+        for piece in content:
+            parts = [piece]
+            for hole in holes:
+                parts = [p for part in parts for p in self._cut(part, hole)]
+            pieces.extend(self._trim(p) for p in parts)
+        merged: list[TokenRange] = []
+        for start, end in sorted(pieces):
+            if end <= start:
+                continue
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return merged
+
+    @staticmethod
+    def _cut(piece: TokenRange, hole: TokenRange) -> list[TokenRange]:
+        if hole[1] <= piece[0] or piece[1] <= hole[0]:
+            return [piece]
+        return [p for p in ((piece[0], hole[0]), (hole[1], piece[1])) if p[1] > p[0]]
+
+    def _around(self, clause: TokenRange, hole: TokenRange) -> list[TokenRange]:
+        """The clause with a phrase cut out of it, as up to two trimmed pieces."""
+        return [p for p in (self._trim(p) for p in self._cut(clause, hole)) if p[1] > p[0]]
+
+    @staticmethod
+    def _clause_head(token: Token) -> Token:
+        """Climb from a modifier's head to the verb of its clause."""
+        for _ in range(6):
+            if token.pos_ in VERBAL_POS or token.dep_ == "ROOT":
+                return token
+            token = token.head
+        return token
+
+    def _expand(self, rng: TokenRange, verb: Token) -> TokenRange:
+        """Grow a content range over every quote it cuts into, except quotes that hold the verb itself."""
+        start, end = rng
+        changed = True
+        while changed:
+            changed = False
+            for quote in self.quotes:
+                if quote.start >= end:
+                    break
+                if quote.contains(verb.i) or quote.end <= start:
+                    continue
+                if quote.start < start or quote.end > end:
+                    start, end = min(start, quote.start), max(end, quote.end)
+                    changed = True
+        return start, end
+
+    def _has_verb(self, quote: Quote) -> bool:
+        return bool(self.verbal[quote.start : quote.end].any())
+
+    def _after_sentence(self, i: int) -> int | None:
+        """The first word of the sentence after the one running at token i, if in the same paragraph."""
+        doc = self.doc
+        for j in range(i, min(len(doc), i + CLAUSE_TAIL_WINDOW)):
+            text = doc[j].text
+            if "\n" in text or text in QUOTE_MARKS:
+                return None
+            if text in SENTENCE_END:
+                return self._next_word(j + 1)
+        return None
+
+    def _next_word(self, i: int) -> int | None:
+        doc = self.doc
+        while i < len(doc) and doc[i].is_space:
+            if "\n" in doc[i].text:
+                return None
+            i += 1
+        return i if i < len(doc) else None
+
+    def _quote_at(self, i: int, verb_i: int) -> Quote | None:
+        for quote in self.quotes:
+            if quote.start > i:
+                break
+            if quote.contains(i) and not quote.contains(verb_i):
+                return quote
+        return None
+
+    def _quote_ending_at(self, end: int, verb_i: int) -> Quote | None:
+        return next((q for q in self.quotes if q.end == end and not q.contains(verb_i)), None)
+
+    def _quote_starting_at(self, start: int, verb_i: int) -> Quote | None:
+        return next((q for q in self.quotes if q.start == start and not q.contains(verb_i)), None)
+
+    @staticmethod
+    def _subtree(token: Token) -> TokenRange:
+        return token.left_edge.i, token.right_edge.i + 1
+
+    def _trim(self, rng: TokenRange, keep_comma: bool = False) -> TokenRange:
+        """Drop spaces, stray punctuation and dangling conjunctions at the edges; quote marks stay (a content
+        keeps its quotes) and so do brackets that close inside the range."""
+        doc = self.doc
+        start, end = rng
+        while start < end and (
+            doc[start].is_space or doc[start].text in EDGE_PUNCT or doc[start].dep_ == "cc"
+        ):
+            start += 1
+        while end > start:
+            last = doc[end - 1]
+            if (
+                last.is_space
+                or last.dep_ == "cc"
+                or (last.text in EDGE_PUNCT and not (keep_comma and last.text == ","))
+            ) or (last.text == ")" and "(" not in doc[start : end - 1].text):
+                end -= 1
+            else:
+                break
+        return start, end
+
+    def _to_spans(self, found: _Found) -> AttributionSpans:
+        return AttributionSpans(
+            content=[self._chars(r) for r in found.content],
+            cue=[self._chars(found.cue)] if found.cue else [],
+            source=[self._chars(found.source)] if found.source and found.source[1] > found.source[0] else [],
+            kind=found.kind,
+            origin="rules",
+        )
+
+    def _chars(self, rng: TokenRange) -> tuple[int, int]:
+        last = self.doc[rng[1] - 1]
+        return self.doc[rng[0]].idx, last.idx + len(last.text)
+
+
+def find_rule_attributions(doc: Doc) -> list[AttributionSpans]:
+    """Attributions the rules find in a parsed Doc, in text order."""
+    if not len(doc):
+        return []
+    spans = _RuleFinder(doc).run()
+    spans.sort(key=lambda a: min(s for s, _ in [*a.content, *a.cue, *a.source]))
+    return spans

@@ -1,0 +1,213 @@
+"""Resolve pronoun and definite sources to the earlier mention they refer to, within one document.
+
+Candidates are earlier attribution sources and PERSON/ORG/GPE entities. A pronoun takes the nearest
+compatible one (number and gender agree), preferring a recent source (a speaker tends to go on speaking)
+over a name merely mentioned; "I"/"we" inside a quote take the quote's speaker; "who" takes the noun its
+clause describes; a definite description ("the officials", "the diplomat", "the newspaper") takes the
+nearest earlier source with the same head noun or, for "the source", any earlier anonymous source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from spacy.attrs import SENT_START
+from spacy.tokens import Doc, Span
+
+from claimtrace.analyze.lexicon import DEFINITE_DETERMINERS, GENDERED_NOUNS, PRONOUNS, TITLES
+
+SPEAKER_PRONOUNS = frozenset({"i", "me", "we", "us"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+GENERIC_SOURCE_HEADS = frozenset({"source", "sources"})
+RECENT_SENTENCES = 3  # a source this close wins over a nearer name that was only mentioned
+LOOKBACK = 60  # candidates examined per mention: keeps resolution linear in document length
+
+ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "government"}
+ORGANISATION_TYPES = frozenset({"organization", "government", "media"})
+
+
+@dataclass
+class Mention:
+    start: int  # token index of the mention's start
+    sentence: int
+    text: str
+    type: str  # a source-profile type
+    number: str | None  # "sg" | "pl" | None
+    gender: str | None
+    head: str  # lower-cased lemma of the head word
+    is_source: bool
+    resolved: str | None = None
+
+    @property
+    def refers_to(self) -> str:
+        return self.resolved or self.text
+
+
+@dataclass
+class SourceMention:
+    """A source to resolve: its span, its profile (updated in place) and its attribution's parent, if any."""
+
+    span: Span
+    profile: dict[str, Any]
+    parent: int | None  # index into the list passed to `resolve_sources`
+
+
+def resolve_sources(doc: Doc, sources: list[SourceMention | None], ents: list[Span] | None = None) -> None:
+    """Fill `profile["resolved_to"]` for pronoun and definite sources; `sources` is in text order, None where
+    an attribution has no source; `ents` are the Doc's entities when the caller has them already."""
+    if not any(sources):
+        return
+    sentence_of = _sentence_numbers(doc)
+    entities = [_entity_mention(ent, sentence_of) for ent in (ents or doc.ents) if ent.label_ in ENTITY_TYPES]
+    candidates: list[Mention] = []
+    next_entity = 0
+    resolved_text: list[str | None] = []
+    for item in sources:
+        if item is None:
+            resolved_text.append(None)
+            continue
+        span = item.span
+        while next_entity < len(entities) and entities[next_entity].start < span.start:
+            candidates.append(entities[next_entity])
+            next_entity += 1
+        mention = _source_mention(item, sentence_of)
+        target = _resolve(item, mention, candidates, sources, resolved_text)
+        if target is not None:
+            item.profile["resolved_to"] = target
+            mention.resolved = target
+            _learn_gender(mention, candidates, target)
+        resolved_text.append(mention.refers_to)
+        candidates.append(mention)
+
+
+def _resolve(
+    item: SourceMention,
+    mention: Mention,
+    candidates: list[Mention],
+    sources: list[SourceMention | None],
+    resolved_text: list[str | None],
+) -> str | None:
+    span = item.span
+    root = span.root
+    lower = root.lower_
+    if mention.type == "pronoun":
+        if lower in SPEAKER_PRONOUNS:
+            if item.parent is not None and item.parent < len(resolved_text):
+                return resolved_text[item.parent]
+            return None
+        if lower in RELATIVE_PRONOUNS:
+            antecedent = root.head.head if root.head.dep_ == "relcl" else None
+            if antecedent is None:
+                return None
+            return span.doc[antecedent.left_edge.i : antecedent.i + 1].text
+        return _nearest(mention, candidates, _pronoun_fits)
+    if item.profile.get("name") is None and any(t.lower_ in DEFINITE_DETERMINERS for t in root.lefts):
+        return _nearest(mention, candidates, _description_fits, sources_only=True)
+    return None
+
+
+def _nearest(
+    mention: Mention, candidates: list[Mention], fits: Any, sources_only: bool = False
+) -> str | None:
+    fallback: Mention | None = None
+    for candidate in reversed(candidates[-LOOKBACK:]):
+        if not fits(mention, candidate):
+            continue
+        if candidate.is_source:
+            if fallback is None or mention.sentence - candidate.sentence <= RECENT_SENTENCES:
+                return candidate.refers_to
+            return fallback.refers_to
+        if fallback is None and not sources_only:
+            fallback = candidate
+    return fallback.refers_to if fallback is not None else None
+
+
+def _pronoun_fits(mention: Mention, candidate: Mention) -> bool:
+    if candidate.type == "pronoun" and candidate.resolved is None:
+        return False
+    if mention.gender is not None:  # he / she: one person, of a gender not known to differ
+        return (
+            candidate.type in ("person", "anonymous")
+            and candidate.number != "pl"
+            and candidate.gender in (None, mention.gender)
+        )
+    if mention.number == "pl":  # they: several people, or an organisation speaking as one
+        return candidate.number == "pl" or candidate.type in ORGANISATION_TYPES
+    if mention.head == "it":
+        return candidate.type in ORGANISATION_TYPES
+    return False
+
+
+def _description_fits(mention: Mention, candidate: Mention) -> bool:
+    if not candidate.is_source or candidate.text == mention.text:
+        return False
+    if mention.head in GENERIC_SOURCE_HEADS:
+        return candidate.type in ("anonymous", "person")
+    if mention.type == "media":
+        return candidate.type == "media"
+    return candidate.head == mention.head
+
+
+def _source_mention(item: SourceMention, sentence_of: list[int]) -> Mention:
+    span = item.span
+    root = span.root
+    profile = item.profile
+    lower = root.lower_
+    if profile["type"] == "pronoun":
+        number, gender = PRONOUNS.get(lower, (None, None))
+    else:
+        plural = root.tag_ in ("NNS", "NNPS") or (profile.get("count") or 1) > 1
+        number = "pl" if plural else "sg"
+        gender = _gender(span)
+    lemma = root.lemma_.lower()
+    return Mention(
+        span.start,
+        sentence_of[span.start],
+        span.text,
+        profile["type"],
+        number,
+        gender,
+        "person" if lemma == "people" else lemma,
+        is_source=True,
+    )
+
+
+def _entity_mention(ent: Span, sentence_of: list[int]) -> Mention:
+    kind = ENTITY_TYPES[ent.label_]
+    return Mention(
+        ent.start,
+        sentence_of[ent.start],
+        ent.text,
+        kind,
+        "sg" if kind == "person" else None,
+        _gender(ent),
+        ent.root.lemma_.lower(),
+        is_source=False,
+    )
+
+
+def _gender(span: Span) -> str | None:
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    for word in (before, *(t.lower_ for t in span)):
+        gender = GENDERED_NOUNS.get(word) or TITLES.get(word, (None, None))[1]
+        if gender is not None:
+            return gender
+    return None
+
+
+def _learn_gender(mention: Mention, candidates: list[Mention], target: str) -> None:
+    """Once "she" is resolved to a name, later "he" should not resolve to it."""
+    if mention.gender is None:
+        return
+    for candidate in candidates:
+        if candidate.refers_to == target and candidate.gender is None:
+            candidate.gender = mention.gender
+
+
+def _sentence_numbers(doc: Doc) -> list[int]:
+    """Sentence number of every token."""
+    starts = doc.to_array([SENT_START]).astype(np.int64) == 1
+    return np.cumsum(starts).tolist()

@@ -1,0 +1,248 @@
+"""Word lists the attribution rules and source profiles read: reporting verbs, outlets, roles, descriptors.
+
+All entries are lower case; lookups use `token.lemma_` or `token.lower_` so one list covers all inflections.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    """A whitespace-separated list of words, written across lines for reading."""
+    return frozenset(text.split())
+
+
+def _phrases(text: str) -> frozenset[str]:
+    """A "|"-separated list of phrases, written across lines for reading."""
+    return frozenset(p for p in (" ".join(part.split()) for part in text.split("|")) if p)
+
+
+# Verbs that report speech, writing or a stance, taking a clausal complement ("said that …", "warned …").
+REPORTING_VERBS: frozenset[str] = _words(
+    """
+    say tell warn indicate report claim insist signal add note argue announce confirm deny acknowledge
+    suggest believe accuse write explain state declare assert contend maintain predict reveal admit
+    concede stress emphasize emphasise recall reply respond answer complain allege testify tweet post
+    estimate conclude find show think fear hope learn hear inform assure remind mention speculate affirm
+    reiterate repeat retort counter disclose hint imply observe remark comment caution advise agree
+    boast joke quip muse charge promise vow pledge threaten urge demand propose recommend underscore
+    underline highlight guess suspect doubt worry question wonder ask continue brief clarify specify
+    """
+)
+
+# Verbs that introduce a verbatim quote next to them ("…,” she said; He added: “…”), clausal or not.
+SPEECH_VERBS: frozenset[str] = _words(
+    """
+    say tell add ask write explain continue reply respond answer tweet post note argue insist warn
+    declare exclaim shout yell scream joke quip recall remark comment observe conclude admit concede
+    acknowledge claim complain boast announce state reiterate repeat retort counter muse testify whisper
+    plead demand promise vow sigh laugh cry wonder caution predict suggest confirm deny stress emphasize
+    emphasise
+    """
+)
+
+# Verbs whose object is a further source the subject relies on ("Reuters, citing two officials, reported …").
+CITING_VERBS: frozenset[str] = frozenset({"cite", "quote"})
+
+# Adverbs that attribute the clause they modify to an unnamed report.
+HEARSAY_ADVERBS: frozenset[str] = frozenset(
+    {"reportedly", "allegedly", "purportedly", "reputedly", "supposedly"}
+)
+
+# Prepositional modifiers kept inside a cue when they follow the verb directly ("said in a statement").
+CUE_TAILS: tuple[tuple[str, ...], ...] = (("in", "a", "statement"),)
+
+# News outlets, written as they appear after an optional "the"; matched on the lower-cased source text.
+MEDIA_OUTLETS: frozenset[str] = _phrases(
+    """
+    reuters|ap|associated press|the associated press|afp|agence france-presse|bloomberg|bloomberg news|cnn|
+    bbc|bbc news|nbc|nbc news|abc|abc news|cbs|cbs news|fox news|fox|msnbc|npr|pbs|al jazeera|sky news|
+    the new york times|new york times|the times|times|the washington post|washington post|the post|post|
+    the wall street journal|wall street journal|the journal|journal|the guardian|guardian|the financial times|
+    financial times|ft|the economist|economist|politico|axios|the hill|usa today|los angeles times|
+    the los angeles times|the telegraph|telegraph|the independent|le monde|der spiegel|spiegel|haaretz|
+    the times of israel|tass|ria novosti|interfax|xinhua|kyodo|yonhap|anadolu|dpa|efe|ansa|breitbart|
+    breitbart news|huffington post|the huffington post|huffpost|buzzfeed|buzzfeed news|vox|slate|
+    the atlantic|the new yorker|newsweek|time|time magazine|the daily beast|daily mail|the sun|the mirror|
+    the boston globe|boston globe|the daily telegraph|the intercept|propublica|the new york post|
+    new york post|the washington times|washington times|cnbc|semafor
+    """
+)
+
+# Head nouns that name an outlet without naming it ("the newspaper said").
+MEDIA_NOUNS: frozenset[str] = frozenset(
+    {
+        "newspaper",
+        "paper",
+        "outlet",
+        "network",
+        "broadcaster",
+        "magazine",
+        "daily",
+        "tabloid",
+        "channel",
+        "station",
+        "website",
+        "news",
+    }
+)
+
+# Words in organisation names, or head nouns, that mark a government body rather than a private organisation.
+GOVERNMENT_WORDS: frozenset[str] = _phrases(
+    """
+    government|administration|ministry|department|white house|kremlin|pentagon|congress|senate|parliament|
+    cabinet|police|military|army|navy|embassy|consulate|council|presidency|elysee|downing street|commission|
+    fbi|cia|nsa|treasury|court|prosecutor|prosecutors|authorities|authority|state department
+    """
+)
+
+# Head nouns of people quoted for their position; definite singular ones identify an office holder.
+OFFICE_ROLES: frozenset[str] = _words(
+    """
+    secretary minister president spokesman spokeswoman spokesperson governor mayor chairman chairwoman
+    chair director ambassador chancellor premier senator representative prosecutor commissioner chief
+    envoy
+    """
+)
+
+# Head nouns that describe an unnamed source: sourcing by description keeps the source anonymous.
+ANONYMOUS_ROLES: frozenset[str] = _words(
+    """
+    official source person people diplomat aide adviser advisor insider officer spokesman spokeswoman
+    spokesperson staffer negotiator member lawmaker legislator analyst expert figure executive employee
+    investigator witness participant associate confidant ally operative strategist consultant mediator
+    minister secretary envoy ambassador representative delegate senator commander general
+    """
+)
+
+# Plural or collective heads that name a group rather than a source speaking for it.
+GROUP_NOUNS: frozenset[str] = _words(
+    """
+    critic voter resident protester protestor supporter opponent activist democrat republican
+    conservative liberal economist scientist researcher observer analyst expert leader citizen worker
+    parent student family rebel militant group crowd public
+    """
+)
+
+SENIORITY: frozenset[str] = frozenset(
+    {"senior", "top", "high-ranking", "high-level", "junior", "mid-level", "low-level", "veteran", "ranking"}
+)
+
+# Adjectives that place a source (nationality, bloc, side), beyond what NER tags NORP/GPE.
+AFFILIATION_ADJECTIVES: frozenset[str] = _words(
+    """
+    western eastern european american u.s. us british french german russian chinese iranian israeli
+    palestinian arab ukrainian turkish gulf african asian nato un u.n. eu e.u. military intelligence
+    security defense defence foreign diplomatic administration government congressional federal state
+    regional local
+    """
+)
+
+# Post-modifiers that make up an anonymous role ("a person familiar with the matter", "briefed on the talks").
+ROLE_QUALIFIERS: frozenset[str] = frozenset(
+    {"familiar", "briefed", "close", "knowledgeable", "involved", "aware", "with"}
+)
+
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "another": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "both": 2,
+    "couple": 2,
+    "a couple of": 2,
+    "dozen": 12,
+    "a dozen": 12,
+}
+
+# Honorifics and titles before names: the role they stand for, and a gender where the title tells it.
+TITLES: dict[str, tuple[str | None, str | None]] = {
+    "sen.": ("senator", None),
+    "senator": ("senator", None),
+    "rep.": ("representative", None),
+    "gov.": ("governor", None),
+    "governor": ("governor", None),
+    "pres.": ("president", None),
+    "president": ("president", None),
+    "gen.": ("general", None),
+    "general": ("general", None),
+    "adm.": ("admiral", None),
+    "lt.": ("lieutenant", None),
+    "col.": ("colonel", None),
+    "sgt.": ("sergeant", None),
+    "dr.": ("doctor", None),
+    "prof.": ("professor", None),
+    "judge": ("judge", None),
+    "justice": ("justice", None),
+    "secretary": ("secretary", None),
+    "minister": ("minister", None),
+    "prime": ("prime minister", None),
+    "mayor": ("mayor", None),
+    "mr.": (None, "m"),
+    "mr": (None, "m"),
+    "mrs.": (None, "f"),
+    "mrs": (None, "f"),
+    "ms.": (None, "f"),
+    "ms": (None, "f"),
+    "sir": (None, "m"),
+    "lady": (None, "f"),
+    "king": ("king", "m"),
+    "queen": ("queen", "f"),
+    "spokesman": ("spokesman", "m"),
+    "spokeswoman": ("spokeswoman", "f"),
+    "spokesperson": ("spokesperson", None),
+}
+
+# Nouns whose gender is part of the word, so a pronoun can agree with them.
+GENDERED_NOUNS: dict[str, str] = {
+    "spokesman": "m",
+    "spokeswoman": "f",
+    "chairman": "m",
+    "chairwoman": "f",
+    "congressman": "m",
+    "congresswoman": "f",
+    "businessman": "m",
+    "businesswoman": "f",
+    "man": "m",
+    "woman": "f",
+    "mother": "f",
+    "father": "m",
+    "wife": "f",
+    "husband": "m",
+    "king": "m",
+    "queen": "f",
+    "mr.": "m",
+    "mrs.": "f",
+    "ms.": "f",
+}
+
+# Pronouns a source can be: number ("sg", "pl", None when either), gender ("m", "f", None).
+PRONOUNS: dict[str, tuple[str | None, str | None]] = {
+    "he": ("sg", "m"),
+    "him": ("sg", "m"),
+    "she": ("sg", "f"),
+    "her": ("sg", "f"),
+    "it": ("sg", None),
+    "they": ("pl", None),
+    "them": ("pl", None),
+    "we": ("pl", None),
+    "i": ("sg", None),
+    "you": (None, None),
+    "who": (None, None),
+    "which": (None, None),
+    "that": (None, None),
+}
+
+# Determiners that make a noun phrase point back to something already mentioned.
+DEFINITE_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that", "these", "those"})

@@ -1,0 +1,297 @@
+"""Source profiles: who a source phrase describes (type, name, count, role, affiliation, seniority, "former").
+
+Reads only the parse and entities of the source span; coreference (`resolved_to`) is coref.py's job.
+Decisions worth knowing:
+- A source is named when its head is inside a PERSON or ORG entity or is a known outlet; a description
+  ("a senior European diplomat") keeps it anonymous however much it says.
+- "current and former officials" sets `former` True: the group includes people who no longer hold the
+  post, and that is what a reader weighing the source needs flagged.
+- A definite office holder with an affiliation ("the White House press secretary") is identified by
+  office, not anonymous: type government when the affiliation is a government body, else person.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import asdict
+from typing import Any
+
+import numpy as np
+from spacy.attrs import ENT_IOB
+from spacy.tokens import Doc, Span, Token
+
+from claimtrace.analyze.lexicon import (
+    AFFILIATION_ADJECTIVES,
+    ANONYMOUS_ROLES,
+    DEFINITE_DETERMINERS,
+    GOVERNMENT_WORDS,
+    GROUP_NOUNS,
+    MEDIA_NOUNS,
+    MEDIA_OUTLETS,
+    NUMBER_WORDS,
+    OFFICE_ROLES,
+    PRONOUNS,
+    ROLE_QUALIFIERS,
+    SENIORITY,
+    TITLES,
+)
+from claimtrace.record import SourceProfile
+
+LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+PARTY_STATE = re.compile(r"\(([DRI]-[A-Z][A-Za-z.]*)\)")
+MULTIWORD_SENIORITY = ("high-ranking", "high-level", "mid-level", "low-level", "senior-level")
+PREMODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod", "det", "poss", "advmod", "conj", "cc"})
+AFFILIATION_PREPS = frozenset({"from", "at", "in", "with", "to", "for", "of"})
+NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART"})
+
+
+def outlet_name(text: str) -> str | None:
+    """The outlet a phrase names ("the Post", "The New York Times", "Reuters"), else None."""
+    stripped = text.strip().rstrip(",")
+    lowered = stripped.lower()
+    if lowered in MEDIA_OUTLETS or LEADING_ARTICLE.sub("", lowered) in MEDIA_OUTLETS:
+        return (
+            LEADING_ARTICLE.sub("", stripped)
+            if stripped[:1].islower() or lowered.startswith("the ")
+            else stripped
+        )
+    return None
+
+
+def is_media_phrase(span: Span) -> bool:
+    """Whether a noun phrase names a news outlet: a known outlet (capitalised) or "the newspaper"."""
+    if any(t.text[:1].isupper() for t in span) and outlet_name(span.text) is not None:
+        return True
+    root = span.root
+    return root.lemma_.lower() in MEDIA_NOUNS and any(t.lower_ in DEFINITE_DETERMINERS for t in root.lefts)
+
+
+class EntityIndex:
+    """A Doc's entities, read once from the IOB arrays, to look up those inside a span (`Doc.ents` and
+    `Span.ents` walk every token each time they are read)."""
+
+    def __init__(self, doc: Doc) -> None:
+        iob = doc.to_array([ENT_IOB])
+        begins = np.flatnonzero(iob == 3).tolist()
+        inside = np.append(iob == 1, False)
+        self.ents: list[Span] = []
+        for start in begins:
+            end = start + 1
+            while inside[end]:
+                end += 1
+            self.ents.append(Span(doc, start, end, label=doc[start].ent_type))
+        self.starts = begins
+
+    def within(self, span: Span) -> list[Span]:
+        first = bisect_left(self.starts, span.start)
+        return [ent for ent in self.ents[first : bisect_left(self.starts, span.end)] if ent.end <= span.end]
+
+
+def profile_source(span: Span, entities: EntityIndex | None = None) -> dict[str, Any]:
+    """The claimtrace/1 `source_profile` for a source span."""
+    ents = (entities or EntityIndex(span.doc)).within(span)
+    return asdict(_profile(span, ents))
+
+
+def _profile(span: Span, ents: list[Span]) -> SourceProfile:
+    head = span.root
+    lower = head.lower_
+    if (head.pos_ == "PRON" or lower in PRONOUNS) and len(span) <= 2:
+        number = PRONOUNS.get(lower, (None, None))[0]
+        return SourceProfile(type="pronoun", count=1 if number == "sg" else None)
+
+    entity = _entity_covering(ents, head)
+    outlet = _outlet(span, ents, entity)
+    premods = [t for t in span if t.i < head.i]
+    former = any(t.lower_ == "former" or t.lower_.startswith("ex-") for t in premods)
+    seniority = _seniority(span, premods)
+    affiliation = _affiliation(span, ents, head, entity)
+    count = _count(head)
+
+    if outlet is not None:
+        return SourceProfile(type="media", name=outlet, count=None, affiliation=affiliation, former=former)
+    if (entity is not None and entity.label_ == "PERSON") or (head.pos_ == "PROPN" and entity is None):
+        name = LEADING_ARTICLE.sub("", entity.text if entity is not None else _proper_name(head))
+        return SourceProfile(
+            type="person",
+            name=name,
+            count=1,
+            role=_title_role(span, head, entity),
+            affiliation=affiliation,
+            former=former,
+            seniority=seniority,
+        )
+    if entity is not None and entity.label_ in ("ORG", "GPE", "FAC"):
+        name = LEADING_ARTICLE.sub("", entity.text)
+        kind = "government" if entity.label_ == "GPE" or _is_government(name) else "organization"
+        return SourceProfile(type=kind, name=name, count=None, affiliation=affiliation, former=former)
+    if entity is not None and entity.label_ == "NORP":
+        return SourceProfile(
+            type="group", count=count, role=None, affiliation=LEADING_ARTICLE.sub("", entity.text)
+        )
+
+    lemma = _lemma(head)
+    role = _role(span, head)
+    definite = any(t.lower_ in DEFINITE_DETERMINERS or t.dep_ == "poss" for t in head.lefts)
+    plural = head.tag_ in ("NNS", "NNPS")
+    if lemma in MEDIA_NOUNS:
+        return SourceProfile(type="media", count=None, affiliation=affiliation, former=former)
+    if lemma in GOVERNMENT_WORDS:
+        return SourceProfile(type="government", count=None, role=None, affiliation=affiliation)
+    if lemma in OFFICE_ROLES and definite and not plural and affiliation is not None:
+        kind = "government" if _is_government(affiliation) else "person"
+        return SourceProfile(
+            type=kind, count=1, role=role, affiliation=affiliation, former=former, seniority=seniority
+        )
+    if lemma in ANONYMOUS_ROLES or lemma in OFFICE_ROLES:
+        return SourceProfile(
+            type="anonymous",
+            count=count,
+            role=role,
+            affiliation=affiliation,
+            former=former,
+            seniority=seniority,
+        )
+    if lemma in GROUP_NOUNS or plural:
+        return SourceProfile(
+            type="group", count=count, role=role, affiliation=affiliation, former=former, seniority=seniority
+        )
+    return SourceProfile(type="organization", count=None, role=role, affiliation=affiliation, former=former)
+
+
+def _entity_covering(ents: list[Span], head: Token) -> Span | None:
+    """The named entity the source's head belongs to (the name of a named source)."""
+    for ent in ents:
+        if ent.start <= head.i < ent.end and ent.label_ in NAMED_LABELS:
+            return ent
+    return None
+
+
+def _outlet(span: Span, ents: list[Span], entity: Span | None) -> str | None:
+    if entity is not None:
+        name = outlet_name(entity.text)
+        if name is not None:
+            return name
+    if any(t.text[:1].isupper() for t in span):
+        name = outlet_name(span.text)
+        if name is not None:
+            return name
+        # "a report by the Washington Post citing …": the outlet inside a longer description
+        for ent in ents:
+            if ent.label_ in ("ORG", "WORK_OF_ART", "PERSON", "GPE") and outlet_name(ent.text) is not None:
+                return outlet_name(ent.text)
+    return None
+
+
+def _lemma(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    return "person" if lemma == "people" else lemma
+
+
+def _count(head: Token) -> int | None:
+    for child in head.lefts:
+        if child.dep_ == "nummod":
+            if child.lower_ in NUMBER_WORDS:
+                return NUMBER_WORDS[child.lower_]
+            digits = child.text.replace(",", "")
+            if digits.isdigit():
+                return int(digits)
+            return None  # "dozens", "several": a number, not a count
+        if child.dep_ == "det" and child.lower_ in NUMBER_WORDS:
+            return NUMBER_WORDS[child.lower_]
+    if head.tag_ in ("NN", "NNP"):
+        return 1
+    return None
+
+
+def _seniority(span: Span, premods: list[Token]) -> str | None:
+    lowered = span.text.lower()
+    for word in MULTIWORD_SENIORITY:
+        if word in lowered:
+            return word
+    return next((t.lower_ for t in premods if t.lower_ in SENIORITY), None)
+
+
+def _role(span: Span, head: Token) -> str:
+    """Head noun (singular) with the common-noun compounds before it and a qualifying phrase after it:
+    "press secretary", "person familiar with the matter"."""
+    compounds = [
+        t.lower_ for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN" and t.i >= span.start
+    ]
+    words = [*compounds, _lemma(head)]
+    for child in head.rights:
+        if child.i >= span.end:
+            break
+        if child.lower_ in ROLE_QUALIFIERS and child.dep_ in ("amod", "acl", "prep", "advmod"):
+            if child.lower_ == "with" and not any(_lemma(t) == "knowledge" for t in child.subtree):
+                continue
+            words.append(span.doc[child.i : min(child.right_edge.i + 1, span.end)].text)
+            break
+    return " ".join(words)
+
+
+def _title_role(span: Span, head: Token, entity: Span | None) -> str | None:
+    """The role a named person is given: a title ("Sen."), a role noun before the name ("Spokeswoman Haley
+    Morris") or an appositive ("Haley Morris, a spokeswoman for the campaign")."""
+    start = entity.start if entity is not None else head.i
+    for tok in span:
+        if tok.i >= start:
+            break
+        title = TITLES.get(tok.lower_)
+        if title is not None and title[0] is not None:
+            return title[0]
+        if tok.pos_ in ("NOUN", "PROPN") and _lemma(tok) in ANONYMOUS_ROLES | OFFICE_ROLES:
+            return _lemma(tok)
+    for child in head.rights:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i < span.end:
+            return _role(span, child)
+    return None
+
+
+def _affiliation(span: Span, ents: list[Span], head: Token, entity: Span | None) -> str | None:
+    """Nationality, bloc or body a source speaks for: modifiers before the head ("Western", "U.S.", "State
+    Department"), a party-state tag ("(D-Ore.)"), or a place phrase after it ("from the region")."""
+    parts: list[str] = []
+    for ent in ents:
+        if entity is not None and ent.start == entity.start:
+            continue
+        if ent.label_ in ("NORP", "GPE", "ORG") and ent.end <= head.i + 1 and ent.start < head.i:
+            parts.append(LEADING_ARTICLE.sub("", ent.text))
+    covered = {i for ent in ents for i in range(ent.start, ent.end)}
+    for tok in head.lefts:
+        if tok.i < span.start or tok.i in covered:
+            continue
+        if tok.dep_ == "amod" and tok.lower_ in AFFILIATION_ADJECTIVES:
+            parts.append(tok.text)
+        elif tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.lower_ not in TITLES:
+            parts.append(span.doc[tok.left_edge.i : tok.i + 1].text)
+    party = PARTY_STATE.search(span.text)
+    if party:
+        parts.append(party.group(1))
+    if not parts:
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS and child.i < span.end:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if (
+                    pobj is not None
+                    and pobj.right_edge.i < span.end
+                    and _lemma(pobj) not in ("matter", "knowledge")
+                ):
+                    parts.append(span.doc[pobj.left_edge.i : pobj.right_edge.i + 1].text)
+                    break
+    ordered = list(dict.fromkeys(parts))
+    return " ".join(ordered) if ordered else None
+
+
+def _proper_name(head: Token) -> str:
+    start = head.i
+    while start > 0 and head.doc[start - 1].dep_ == "compound" and head.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return head.doc[start : head.i + 1].text
+
+
+def _is_government(text: str) -> bool:
+    words = text.lower().split()
+    phrases = {" ".join(words[i : i + n]) for n in (1, 2) for i in range(len(words))}
+    return not phrases.isdisjoint(GOVERNMENT_WORDS)
