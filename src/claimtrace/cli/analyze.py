@@ -203,9 +203,16 @@ def demo(db: str, fmt: str) -> None:
 
 def build_demo_corpus(paths: Iterable[str], db: Path, settings: Settings) -> str:
     """Ingest the examples into a fresh store (linking reprints and claims) and describe the result."""
-    from claimtrace.store.ingest import ingest_paths
+    from claimtrace.engine.local import ingest_local
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    stats = ingest_paths(list(paths), db, settings, workers=1, show_progress=False)
-    return f"stored the demo corpus in {db}: {stats}"
+    result = ingest_local(list(paths), db, settings, workers=1)
+    stored = f"stored {result.counts.stored} articles in {db}"
+    if result.link is None:
+        return stored
+    link = result.link
+    return (
+        f"{stored}; {link.reprint_clusters} reprint clusters, "
+        f"{link.claim_clusters} claims reported by more than one article"
+    )
