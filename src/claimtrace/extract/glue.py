@@ -47,6 +47,8 @@ _HUMP = re.compile(r"[a-z][A-Z]")  # a second capital inside the left half: a na
 
 def repair_glued_words(text: str) -> str:
     """`text` with clearly glued words split; unchanged when nothing is glued."""
+    if not (_CAMEL.search(text) or _SENTENCE_GLUE.search(text)):
+        return text
     counts = Counter(_WORD.findall(text))
     lower_counts = Counter(w.lower() for w in _WORD.findall(text))
 
