@@ -107,11 +107,16 @@ def _profile(span: Span, ents: list[Span]) -> SourceProfile:
     former = any(t.lower_ == "former" or t.lower_.startswith("ex-") for t in premods)
     seniority = _seniority(span, premods)
     affiliation = _affiliation(span, ents, head, entity)
-    count = _count(head)
+    count = _count(head, premods)
+    titled = _titled_person(entity) if entity is not None and entity.label_ != "PERSON" else None
+    if titled is not None and outlet is None:
+        entity = titled
 
     if outlet is not None:
         return SourceProfile(type="media", name=outlet, count=None, affiliation=affiliation, former=former)
-    if (entity is not None and entity.label_ == "PERSON") or (head.pos_ == "PROPN" and entity is None):
+    if (entity is not None and (entity.label_ == "PERSON" or entity is titled)) or (
+        head.pos_ == "PROPN" and entity is None
+    ):
         name = LEADING_ARTICLE.sub("", entity.text if entity is not None else _proper_name(head))
         return SourceProfile(
             type="person",
@@ -189,20 +194,35 @@ def _lemma(token: Token) -> str:
     return "person" if lemma == "people" else lemma
 
 
-def _count(head: Token) -> int | None:
-    for child in head.lefts:
-        if child.dep_ == "nummod":
-            if child.lower_ in NUMBER_WORDS:
-                return NUMBER_WORDS[child.lower_]
-            digits = child.text.replace(",", "")
+def _count(head: Token, premods: list[Token]) -> int | None:
+    for tok in premods:
+        if tok.dep_ == "nummod" or (tok.pos_ == "NUM" and tok.head.i in (head.i, *(t.i for t in premods))):
+            if tok.lower_ in NUMBER_WORDS:
+                return NUMBER_WORDS[tok.lower_]
+            digits = tok.text.replace(",", "")
             if digits.isdigit():
                 return int(digits)
             return None  # "dozens", "several": a number, not a count
+    for child in head.lefts:
         if child.dep_ == "det" and child.lower_ in NUMBER_WORDS:
             return NUMBER_WORDS[child.lower_]
     if head.tag_ in ("NN", "NNP"):
         return 1
     return None
+
+
+def _titled_person(entity: Span) -> Span | None:
+    """An entity that is a role followed by a name ("Spokeswoman Haley Morris", which NER may call an
+    organisation): the name part, else None."""
+    start = entity.start
+    while start < entity.end and (
+        entity.doc[start].lower_ in TITLES or _lemma(entity.doc[start]) in ANONYMOUS_ROLES | OFFICE_ROLES
+    ):
+        start += 1
+    name = entity.doc[start : entity.end]
+    if start == entity.start or not len(name) or any(t.pos_ != "PROPN" for t in name):
+        return None
+    return name
 
 
 def _seniority(span: Span, premods: list[Token]) -> str | None:

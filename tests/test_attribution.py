@@ -1,0 +1,333 @@
+"""The attribution rules and component on sentences written for these tests, parsed by the real model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimtrace.analyze.attribution import build_attributions
+from claimtrace.analyze.attribution_rules import find_quotes, find_rule_attributions
+from claimtrace.analyze.pipeline import load_pipeline
+from claimtrace.errors import ClaimtraceError
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return load_pipeline(components=("claimtrace_attribution",))
+
+
+@pytest.fixture(scope="module")
+def analyse(pipeline):
+    """Parse with the base model, then run the rule finder and the dict builder (the trained tagger's merge
+    is the attribution model's business and has its own tests)."""
+
+    def run(text: str) -> list[dict[str, Any]]:
+        with pipeline.select_pipes(disable=["claimtrace_attribution"]):
+            doc = pipeline(text)
+        return build_attributions(doc, find_rule_attributions(doc))
+
+    return run
+
+
+def text_of(role: dict[str, Any] | None) -> str | None:
+    return None if role is None else role["text"]
+
+
+def by_cue(attributions: list[dict[str, Any]], cue: str) -> dict[str, Any]:
+    matches = [a for a in attributions if text_of(a["cue"]) == cue]
+    assert len(matches) == 1, [(text_of(a["cue"]), text_of(a["content"])) for a in attributions]
+    return matches[0]
+
+
+# --- quotes ---------------------------------------------------------------------------------------------------
+
+
+def test_quote_then_speaker(analyse):
+    (a,) = analyse("“We will not sign this agreement,” the minister said.")
+    assert a["kind"] == "direct"
+    assert text_of(a["source"]) == "the minister"
+    assert text_of(a["cue"]) == "said"
+    assert text_of(a["content"]) == "“We will not sign this agreement,”"
+
+
+def test_quote_then_inverted_speaker(analyse):
+    (a,) = analyse("“The border stays closed,” said Maria Lopez.")
+    assert (text_of(a["source"]), a["kind"]) == ("Maria Lopez", "direct")
+    assert text_of(a["content"]) == "“The border stays closed,”"
+
+
+def test_speaker_colon_then_straight_quote(analyse):
+    (a,) = analyse('The general said: "Our troops will stay until the spring."')
+    assert text_of(a["source"]) == "The general"
+    assert text_of(a["content"]) == '"Our troops will stay until the spring."'
+    assert a["kind"] == "direct"
+
+
+def test_split_quote_is_one_attribution_with_two_spans(analyse):
+    text = "“We will keep talking,” she said, “but we will not give up the port.”"
+    (a,) = analyse(text)
+    assert len(a["content"]["spans"]) == 2
+    first, second = (text[s:e] for s, e in a["content"]["spans"])
+    assert first == "“We will keep talking,”"
+    assert second == "“but we will not give up the port.”"
+    assert a["kind"] == "direct"
+
+
+def test_quote_continued_in_next_sentence(analyse):
+    text = "“We are ready,” the commander said. “Our units have been in position for a week.”"
+    (a,) = analyse(text)
+    assert [text[s:e] for s, e in a["content"]["spans"]] == [
+        "“We are ready,”",
+        "“Our units have been in position for a week.”",
+    ]
+
+
+def test_partly_quoted_content_is_mixed(analyse):
+    (a,) = analyse("The spokeswoman said the campaign would “fight for every vote in the state.”")
+    assert a["kind"] == "mixed"
+    assert text_of(a["content"]) == "the campaign would “fight for every vote in the state.”"
+
+
+def test_quote_marks_pair_curly_straight_and_nested(pipeline):
+    doc = pipeline.make_doc('He said "no." She wrote, “They told us ‘never’ twice.” It’s done.')
+    quotes = [(doc[q.start : q.end].text, q.depth) for q in find_quotes(doc)]
+    assert ('"no."', 0) in quotes
+    assert ("“They told us ‘never’ twice.”", 0) in quotes
+    assert ("‘never’", 1) in quotes
+    assert all("It’s" not in q for q, _ in quotes)
+
+
+def test_unclosed_quote_ends_at_paragraph(pipeline):
+    doc = pipeline.make_doc("“The first paragraph goes on\n\n“and the second closes.”")
+    spans = [doc[q.start : q.end].text for q in find_quotes(doc)]
+    assert spans == ["“The first paragraph goes on", "“and the second closes.”"]
+
+
+# --- reported speech ------------------------------------------------------------------------------------------
+
+
+def test_indirect_speech_with_that_clause(analyse):
+    (a,) = analyse("Officials said that the talks would resume next week.")
+    assert a["kind"] == "indirect"
+    assert text_of(a["source"]) == "Officials"
+    assert text_of(a["content"]) == "that the talks would resume next week"
+
+
+@pytest.mark.parametrize(
+    "verb",
+    [
+        "warned",
+        "insisted",
+        "acknowledged",
+        "denied",
+        "confirmed",
+        "announced",
+        "argued",
+        "signalled",
+        "indicated",
+    ],
+)
+def test_reporting_verb_lexicon(analyse, verb):
+    (a,) = analyse(f"The ministry {verb} that the convoy had crossed the border.")
+    assert text_of(a["cue"]) == verb
+    assert text_of(a["source"]) == "The ministry"
+    assert text_of(a["content"]) == "that the convoy had crossed the border"
+
+
+def test_cue_keeps_auxiliaries(analyse):
+    (a,) = analyse("The newspaper has learned that the envoy resigned in March.")
+    assert text_of(a["cue"]) == "has learned"
+    assert text_of(a["content"]) == "that the envoy resigned in March"
+
+
+def test_passive_with_agent(analyse):
+    (a,) = analyse("The plan was first reported by the Tribune.")
+    assert text_of(a["cue"]) == "was first reported by"
+    assert text_of(a["source"]) == "the Tribune"
+    assert text_of(a["content"]) == "The plan"
+
+
+def test_impersonal_passive_has_no_source(analyse):
+    (a,) = analyse("It was reported that the governor had resigned.")
+    assert a["source"] is None
+    assert a["kind"] == "no_source"
+    assert text_of(a["content"]) == "that the governor had resigned"
+
+
+def test_reportedly_attributes_its_clause_without_source(analyse):
+    text = "The governor reportedly resigned on Tuesday."
+    (a,) = analyse(text)
+    assert (a["kind"], text_of(a["cue"]), a["source"]) == ("no_source", "reportedly", None)
+    assert [text[s:e] for s, e in a["content"]["spans"]] == ["The governor", "resigned on Tuesday"]
+
+
+def test_according_to_at_end(analyse):
+    (a,) = analyse("The talks collapsed on Friday, according to three current and former Western officials.")
+    assert a["kind"] == "according_to"
+    assert text_of(a["source"]) == "three current and former Western officials"
+    assert text_of(a["content"]) == "The talks collapsed on Friday"
+
+
+def test_according_to_at_start(analyse):
+    (a,) = analyse("According to the ministry, the border will reopen on Monday.")
+    assert text_of(a["source"]) == "the ministry"
+    assert text_of(a["content"]) == "the border will reopen on Monday"
+
+
+def test_reporting_clause_inside_content(analyse):
+    text = "The agreement, he said, is no longer on the table."
+    (a,) = analyse(text)
+    assert text_of(a["source"]) == "he"
+    assert [text[s:e] for s, e in a["content"]["spans"]] == ["The agreement", "is no longer on the table"]
+
+
+def test_source_keeps_appositive_comma(analyse):
+    (a,) = analyse("Chris Cox, who runs the group's lobbying arm, says the measures are wrong.")
+    assert text_of(a["source"]) == "Chris Cox, who runs the group's lobbying arm,"
+    assert text_of(a["content"]) == "the measures are wrong"
+
+
+def test_trailing_participle_is_not_content(analyse):
+    attributions = analyse("She said the budget was balanced, calling the report misleading.")
+    said = by_cue(attributions, "said")
+    assert text_of(said["content"]) == "the budget was balanced"
+
+
+def test_no_attribution_in_plain_narrative(analyse):
+    assert analyse("The river rose overnight and flooded the lower town.") == []
+
+
+def test_ids_in_text_order_and_certainty_left_open(analyse):
+    attributions = analyse(
+        "The mayor said the bridge would close. “It is unsafe,” an engineer added. "
+        "The repairs will take a year, according to the city."
+    )
+    assert [a["id"] for a in attributions] == ["a1", "a2", "a3"]
+    starts = [
+        min(s for role in ("source", "cue", "content") if a[role] for s, _ in a[role]["spans"])
+        for a in attributions
+    ]
+    assert starts == sorted(starts)
+    assert all(a["certainty"] is None for a in attributions)
+
+
+# --- chains ---------------------------------------------------------------------------------------------------
+
+
+def test_citing_makes_a_child_attribution(analyse):
+    attributions = analyse(
+        "Reuters, citing two people familiar with the matter, reported that the deal was off."
+    )
+    reported = by_cue(attributions, "reported")
+    citing = by_cue(attributions, "citing")
+    assert text_of(reported["source"]) == "Reuters"
+    assert text_of(citing["source"]) == "two people familiar with the matter"
+    assert citing["content"] == reported["content"]
+    assert citing["parent"] == reported["id"]
+    assert reported["parent"] is None
+
+
+def test_told_the_outlet_heads_the_chain_and_nested_quote_links_to_reporter(analyse):
+    attributions = analyse(
+        "A senior European diplomat who attended the meeting told the Post that they were told, "
+        "‘We will not sign this.’"
+    )
+    ids = {a["id"]: a for a in attributions}
+    outlet = next(a for a in attributions if text_of(a["source"]) == "the Post")
+    diplomat = by_cue(attributions, "told")
+    nested = by_cue(attributions, "were told")
+    assert outlet["parent"] is None and outlet["cue"] is None
+    assert diplomat["parent"] == outlet["id"]
+    assert nested["parent"] == diplomat["id"]
+    assert text_of(nested["content"]) == "‘We will not sign this.’"
+    chain = [nested]
+    while chain[-1]["parent"]:
+        chain.append(ids[chain[-1]["parent"]])
+    assert [text_of(a["source"]) for a in chain][1:] == [
+        "A senior European diplomat who attended the meeting",
+        "the Post",
+    ]
+
+
+def test_quote_inside_quote_links_to_outer_speaker(analyse):
+    attributions = analyse(
+        "“The rebels told us, ‘We will hold the city,’ and then they left,” the negotiator said."
+    )
+    outer = by_cue(attributions, "said")
+    inner = by_cue(attributions, "told")
+    assert text_of(inner["content"]) == "‘We will hold the city,’"
+    assert inner["parent"] == outer["id"]
+
+
+def test_citing_inside_according_to_source(analyse):
+    attributions = analyse(
+        "The talks stalled, according to a report by the Washington Post citing three people familiar with the talks."
+    )
+    according = by_cue(attributions, "according to")
+    citing = by_cue(attributions, "citing")
+    assert text_of(according["content"]) == "The talks stalled"
+    assert text_of(citing["source"]) == "three people familiar with the talks"
+    assert citing["parent"] == according["id"]
+    assert according["source_profile"]["type"] == "media"
+
+
+# --- the component --------------------------------------------------------------------------------------------
+
+
+def test_component_fills_the_doc_extension(pipeline):
+    try:
+        doc = pipeline("“The vote is final,” the speaker said. Officials said the count was correct.")
+    except ClaimtraceError as exc:  # the trained tagger's weights are built separately
+        pytest.skip(str(exc))
+    attributions = doc._.attributions
+    assert isinstance(attributions, list) and attributions
+    assert {"id", "kind", "source", "cue", "content", "parent", "source_profile", "certainty"} <= set(
+        attributions[0]
+    )
+
+
+FRAGMENTS = [
+    "“",
+    "”",
+    '"',
+    "'",
+    "‘",
+    "’",
+    "The minister",
+    "she",
+    "said",
+    "told the Post",
+    "that",
+    "according to officials",
+    "reportedly",
+    "citing two aides",
+    "the deal was off",
+    ",",
+    ".",
+    ":",
+    "\n\n",
+    "was reported by Reuters",
+    "It",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=0, max_size=25))
+def test_any_text_gives_well_formed_attributions(analyse, fragments):
+    text = " ".join(fragments)
+    attributions = analyse(text)
+    ids = [a["id"] for a in attributions]
+    assert ids == [f"a{n}" for n in range(1, len(ids) + 1)]
+    for a in attributions:
+        assert a["content"]["spans"], a
+        assert a["kind"] in {"direct", "indirect", "mixed", "according_to", "no_source"}
+        assert a["parent"] is None or (a["parent"] in ids and a["parent"] != a["id"])
+        for role in ("source", "cue", "content"):
+            if a[role] is not None:
+                for s, e in a[role]["spans"]:
+                    assert 0 <= s < e <= len(text)

@@ -1,0 +1,102 @@
+"""Pronoun and definite sources resolved to earlier mentions, on short texts written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimtrace.analyze.attribution import build_attributions
+from claimtrace.analyze.attribution_rules import find_rule_attributions
+from claimtrace.analyze.pipeline import load_pipeline
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def resolved():
+    """Source text → resolved_to for each attribution of a text, in order."""
+    nlp = load_pipeline(components=("claimtrace_attribution",))
+
+    def run(text: str) -> list[tuple[str | None, Any]]:
+        with nlp.select_pipes(disable=["claimtrace_attribution"]):
+            doc = nlp(text)
+        out = []
+        for a in build_attributions(doc, find_rule_attributions(doc)):
+            source = a["source"]["text"] if a["source"] else None
+            out.append((source, a["source_profile"]["resolved_to"] if a["source_profile"] else None))
+        return out
+
+    return run
+
+
+def test_she_resolves_to_the_earlier_speaker(resolved):
+    pairs = resolved("Sen. Jane Doe said the bill would pass. She added that the vote would be close.")
+    assert pairs[1] == ("She", "Sen. Jane Doe")
+    assert pairs[0][1] is None  # a named source needs no resolving
+
+
+def test_gender_agreement_skips_the_nearer_speaker(resolved):
+    pairs = resolved(
+        "Mr. Okafor met Ms. Lindqvist in Geneva on Monday. Ms. Lindqvist said the meeting went well. "
+        "He said that no agreement had been reached."
+    )
+    assert pairs[-1][0] == "He"
+    assert "Okafor" in pairs[-1][1]
+
+
+def test_they_resolves_to_a_plural_source(resolved):
+    pairs = resolved(
+        "Two senior diplomats from the region said the ceasefire was holding. "
+        "They added that talks would resume next month."
+    )
+    assert pairs[1] == ("They", "Two senior diplomats from the region")
+
+
+def test_it_resolves_to_an_organisation(resolved):
+    pairs = resolved(
+        "The ministry said on Monday that the border would reopen. It added that trucks would wait."
+    )
+    assert pairs[1] == ("It", "The ministry")
+
+
+def test_definite_description_matches_head_noun(resolved):
+    pairs = resolved(
+        "A senior European diplomat said the talks had stalled. The mayor said the roads were clear. "
+        "The diplomat added that a deal was still possible."
+    )
+    assert pairs[-1] == ("The diplomat", "A senior European diplomat")
+
+
+def test_plural_definite_matches_singular_head(resolved):
+    pairs = resolved("Three officials said the plan was dropped. The officials said it could return.")
+    assert pairs[1] == ("The officials", "Three officials")
+
+
+def test_the_source_takes_an_earlier_anonymous_source(resolved):
+    pairs = resolved(
+        "A person familiar with the matter said the deal was off. The source added that lawyers were told."
+    )
+    assert pairs[1] == ("The source", "A person familiar with the matter")
+
+
+def test_first_person_inside_a_quote_is_its_speaker(resolved):
+    pairs = resolved("“I think the deal is dead,” the minister said.")
+    assert ("I", "the minister") in pairs
+
+
+def test_relative_pronoun_takes_the_noun_it_describes(resolved):
+    pairs = resolved("The report came from Chris Cox, who said the rules were wrong.")
+    assert ("who", "Chris Cox") in pairs
+
+
+def test_no_antecedent_stays_unresolved(resolved):
+    assert resolved("He said the plan had failed.") == [("He", None)]
+
+
+def test_resolution_follows_a_chain_of_pronouns(resolved):
+    pairs = resolved(
+        "The governor said the budget was balanced. She said taxes would not rise. She added that schools "
+        "would get more money."
+    )
+    assert [p[1] for p in pairs] == [None, "The governor", "The governor"]
