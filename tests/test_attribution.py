@@ -44,7 +44,7 @@ def by_cue(attributions: list[dict[str, Any]], cue: str) -> dict[str, Any]:
     return matches[0]
 
 
-# --- quotes ---------------------------------------------------------------------------------------------------
+# --- quotes ---------------------------------------------------------------------------------------
 
 
 def test_quote_then_speaker(analyse):
@@ -108,7 +108,7 @@ def test_unclosed_quote_ends_at_paragraph(pipeline):
     assert spans == ["“The first paragraph goes on", "“and the second closes.”"]
 
 
-# --- reported speech ------------------------------------------------------------------------------------------
+# --- reported speech ------------------------------------------------------------------------------
 
 
 def test_indirect_speech_with_that_clause(analyse):
@@ -216,7 +216,7 @@ def test_ids_in_text_order_and_certainty_left_open(analyse):
     assert all(a["certainty"] is None for a in attributions)
 
 
-# --- chains ---------------------------------------------------------------------------------------------------
+# --- chains ---------------------------------------------------------------------------------------
 
 
 def test_citing_makes_a_child_attribution(analyse):
@@ -266,7 +266,8 @@ def test_quote_inside_quote_links_to_outer_speaker(analyse):
 
 def test_citing_inside_according_to_source(analyse):
     attributions = analyse(
-        "The talks stalled, according to a report by the Washington Post citing three people familiar with the talks."
+        "The talks stalled, according to a report by the Washington Post citing three people familiar "
+        "with the talks."
     )
     according = by_cue(attributions, "according to")
     citing = by_cue(attributions, "citing")
@@ -276,7 +277,7 @@ def test_citing_inside_according_to_source(analyse):
     assert according["source_profile"]["type"] == "media"
 
 
-# --- the component --------------------------------------------------------------------------------------------
+# --- the component --------------------------------------------------------------------------------
 
 
 def test_component_fills_the_doc_extension(pipeline):
