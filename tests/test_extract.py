@@ -164,3 +164,28 @@ def test_language_is_detected_and_short_text_is_english() -> None:
     assert extract(RawInput(id="es", origin="es.txt", text=spanish), SETTINGS).meta.language == "es"
     assert extract(RawInput(id="en", origin="en.txt", text="Rain at last."), SETTINGS).meta.language == "en"
     assert extract(RawInput(id="en", origin="en.txt", text=PARAGRAPHS[0]), SETTINGS).meta.language == "en"
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ("<p>The ferry resumed.</p><p>Timetables follow.</p>", "The ferry resumed.\n\nTimetables follow."),
+        (
+            "The ferry operator resumed crossings on Monday.",
+            "The ferry operator resumed crossings on Monday.",
+        ),
+    ],
+)
+def test_html_fragments_and_bare_text_in_an_html_field(html: str, text: str) -> None:
+    assert extract(html_input(html), SETTINGS).text == text
+
+
+def test_headed_related_block_left_in_the_extracted_body_goes_to_related() -> None:
+    headlines = "<p>Storm Forces Ferry Cancellations Across the Channel</p><p>Harbour Repairs Begin</p>"
+    tail = f"<h2>Related</h2>{headlines}"
+    document = extract(html_input(page(body=BODY + tail)), SETTINGS)
+    assert document.text.endswith(PARAGRAPHS[-1])
+    assert [r.title for r in document.related] == [
+        "Storm Forces Ferry Cancellations Across the Channel",
+        "Harbour Repairs Begin",
+    ]

@@ -36,9 +36,10 @@ def _from_html(raw: RawInput, settings: Settings) -> Document:
         article = extract_html(raw.html or "", raw.origin, raw.url)
     except InputError as exc:
         raise InputError(exc.origin, exc.message, raw.id) from None
-    cleaned = (
-        clean_scraped_text(article.text, related_blocks=False) if settings.clean else CleanText(article.text)
-    )
+    if settings.clean:
+        cleaned = clean_scraped_text(article.text, unheaded_related=False)
+    else:
+        cleaned = CleanText(article.text)
     return Document(
         id=raw.id,
         text=cleaned.text,

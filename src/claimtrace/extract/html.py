@@ -7,6 +7,7 @@ extensive search is off, because it falls back to any year on the page, such as 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -21,6 +22,7 @@ from claimtrace.record import Related
 for _name in ("trafilatura", "htmldate", "courlan"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
+_WORD = re.compile(r"\w")
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
@@ -52,7 +54,7 @@ def extract_html(html: str, origin: str, url: str | None = None) -> HtmlArticle:
         raise InputError(origin, f"malformed HTML ({type(exc).__name__})") from None
     text = getattr(document, "text", None) or ""
     paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
-    if not paragraphs:
+    if not any(_WORD.search(p) for p in paragraphs):
         raise InputError(origin, "no article text found in the HTML")
     page_url = url or document.url
     return HtmlArticle(
@@ -66,10 +68,15 @@ def extract_html(html: str, origin: str, url: str | None = None) -> HtmlArticle:
 
 
 def _parse(html: str, origin: str) -> HtmlElement:
-    try:
-        tree = trafilatura.load_html(html)
-    except (ValueError, TypeError, RecursionError):
-        tree = None
+    tree = None
+    # A fragment or bare text ("<p>…</p>", or a JSONL "html" field holding text) parses once wrapped.
+    for markup in (html, f"<html><body>{html}</body></html>"):
+        try:
+            tree = trafilatura.load_html(markup)
+        except (ValueError, TypeError, RecursionError):
+            tree = None
+        if tree is not None:
+            break
     if tree is None:
         raise InputError(origin, "malformed HTML: cannot be parsed")
     return tree

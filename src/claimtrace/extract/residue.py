@@ -26,15 +26,15 @@ class CleanText:
     related: list[Related] = field(default_factory=list)
 
 
-def clean_scraped_text(text: str, related_blocks: bool = True) -> CleanText:
-    """Clean `text`; `related_blocks=False` leaves trailing headline runs alone (HTML extraction already
-    dropped link blocks, and its last lines may be a list that belongs to the article)."""
+def clean_scraped_text(text: str, unheaded_related: bool = True) -> CleanText:
+    """Clean `text`. With `unheaded_related=False` only a related block under a header ("Related", "More
+    Stories") is taken: text extracted from HTML has lost its link blocks already, and a run of short lines
+    closing it is more likely a list that belongs to the article."""
     result = CleanText(text="")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _drop_template_tags(text, result)
     lines = [_clean_line(line, result) for line in text.split("\n")]
-    if related_blocks:
-        _drop_trailing_related(lines, result)
+    _drop_trailing_related(lines, result, unheaded_related)
     kept = "\n".join(_SPACES.sub(" ", line).strip() for line in lines if line is not None)
     result.text = repair_glued_words(_BLANK_LINES.sub("\n\n", kept).strip())
     return result
@@ -66,10 +66,10 @@ def _clean_line(line: str, result: CleanText) -> str | None:
     return line
 
 
-def _drop_trailing_related(lines: list[str | None], result: CleanText) -> None:
+def _drop_trailing_related(lines: list[str | None], result: CleanText, unheaded: bool) -> None:
     present = [(i, line) for i, line in enumerate(lines) if line is not None]
     block = trailing_related_block([line for _, line in present])
-    if block is None:
+    if block is None or (block[1] is None and not unheaded):
         return
     start, header, titles = block
     if header is not None:
