@@ -80,11 +80,13 @@ def test_a_date_given_by_the_caller_wins() -> None:
     assert (document.meta.published, document.meta.published_basis) == ("2023-06-20", "given")
 
 
-def test_url_and_site_from_the_caller_and_related_links_made_absolute() -> None:
+def test_url_and_site_from_the_caller_and_related_links_on_the_site_made_absolute() -> None:
     related = (
         "<aside><h2>Related stories</h2><ul>"
         '<li><a href="/news/dam-repairs">Dam repairs to start before the autumn rains</a></li>'
-        '<li><a href="https://other.example/drought">Drought spreads across the southern plains</a></li>'
+        '<li><a href="https://old.valleycourier.example/dry">Drought spreads across the plains</a></li>'
+        '<li><a href="https://shop.example/barrel?ref=courier">Buy a rain barrel for your garden</a></li>'
+        '<li><a href="/business">More from Business</a></li>'
         '<li><a href="/about">About</a></li></ul></aside>'
     )
     html = page(after=related)
@@ -96,8 +98,8 @@ def test_url_and_site_from_the_caller_and_related_links_made_absolute() -> None:
             "Dam repairs to start before the autumn rains",
             "https://www.valleycourier.example/news/dam-repairs",
         ),
-        ("Drought spreads across the southern plains", "https://other.example/drought"),
-    ]
+        ("Drought spreads across the plains", "https://old.valleycourier.example/dry"),
+    ]  # the shop link is off the site, "More from Business" names a section
     assert "Dam repairs" not in document.text
 
 

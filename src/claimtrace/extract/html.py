@@ -9,13 +9,13 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import trafilatura
 from lxml.html import HtmlElement
 
 from claimtrace.errors import InputError
-from claimtrace.extract.related_html import related_links
+from claimtrace.extract.related_html import on_site, related_links
 from claimtrace.record import Related
 
 # trafilatura and htmldate log every odd page at WARNING/ERROR; claimtrace reports failures itself.
@@ -63,7 +63,7 @@ def extract_html(html: str, origin: str, url: str | None = None) -> HtmlArticle:
         url=page_url or None,
         site=document.sitename or hostname(page_url),
         published=document.date or None,
-        related=[Related(r.title, _absolute(r.url, page_url)) for r in related],
+        related=on_site(related, page_url),
     )
 
 
@@ -80,15 +80,6 @@ def _parse(html: str, origin: str) -> HtmlElement:
     if tree is None:
         raise InputError(origin, "malformed HTML: cannot be parsed")
     return tree
-
-
-def _absolute(href: str | None, base: str | None) -> str | None:
-    if not href or not base:
-        return href
-    try:
-        return urljoin(base, href)
-    except ValueError:
-        return href
 
 
 def hostname(url: str | None) -> str | None:

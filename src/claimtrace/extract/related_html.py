@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -39,6 +40,8 @@ def related_links(tree: HtmlElement) -> list[Related]:
             href = link.get("href")
             if len(title.split()) < _MIN_TITLE_WORDS or href is None or href.startswith(("#", "javascript:")):
                 continue
+            if RELATED_HEADER.match(title):  # a "More from Business" link names a section, not a story
+                continue
             url = href.strip()
             if url in seen or title in seen:
                 continue
@@ -60,3 +63,34 @@ def _block_with_links(heading: HtmlElement) -> HtmlElement:
         if any(True for _ in block.iter("a")):
             break
     return block
+
+
+def on_site(links: list[Related], page_url: str | None) -> list[Related]:
+    """Links made absolute against the page's URL, keeping those on the page's own site: links to other
+    sites in a "recommended" block are mostly advertising or shop links, not related stories."""
+    if not page_url:
+        return links
+    site = _site_of(page_url)
+    kept = []
+    for link in links:
+        try:
+            url = urljoin(page_url, link.url or "")
+        except ValueError:
+            continue
+        if site is None or _site_of(url) == site:
+            kept.append(Related(title=link.title, url=url))
+    return kept
+
+
+def _site_of(url: str) -> str | None:
+    """The registrable part of a URL's host, roughly: "bbc.co.uk" for news.bbc.co.uk, "cnbc.com" for
+    www.cnbc.com."""
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else 2
+    return ".".join(labels[-keep:])
