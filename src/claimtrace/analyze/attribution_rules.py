@@ -40,6 +40,7 @@ QUOTE_MARKS = frozenset({"“", "”", "‘", "’", '"', "'", "``", "''"})
 EDGE_PUNCT = frozenset({",", ".", ":", ";", "—", "–", "-", "--"})
 SENTENCE_END = frozenset({".", "!", "?"})
 DASHES = frozenset({"—", "–", "--"})
+CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod"})
 VERBAL_POS = frozenset({"VERB", "AUX"})
 ADJACENT_QUOTE_WINDOW = (
@@ -180,6 +181,8 @@ class _RuleFinder:
     def _reporting_verb(self, verb: Token) -> None:
         children = list(verb.children)
         deps = {c.dep_ for c in children}
+        if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl", "advcl") and not deps & {"aux", "auxpass"}:
+            return  # a participle modifier ("Asked about the vote, he …", "the reported attack")
         passive = "auxpass" in deps or "nsubjpass" in deps
         content = [self._content_range(c, verb) for c in children if self._is_content_child(c, verb)]
 
@@ -196,6 +199,11 @@ class _RuleFinder:
             subject = self._subject(verb)
             if subject is not None:
                 source = self._source_range(subject)
+                quoted = self._quote_at(subject.i, verb.i)
+                if quoted is not None and source[0] < quoted.end <= verb.i:
+                    # a parse that took a word of the quote for the subject: the speaker follows the quote
+                    source = self._trim((quoted.end, max(source[1], quoted.end)), keep_comma=True)
+                    source = source if source[1] > source[0] else None
         cue = self._cue_range(verb, agent)
 
         speech = verb.lemma_ in SPEECH_VERBS
@@ -233,6 +241,8 @@ class _RuleFinder:
         if pobj is None or according.dep_ == "ROOT":
             return
         head = self._clause_head(according.head)
+        while head.dep_ == "conj" and head.head.i < head.i:
+            head = head.head  # "A happened and B followed, according to X": X vouches for both
         phrase = (according.i, max(according.right_edge.i, pobj.right_edge.i) + 1)
         content = self._around(self._subtree(head), phrase)
         if not content:
@@ -304,20 +314,27 @@ class _RuleFinder:
 
     def _content_range(self, clause: Token, verb: Token) -> TokenRange:
         """A complement clause's extent, without what follows it and belongs to the reporting sentence: a
-        participle after a comma (", calling them …"), a coordinated clause with its own subject, a dash."""
+        participle after a comma (", calling them …"), a contrast (", while …"), a coordinated clause with its
+        own subject or in the reporting verb's past tense (a parse that hung "and defended …" on the wrong
+        verb), and a closing non-restrictive relative clause (", who …")."""
         doc = self.doc
         start, end = self._subtree(clause)
         for child in clause.rights:
+            after_comma = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
             cut = False
-            if child.dep_ == "advcl" and child.tag_ == "VBG":
-                cut = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
+            if child.dep_ == "advcl":
+                cut = after_comma and (child.tag_ == "VBG" or child.left_edge.lower_ in CONTRAST_MARKS)
             elif child.dep_ == "conj" and child.pos_ in VERBAL_POS:
                 child_deps = {c.dep_ for c in child.children}
-                cut = "nsubj" in child_deps and "mark" not in child_deps
-            elif child.dep_ == "punct" and child.text in DASHES:
-                cut = child.i + 1 < end
+                own_subject = "nsubj" in child_deps and "mark" not in child_deps
+                cut = own_subject or ("nsubj" not in child_deps and child.tag_ == "VBD" != clause.tag_)
             if cut:
                 end = child.left_edge.i
+                break
+        for i in range(start, end):
+            tok = doc[i]
+            if tok.dep_ == "relcl" and tok.right_edge.i + 1 >= end and doc[tok.left_edge.i - 1].text == ",":
+                end = tok.left_edge.i - 1
                 break
         return self._expand((start, end), verb)
 
