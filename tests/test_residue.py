@@ -197,3 +197,22 @@ def test_footer_and_blank_lines_are_tidied() -> None:
     cleaned = clean_scraped_text("The storm moved north overnight.\n\n\n\n© 2023 Coast Herald Media\r\n")
     assert cleaned.text == "The storm moved north overnight."
     assert [(r.text, r.reason) for r in cleaned.removed] == [("© 2023 Coast Herald Media", "other")]
+
+
+def test_ui_strings_between_two_sentences_are_cut() -> None:
+    cleaned = clean_scraped_text("The talks stalled.Read moreThe envoy left. Advertisement She flew home.")
+    assert cleaned.text == "The talks stalled. The envoy left. She flew home."
+    assert [(r.text, r.reason) for r in cleaned.removed] == [("Read more", "ui"), ("Advertisement", "ad")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Read more about the plan in the council's report.",
+        "Click here to see why, the leaflet said.",
+        "He said: Share this article with nobody.",
+        "All rights reserved, the label insisted, belonged to the composer.",
+    ],
+)
+def test_ui_words_that_start_a_real_sentence_stay(text: str) -> None:
+    assert clean_scraped_text(text).text == text

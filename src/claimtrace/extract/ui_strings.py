@@ -53,9 +53,14 @@ _WHOLE_LINE: tuple[tuple[re.Pattern[str], Reason], ...] = tuple(
     )
 )
 _EDGE_PHRASES: tuple[tuple[str, Reason], ...] = ((_EDGE_UI, "ui"), (_EDGE_AD, "ad"), (_EDGE_NAV, "nav"))
-# At a line's start, glued (no space) or spaced before a capitalised sentence; at its end, after one.
+# At a line's start, glued (no space) or spaced before a capitalised sentence; between two sentences;
+# at a line's end, after one.
+# Only the phrases ignore case: the sentence after must really start with a capital.
 _AT_START = tuple(
-    (re.compile(rf"^\s*((?:{p})(?:[ \t]*[›»→:|]+)?)[ \t]*(?=[A-Z\"“‘'])", re.IGNORECASE), r)
+    (re.compile(rf"^\s*((?i:{p})(?:[ \t]*[›»→:|]+)?)[ \t]*(?=[A-Z\"“‘'])"), r) for p, r in _EDGE_PHRASES
+)
+_BETWEEN = tuple(
+    (re.compile(rf"(?<=[.!?\"”’])([ \t]*(?i:{p})[ \t]*[›»→:|]*[ \t]*)(?=[A-Z\"“‘])"), r)
     for p, r in _EDGE_PHRASES
 )
 _AT_END = tuple(
@@ -65,7 +70,7 @@ _AT_END = tuple(
 _MENU_ITEM = r"[^\W\d][\w&'’.-]*(?: [\w&'’.-]+){0,2}"
 _MENU_LINE = re.compile(rf"^\s*(?:{_MENU_ITEM}\s*[|•·›»>/]\s*){{2,}}{_MENU_ITEM}\s*$")
 _FOOTER_LINE = re.compile(
-    r"^\s*(?:©|\(c\)\s|copyright\s*(?:©|\(c\))?\s*\d{4}\b)|all rights reserved\.?\s*$", re.IGNORECASE
+    r"^\s*(?:©|\(c\)\s|copyright\s*(?:©|\(c\))?\s*\d{4}\b|all rights reserved\.?\s*$)", re.IGNORECASE
 )
 
 
@@ -78,19 +83,27 @@ def whole_line_reason(line: str) -> Reason | None:
             return reason
     if _MENU_LINE.match(line):
         return "nav"
-    if _FOOTER_LINE.search(line) and len(line) < 250:
+    if _FOOTER_LINE.match(line) and len(line) < 250:
         return "other"
     return None
 
 
 def cut_edges(line: str) -> tuple[str, list[tuple[str, Reason]]]:
-    """The line with furniture phrases glued to its start or end cut off, and what was cut."""
+    """The line with furniture phrases glued to its start or end, or between two of its sentences, cut
+    out, and what was cut."""
     cut: list[tuple[str, Reason]] = []
     for pattern, reason in _AT_START:
         match = pattern.match(line)
         if match and line[match.end() :].strip():
             cut.append((match.group(1).strip(), reason))
             line = line[match.end() :]
+    for pattern, reason in _BETWEEN:
+
+        def drop(match: re.Match[str], why: Reason = reason) -> str:
+            cut.append((match.group(1).strip(), why))
+            return " "
+
+        line = pattern.sub(drop, line)
     for pattern, reason in _AT_END:
         match = pattern.search(line)
         if match and line[: match.start()].strip():
