@@ -43,12 +43,11 @@ DASHES = frozenset({"—", "–", "--"})
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod"})
 VERBAL_POS = frozenset({"VERB", "AUX"})
-ADJACENT_QUOTE_WINDOW = (
-    8  # tokens between a speech verb's clause and a quote it introduces ("said on Tuesday:")
-)
-CLAUSE_TAIL_WINDOW = (
-    10  # tokens from a reporting clause to its sentence's end, when looking for a continued quote
-)
+# Windows, in tokens: between a speech verb's clause and a quote it introduces ("said on Tuesday: “…”"),
+# from a reporting clause to its sentence's end (for a quote that goes on), and where a dateline may end.
+ADJACENT_QUOTE_WINDOW = 8
+CLAUSE_TAIL_WINDOW = 10
+DATELINE_WINDOW = 12
 
 
 def _hashes(words: frozenset[str]) -> np.ndarray:
@@ -355,6 +354,7 @@ class _RuleFinder:
     def _source_range(self, head: Token) -> TokenRange:
         doc = self.doc
         start, end = self._trim(self._subtree(head), keep_comma=True)
+        start = self._after_break(start, head.i)
         if end <= start:
             return head.i, head.i + 1
         inner_commas = sum(1 for t in doc[start : end - 1] if t.text == ",")
@@ -363,6 +363,33 @@ class _RuleFinder:
         elif end < len(doc) and doc[end].text == "," and inner_commas:
             end += 1  # "Chris Cox, who runs the NRA's lobbying arm," keeps the comma closing the appositive
         return start, end
+
+    def _after_break(self, start: int, limit: int) -> int:
+        """Skip a timestamp, heading or dateline the parse glued to the front of a phrase: everything up to
+        the last paragraph break or dash before `limit` ("12:35 p.m.\n\nTexas Sen. Ted Cruz",
+        "RENO (AP) — …")."""
+        doc = self.doc
+        for i in range(limit - 1, start - 1, -1):
+            tok = doc[i]
+            if (tok.is_space and "\n" in tok.text) or tok.text in DASHES:
+                return i + 1
+        return start
+
+    def _after_heading(self, piece: TokenRange) -> int:
+        """Where an unquoted content really starts: after a paragraph break or a wire dateline ("LOS ANGELES
+        (UPI) —") that the parse attached to its clause."""
+        doc = self.doc
+        start, end = piece
+        if doc[start].text in QUOTE_MARKS:
+            return start
+        for i in range(start, min(end, start + DATELINE_WINDOW)):
+            tok = doc[i]
+            if tok.text in DASHES and i > start and doc[i - 1].text == ")":
+                start = i + 1
+        for i in range(end - 1, start - 1, -1):
+            if doc[i].is_space and "\n" in doc[i].text:
+                return i + 1
+        return start
 
     def _cue_range(self, verb: Token, agent: Token | None) -> TokenRange:
         doc = self.doc
@@ -429,7 +456,7 @@ class _RuleFinder:
             parts = [piece]
             for hole in holes:
                 parts = [p for part in parts for p in self._cut(part, hole)]
-            pieces.extend(self._trim(p) for p in parts)
+            pieces.extend(self._trim((self._after_heading(p), p[1])) for p in parts)
         merged: list[TokenRange] = []
         for start, end in sorted(pieces):
             if end <= start:
