@@ -91,6 +91,7 @@ def test_missing_empty_and_binary_files_are_named_errors(tmp_path: Path) -> None
     empty = error(read_all([str(tmp_path / "empty.txt")]))
     binary = error(read_all([str(tmp_path / "blob.txt")]))
     assert "gone.txt" in str(missing) and "no such file" in str(missing)
+    assert (missing.record_id, empty.record_id, binary.record_id) == ("gone.txt", "empty.txt", "blob.txt")
     assert str(empty).endswith("empty input") and "empty.txt" in str(empty)
     assert "binary" in str(binary) and "blob.txt" in str(binary)
 
@@ -241,4 +242,5 @@ def test_stdin_jsonl_is_read_line_by_line(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_empty_stdin_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", FakeStdin(BytesIO(b""), encoding="utf-8"))
-    assert "empty input" in str(error(read_all(["-"])))
+    empty = error(read_all(["-"]))
+    assert str(empty) == "-: empty input" and empty.record_id == "stdin"

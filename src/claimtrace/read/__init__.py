@@ -26,6 +26,7 @@ from claimtrace.settings import Settings
 __all__ = ["decode_bytes", "iter_inputs", "raw_input_from_bytes", "read_bytes_as_text"]
 
 STDIN = "-"
+STDIN_ID = "stdin"
 _SNIFF_BYTES = 1 << 16
 
 
@@ -44,7 +45,7 @@ def iter_inputs(paths: Sequence[str], settings: Settings) -> Iterator[RawInput |
         if path.is_dir():
             yield from _iter_directory(path, settings)
         elif not path.exists():
-            yield InputError(name, "no such file or directory")
+            yield InputError(name, "no such file or directory", path.name)
         else:
             yield from _iter_file(path, name, path.name, settings, kind_from_name(path))
 
@@ -83,7 +84,7 @@ def _iter_file(
     try:
         yield raw_input_from_bytes(read_file(path, origin, settings.max_bytes), origin, record_id, kind)
     except InputError as exc:
-        yield exc
+        yield InputError(exc.origin, exc.message, record_id)
 
 
 def _iter_container(
@@ -119,7 +120,7 @@ def _iter_stdin(settings: Settings) -> Iterator[RawInput | InputError]:
             stream = io.BufferedReader(gzip.GzipFile(fileobj=stream), buffer_size=_SNIFF_BYTES)  # type: ignore[arg-type]
         head = stream.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]
     except (OSError, EOFError, zlib.error) as exc:
-        yield InputError(STDIN, f"cannot read standard input: {exc}")
+        yield InputError(STDIN, f"cannot read standard input: {exc}", STDIN_ID)
         return
     kind = sniff_kind(head.decode("utf-8", errors="replace"))
     if kind == "jsonl":
@@ -129,6 +130,6 @@ def _iter_stdin(settings: Settings) -> Iterator[RawInput | InputError]:
     else:
         try:
             data = read_limited(stream, STDIN, settings.max_bytes)
-            yield raw_input_from_bytes(data, STDIN, "stdin")
+            yield raw_input_from_bytes(data, STDIN, STDIN_ID)
         except InputError as exc:
-            yield exc
+            yield InputError(exc.origin, exc.message, STDIN_ID)
