@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from spacy.attrs import SENT_START
+from spacy.attrs import LOWER, SENT_START
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from claimtrace.analyze.lexicon import DEFINITE_DETERMINERS, GENDERED_NOUNS, PRONOUNS, TITLES
@@ -24,6 +25,9 @@ GENERIC_SOURCE_HEADS = frozenset({"source", "sources"})
 RECENT_SENTENCES = 3  # a source this close wins over a nearer name that was only mentioned
 LOOKBACK = 60  # candidates examined per mention: keeps resolution linear in document length
 
+HONORIFIC_HASHES = np.array(
+    sorted(get_string_id(w) for w, (_, gender) in TITLES.items() if gender is not None), dtype=np.uint64
+)
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "government"}
 ORGANISATION_TYPES = frozenset({"organization", "government", "media"})
 
@@ -60,7 +64,12 @@ def resolve_sources(doc: Doc, sources: list[SourceMention | None], ents: list[Sp
     if not any(sources):
         return
     sentence_of = _sentence_numbers(doc)
-    entities = [_entity_mention(ent, sentence_of) for ent in (ents or doc.ents) if ent.label_ in ENTITY_TYPES]
+    surnames = _honorific_genders(doc)
+    entities = [
+        _entity_mention(ent, sentence_of, surnames)
+        for ent in (ents or doc.ents)
+        if ent.label_ in ENTITY_TYPES
+    ]
     candidates: list[Mention] = []
     next_entity = 0
     resolved_text: list[str | None] = []
@@ -72,7 +81,7 @@ def resolve_sources(doc: Doc, sources: list[SourceMention | None], ents: list[Sp
         while next_entity < len(entities) and entities[next_entity].start < span.start:
             candidates.append(entities[next_entity])
             next_entity += 1
-        mention = _source_mention(item, sentence_of)
+        mention = _source_mention(item, sentence_of, surnames)
         target = _resolve(item, mention, candidates, sources, resolved_text)
         if target is not None:
             item.profile["resolved_to"] = target
@@ -150,7 +159,7 @@ def _description_fits(mention: Mention, candidate: Mention) -> bool:
     return candidate.head == mention.head
 
 
-def _source_mention(item: SourceMention, sentence_of: list[int]) -> Mention:
+def _source_mention(item: SourceMention, sentence_of: list[int], surnames: dict[str, str]) -> Mention:
     span = item.span
     root = span.root
     profile = item.profile
@@ -160,7 +169,7 @@ def _source_mention(item: SourceMention, sentence_of: list[int]) -> Mention:
     else:
         plural = root.tag_ in ("NNS", "NNPS") or (profile.get("count") or 1) > 1
         number = "pl" if plural else "sg"
-        gender = _gender(span)
+        gender = _gender(span, surnames)
     lemma = root.lemma_.lower()
     return Mention(
         span.start,
@@ -174,7 +183,7 @@ def _source_mention(item: SourceMention, sentence_of: list[int]) -> Mention:
     )
 
 
-def _entity_mention(ent: Span, sentence_of: list[int]) -> Mention:
+def _entity_mention(ent: Span, sentence_of: list[int], surnames: dict[str, str]) -> Mention:
     kind = ENTITY_TYPES[ent.label_]
     return Mention(
         ent.start,
@@ -182,20 +191,36 @@ def _entity_mention(ent: Span, sentence_of: list[int]) -> Mention:
         ent.text,
         kind,
         "sg" if kind == "person" else None,
-        _gender(ent),
+        _gender(ent, surnames),
         ent.root.lemma_.lower(),
         is_source=False,
     )
 
 
-def _gender(span: Span) -> str | None:
+def _gender(span: Span, surnames: dict[str, str]) -> str | None:
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     for word in (before, *(t.lower_ for t in span)):
         gender = GENDERED_NOUNS.get(word) or TITLES.get(word, (None, None))[1]
         if gender is not None:
             return gender
-    return None
+    return surnames.get(span.root.text)
+
+
+def _honorific_genders(doc: Doc) -> dict[str, str]:
+    """Surnames the document writes with a gendered honorific ("Mr. Obama", "Ms. Lynch"), so that a bare
+    "Obama" elsewhere in it agrees with "he" and not with "she"."""
+    lowers = doc.to_array([LOWER])
+    genders: dict[str, str] = {}
+    for i in np.flatnonzero(np.isin(lowers, HONORIFIC_HASHES)).tolist():
+        end = i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN":
+            end += 1
+        if end > i + 1:
+            gender = TITLES[doc[i].lower_][1]
+            if gender is not None:
+                genders.setdefault(doc[end - 1].text, gender)
+    return genders
 
 
 def _learn_gender(mention: Mention, candidates: list[Mention], target: str) -> None:

@@ -100,7 +100,8 @@ OFFICE_ROLES: frozenset[str] = _words(
     """
     secretary minister president spokesman spokeswoman spokesperson governor mayor chairman chairwoman
     chair director ambassador chancellor premier senator representative prosecutor commissioner chief
-    envoy
+    envoy congressman congresswoman speaker leader nominee candidate founder ceo executive commander judge
+    sheriff superintendent general admiral
     """
 )
 
@@ -189,6 +190,12 @@ TITLES: dict[str, tuple[str | None, str | None]] = {
     "minister": ("minister", None),
     "prime": ("prime minister", None),
     "mayor": ("mayor", None),
+    "rev.": ("reverend", None),
+    "reverend": ("reverend", None),
+    "rabbi": ("rabbi", None),
+    "imam": ("imam", None),
+    "ambassador": ("ambassador", None),
+    "chancellor": ("chancellor", None),
     "mr.": (None, "m"),
     "mr": (None, "m"),
     "mrs.": (None, "f"),

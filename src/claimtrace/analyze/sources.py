@@ -138,6 +138,17 @@ def _profile(span: Span, ents: list[Span]) -> SourceProfile:
 
     lemma = _lemma(head)
     role = _role(span, head)
+    named = _appositive_name(span, ents, head) if head.pos_ == "NOUN" else None
+    if named is not None:
+        return SourceProfile(
+            type="person",
+            name=named.text,
+            count=1,
+            role=role,
+            affiliation=affiliation,
+            former=former,
+            seniority=seniority,
+        )
     definite = any(t.lower_ in DEFINITE_DETERMINERS or t.dep_ == "poss" for t in head.lefts)
     plural = head.tag_ in ("NNS", "NNPS")
     if lemma in MEDIA_NOUNS:
@@ -264,8 +275,25 @@ def _title_role(span: Span, head: Token, entity: Span | None) -> str | None:
         if tok.pos_ in ("NOUN", "PROPN") and _lemma(tok) in ANONYMOUS_ROLES | OFFICE_ROLES:
             return _lemma(tok)
     for child in head.rights:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i < span.end:
+        if child.dep_ != "appos" or child.i >= span.end:
+            continue
+        if child.pos_ == "NOUN":
             return _role(span, child)
+        if child.lower_ == "one":  # "one of the president's closest aides"
+            of = next((c for c in child.children if c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is not None and pobj.pos_ == "NOUN":
+                return _lemma(pobj)
+    return None
+
+
+def _appositive_name(span: Span, ents: list[Span], head: Token) -> Span | None:
+    """The name an appositive gives a described source ("The minister of the economy, Mr. Guajardo")."""
+    for child in head.rights:
+        if child.dep_ == "appos" and child.i < span.end:
+            for ent in ents:
+                if ent.start <= child.i < ent.end and ent.label_ == "PERSON":
+                    return ent
     return None
 
 
@@ -289,7 +317,7 @@ def _affiliation(span: Span, ents: list[Span], head: Token, entity: Span | None)
     party = PARTY_STATE.search(span.text)
     if party:
         parts.append(party.group(1))
-    if not parts:
+    if not parts and entity is None:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS and child.i < span.end:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
