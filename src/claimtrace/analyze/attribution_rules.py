@@ -26,6 +26,8 @@ from claimtrace.analyze.lexicon import (
     CITING_VERBS,
     CUE_TAILS,
     HEARSAY_ADVERBS,
+    NAMING_VERBS,
+    QUESTION_VERBS,
     REPORTING_VERBS,
     SPEECH_VERBS,
 )
@@ -54,7 +56,7 @@ def _hashes(words: frozenset[str]) -> np.ndarray:
     return np.array(sorted(get_string_id(w) for w in words), dtype=np.uint64)
 
 
-VERB_LEMMAS = _hashes(REPORTING_VERBS | SPEECH_VERBS | CITING_VERBS)
+VERB_LEMMAS = _hashes(REPORTING_VERBS | SPEECH_VERBS | CITING_VERBS | NAMING_VERBS)
 TRIGGER_WORDS = _hashes(HEARSAY_ADVERBS | {"according"})
 QUOTE_HASHES = _hashes(QUOTE_MARKS)
 VERBAL_POS_IDS = np.array([VERB, AUX], dtype=np.uint64)
@@ -184,6 +186,8 @@ class _RuleFinder:
             return  # a participle modifier ("Asked about the vote, he …", "the reported attack")
         passive = "auxpass" in deps or "nsubjpass" in deps
         content = [self._content_range(c, verb) for c in children if self._is_content_child(c, verb)]
+        if not content and verb.lemma_ in NAMING_VERBS:
+            content = self._naming(children)
 
         source: TokenRange | None = None
         agent = next((c for c in children if c.dep_ == "agent"), None)
@@ -303,9 +307,19 @@ class _RuleFinder:
 
     # --- pieces --------------------------------------------------------------------------------------------
 
+    def _naming(self, children: list[Token]) -> list[TokenRange]:
+        """ "called the plan a disaster": the object with what it is called."""
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        predicate = next((c for c in children if c.dep_ == "oprd"), None)
+        if obj is None or predicate is None:
+            return []
+        return [(obj.left_edge.i, predicate.right_edge.i + 1)]
+
     def _is_content_child(self, child: Token, verb: Token) -> bool:
         if child.dep_ == "ccomp":
             return True
+        if child.dep_ == "advcl" and verb.lemma_ in QUESTION_VERBS:
+            return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children)
         if child.dep_ in ("xcomp", "parataxis", "dobj", "conj"):
             # A quoted object or clause is what was said ('he said "never"'); unquoted, it is not a report.
             return self._quote_at(child.i, verb.i) is not None

@@ -40,6 +40,12 @@ SPEECH_VERBS: frozenset[str] = _words(
     """
 )
 
+# Verbs that label something ("called the plan a disaster"): the object and its label are the content.
+NAMING_VERBS: frozenset[str] = frozenset({"call", "brand", "label", "dub", "deem"})
+
+# Verbs whose complement may be an indirect question ("asked whether …").
+QUESTION_VERBS: frozenset[str] = frozenset({"ask", "wonder", "question", "inquire"})
+
 # Verbs whose object is a further source the subject relies on ("Reuters, citing two officials, reported …").
 CITING_VERBS: frozenset[str] = frozenset({"cite", "quote"})
 
