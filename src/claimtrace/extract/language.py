@@ -10,7 +10,7 @@ from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 MIN_LETTERS = 30
 # A weaker guess than this (names-heavy English often scores low for everything) is taken as English too.
 MIN_CONFIDENCE = 0.5
-_SAMPLE_CHARS = 5000
+_SAMPLE_CHARS = 2000
 
 
 @lru_cache(maxsize=1)
