@@ -198,6 +198,24 @@ def test_trailing_participle_is_not_content(analyse):
     assert text_of(said["content"]) == "the budget was balanced"
 
 
+def test_naming_verb_takes_object_and_label(analyse):
+    (a,) = analyse("The senator called the proposal a betrayal of voters.")
+    assert (text_of(a["source"]), text_of(a["cue"])) == ("The senator", "called")
+    assert text_of(a["content"]) == "the proposal a betrayal of voters"
+
+
+def test_indirect_question(analyse):
+    (a,) = analyse("The reporter asked whether the troops would stay.")
+    assert text_of(a["content"]) == "whether the troops would stay"
+
+
+def test_belief_verbs_count_in_third_person_only(analyse):
+    (a,) = analyse("Analysts believe that the currency will fall.")
+    assert (text_of(a["source"]), text_of(a["cue"])) == ("Analysts", "believe")
+    quoted = analyse("“I think the currency will fall,” the trader said.")
+    assert [text_of(a["cue"]) for a in quoted] == ["said"]
+
+
 def test_no_attribution_in_plain_narrative(analyse):
     assert analyse("The river rose overnight and flooded the lower town.") == []
 

@@ -81,7 +81,7 @@ def test_the_source_takes_an_earlier_anonymous_source(resolved):
 
 
 def test_first_person_inside_a_quote_is_its_speaker(resolved):
-    pairs = resolved("“I think the deal is dead,” the minister said.")
+    pairs = resolved("“I warned them that the deal was dead,” the minister said.")
     assert ("I", "the minister") in pairs
 
 
@@ -100,3 +100,11 @@ def test_resolution_follows_a_chain_of_pronouns(resolved):
         "would get more money."
     )
     assert [p[1] for p in pairs] == [None, "The governor", "The governor"]
+
+
+def test_honorific_elsewhere_in_the_document_gives_gender(resolved):
+    pairs = resolved(
+        "Ms. Haddad and Mr. Tanaka met on Monday. Haddad said the port would reopen. Tanaka said the ships "
+        "were waiting. She added that customs officers had returned."
+    )
+    assert pairs[-1] == ("She", "Haddad")

@@ -99,6 +99,16 @@ def test_role_before_name(profile):
     assert (p["type"], p["name"], p["role"]) == ("person", "Haley Morris", "spokeswoman")
 
 
+def test_name_given_by_appositive(profile):
+    p = profile("The minister of trade, Mr. Arturo Benitez,")
+    assert (p["type"], p["name"], p["role"]) == ("person", "Arturo Benitez", "minister")
+
+
+def test_one_of_the_aides(profile):
+    p = profile("Dana Whitfield, one of the governor's closest aides,")
+    assert (p["type"], p["name"], p["role"]) == ("person", "Dana Whitfield", "aide")
+
+
 def test_government_body(profile):
     p = profile("The State Department")
     assert (p["type"], p["name"]) == ("government", "State Department")

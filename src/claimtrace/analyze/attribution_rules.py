@@ -23,6 +23,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from claimtrace.analyze.lexicon import (
+    BELIEF_VERBS,
     CITING_VERBS,
     CUE_TAILS,
     HEARSAY_ADVERBS,
@@ -42,6 +43,7 @@ QUOTE_MARKS = frozenset({"“", "”", "‘", "’", '"', "'", "``", "''"})
 EDGE_PUNCT = frozenset({",", ".", ":", ";", "—", "–", "-", "--"})
 SENTENCE_END = frozenset({".", "!", "?"})
 DASHES = frozenset({"—", "–", "--"})
+FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod"})
 VERBAL_POS = frozenset({"VERB", "AUX"})
@@ -208,6 +210,8 @@ class _RuleFinder:
                     source = self._trim((quoted.end, max(source[1], quoted.end)), keep_comma=True)
                     source = source if source[1] > source[0] else None
         cue = self._cue_range(verb, agent)
+        if verb.lemma_ in BELIEF_VERBS and (source is None or self._speaker_voice(verb, source)):
+            return  # "I think …" inside a quote is the speaker's hedge, not a further source
 
         speech = verb.lemma_ in SPEECH_VERBS
         if speech:
@@ -306,6 +310,13 @@ class _RuleFinder:
                 position = self._next_word(quote.end)
 
     # --- pieces --------------------------------------------------------------------------------------------
+
+    def _speaker_voice(self, verb: Token, source: TokenRange) -> bool:
+        """Whether a belief verb speaks in the first or second person or from inside a quote."""
+        first = self.doc[source[0]]
+        return (source[1] - source[0] == 1 and first.lower_ in FIRST_SECOND_PERSON) or (
+            self._quote_at(verb.i, -1) is not None
+        )
 
     def _naming(self, children: list[Token]) -> list[TokenRange]:
         """ "called the plan a disaster": the object with what it is called."""

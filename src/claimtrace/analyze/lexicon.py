@@ -40,6 +40,11 @@ SPEECH_VERBS: frozenset[str] = _words(
     """
 )
 
+# Verbs of belief rather than report: a further source only in the third person, outside quotes.
+BELIEF_VERBS: frozenset[str] = frozenset(
+    {"think", "believe", "hope", "fear", "doubt", "suspect", "worry", "wonder", "hear", "guess", "feel"}
+)
+
 # Verbs that label something ("called the plan a disaster"): the object and its label are the content.
 NAMING_VERBS: frozenset[str] = frozenset({"call", "brand", "label", "dub", "deem"})
 
