@@ -290,9 +290,12 @@ class _RuleFinder:
     def _continue_quotes(self) -> None:
         """“…,” she said. “…” — a quote that opens the next sentence of the same paragraph, with no reporting
         clause of its own, goes on with the speaker before it."""
-        claimed = {
-            q for f in [*self.found.values(), *self.extra] for r in f.content for q in range(r[0], r[1])
-        }
+        # token → anchors of the attributions whose content holds it
+        claimed: dict[int, set[int]] = {}
+        for f in [*self.found.values(), *self.extra]:
+            for r in f.content:
+                for i in range(r[0], r[1]):
+                    claimed.setdefault(i, set()).add(f.anchor)
         for found in self.found.values():
             if not found.speech or not found.content:
                 continue
@@ -303,13 +306,27 @@ class _RuleFinder:
             position = self._after_sentence(max(ends))
             while position is not None:
                 quote = self._quote_starting_at(position, -1)
-                if quote is None or quote.depth or quote.start in claimed or not self._has_verb(quote):
+                if quote is None or quote.depth or not self._has_verb(quote):
                     break
+                if any(not quote.contains(anchor) for anchor in claimed.get(quote.start, ())):
+                    break  # another attribution outside the quote already reports it
+                if self._reported_after(quote):
+                    break  # “…,” another speaker said: the quote has a reporting clause of its own
                 found.content.append((quote.start, quote.end))
-                claimed.update(range(quote.start, quote.end))
+                for i in range(quote.start, quote.end):
+                    claimed.setdefault(i, set()).add(found.anchor)
                 position = self._next_word(quote.end)
 
     # --- pieces --------------------------------------------------------------------------------------------
+
+    def _reported_after(self, quote: Quote) -> bool:
+        doc = self.doc
+        for tok in doc[quote.end : min(len(doc), quote.end + 4)]:
+            if tok.text in SENTENCE_END or "\n" in tok.text:
+                return False
+            if tok.pos_ in VERBAL_POS and tok.lemma_ in SPEECH_VERBS:
+                return True
+        return False
 
     def _speaker_voice(self, verb: Token, source: TokenRange) -> bool:
         """Whether a belief verb speaks in the first or second person or from inside a quote."""
@@ -357,7 +374,8 @@ class _RuleFinder:
                 break
         for i in range(start, end):
             tok = doc[i]
-            if tok.dep_ == "relcl" and tok.right_edge.i + 1 >= end and doc[tok.left_edge.i - 1].text == ",":
+            closing = tok.right_edge.i + 1 >= end and doc[tok.left_edge.i - 1].text == ","
+            if closing and (tok.dep_ == "relcl" or (tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG")):
                 end = tok.left_edge.i - 1
                 break
         return self._expand((start, end), verb)
@@ -400,21 +418,24 @@ class _RuleFinder:
                 return i + 1
         return start
 
-    def _after_heading(self, piece: TokenRange) -> int:
-        """Where an unquoted content really starts: after a paragraph break or a wire dateline ("LOS ANGELES
-        (UPI) —") that the parse attached to its clause."""
+    def _within_paragraph(self, piece: TokenRange, anchor: int) -> TokenRange:
+        """A content piece kept to the paragraph of its reporting clause (at token `anchor`) and without a
+        wire dateline ("LOS ANGELES (UPI) —") that the parse attached to its clause."""
         doc = self.doc
         start, end = piece
         if doc[start].text in QUOTE_MARKS:
-            return start
+            return start, end
         for i in range(start, min(end, start + DATELINE_WINDOW)):
             tok = doc[i]
             if tok.text in DASHES and i > start and doc[i - 1].text == ")":
                 start = i + 1
-        for i in range(end - 1, start - 1, -1):
-            if doc[i].is_space and "\n" in doc[i].text:
-                return i + 1
-        return start
+        breaks = [i for i in range(start, end) if doc[i].is_space and "\n" in doc[i].text]
+        if breaks:
+            before = [b for b in breaks if b < anchor]
+            after = [b for b in breaks if b >= anchor]
+            start = before[-1] + 1 if before else start
+            end = after[0] if after else end
+        return start, end
 
     def _cue_range(self, verb: Token, agent: Token | None) -> TokenRange:
         doc = self.doc
@@ -481,7 +502,8 @@ class _RuleFinder:
             parts = [piece]
             for hole in holes:
                 parts = [p for part in parts for p in self._cut(part, hole)]
-            pieces.extend(self._trim((self._after_heading(p), p[1])) for p in parts)
+            anchor = holes[0][0] if holes else parts[0][0] if parts else 0
+            pieces.extend(self._trim(self._within_paragraph(p, anchor)) for p in parts)
         merged: list[TokenRange] = []
         for start, end in sorted(pieces):
             if end <= start:

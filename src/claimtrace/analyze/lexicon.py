@@ -23,7 +23,7 @@ REPORTING_VERBS: frozenset[str] = _words(
     suggest believe accuse write explain state declare assert contend maintain predict reveal admit
     concede stress emphasize emphasise recall reply respond answer complain allege testify tweet post
     estimate conclude find show think fear hope learn hear inform assure remind mention speculate affirm
-    reiterate repeat retort counter disclose hint imply observe remark comment caution advise agree
+    reiterate repeat retort counter disclose hint imply observe remark comment caution advise
     boast joke quip muse charge promise vow pledge threaten urge demand propose recommend underscore
     underline highlight guess suspect doubt worry question wonder ask continue brief clarify specify
     """
