@@ -8,7 +8,7 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 
-from claimtrace.link.claims import Mention, claim_clusters, claim_pairs
+from claimtrace.link.claims import Mention, claim_clusters, claim_pairs, names_in
 from claimtrace.link.provenance import Provenance, Report, trace
 from claimtrace.link.reprints import reprint_clusters, reprint_pairs
 from claimtrace.link.text import from_blob
@@ -97,7 +97,8 @@ def _link_claims(conn: sqlite3.Connection) -> tuple[int, int]:
         )
     }
     pairs = claim_pairs(
-        Mention(row[0], frozenset(row[6].split()), row[7], row[8]) for row in details.values()
+        Mention(row[0], frozenset(row[6].split()), row[7], row[8], names_in(row[4]))
+        for row in details.values()
     )
     conn.executemany(
         "INSERT INTO links (kind, article_a, article_b, attribution_a, attribution_b, score) "

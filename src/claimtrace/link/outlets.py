@@ -192,7 +192,9 @@ def credited_outlets(record: dict[str, Any]) -> dict[str, str]:
         if attribution.get("parent") in attributions:
             children.setdefault(attribution["parent"], []).append(attribution["id"])
     own = (record.get("meta") or {}).get("site") or (record.get("meta") or {}).get("url") or ""
-    mentioned = outlets_in(text)
+    mentioned: list[str] | None = (
+        None  # every outlet in the article, found only when a credit needs expanding
+    )
     credits: dict[str, str] = {}
     for key in attributions:
         chain = chain_of(key, attributions, children)
@@ -210,6 +212,8 @@ def credited_outlets(record: dict[str, Any]) -> dict[str, str]:
             )
         for candidate in candidates:
             if not (own and same_outlet(candidate, own)):
+                if mentioned is None:
+                    mentioned = outlets_in(text)
                 credits[key] = _expand(candidate, mentioned)
                 break
     return credits

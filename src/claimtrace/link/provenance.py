@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimtrace.link.outlets import looks_like_outlet, same_outlet
 from claimtrace.link.text import content_tokens, jaccard
@@ -56,11 +57,16 @@ def _is_outlet_source(description: str, source_type: str | None) -> bool:
     return source_type == "media" or looks_like_outlet(description)
 
 
+@lru_cache(maxsize=65536)
+def _description_tokens(description: str) -> frozenset[str]:
+    return frozenset(content_tokens(description))
+
+
 def same_source(first: str, second: str) -> bool:
     """Two source descriptions name the same source: equal, or mostly the same content words."""
     if first.casefold() == second.casefold():
         return True
-    return jaccard(set(content_tokens(first)), set(content_tokens(second))) >= SAME_SOURCE_JACCARD
+    return jaccard(set(_description_tokens(first)), set(_description_tokens(second))) >= SAME_SOURCE_JACCARD
 
 
 def _credited(per_article: dict[int, list[Report]], order: list[int]) -> str | None:
