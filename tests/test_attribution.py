@@ -152,6 +152,12 @@ def test_passive_with_agent(analyse):
     assert text_of(a["content"]) == "The plan"
 
 
+def test_passive_with_agent_and_quote(analyse):
+    (a,) = analyse("The delegation was told by Moscow, “We will not sign this before spring.”")
+    assert (text_of(a["source"]), text_of(a["cue"]), a["kind"]) == ("Moscow", "was told by", "direct")
+    assert text_of(a["content"]) == "“We will not sign this before spring.”"
+
+
 def test_impersonal_passive_has_no_source(analyse):
     (a,) = analyse("It was reported that the governor had resigned.")
     assert a["source"] is None

@@ -198,8 +198,6 @@ class _RuleFinder:
             if pobj is not None:
                 source = self._source_range(pobj)
             subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
-            if not content and source is not None and subject is not None and subject.lower_ != "it":
-                content = [self._subtree(subject)]  # "The move was first reported by MSNBC."
         else:
             subject = self._subject(verb)
             if subject is not None:
@@ -216,6 +214,8 @@ class _RuleFinder:
         speech = verb.lemma_ in SPEECH_VERBS
         if speech:
             content.extend(self._adjacent_quotes(verb, cue, source))
+        if passive and not content and source is not None and subject is not None and subject.lower_ != "it":
+            content = [self._subtree(subject)]  # "The move was first reported by MSNBC."
         taken = [source, cue]
         if not content and verb.dep_ == "parataxis" and source is not None:
             # "The deal is off, he said." / "The industry, she said, is doing better."
@@ -508,11 +508,15 @@ class _RuleFinder:
         for start, end in sorted(pieces):
             if end <= start:
                 continue
-            if merged and start <= merged[-1][1]:
+            if merged and (start <= merged[-1][1] or self._only_punctuation(merged[-1][1], start)):
                 merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
             else:
                 merged.append((start, end))
         return merged
+
+    def _only_punctuation(self, start: int, end: int) -> bool:
+        """Whether tokens start..end are a comma or the like between two pieces of one content."""
+        return all(t.text in EDGE_PUNCT and t.text not in SENTENCE_END for t in self.doc[start:end])
 
     @staticmethod
     def _cut(piece: TokenRange, hole: TokenRange) -> list[TokenRange]:
