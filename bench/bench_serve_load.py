@@ -1,0 +1,234 @@
+"""Load on the HTTP API: 16 concurrent clients on loopback hitting filtered claims queries over a
+100,000-article store, through the real `claimtrace serve` in its own process.
+
+The store is synthetic (bench/synth.py articles turned into claimtrace/1 records without spaCy, written with
+the store's own `store_record` and linked with `link_store`) and is kept under bench/out/ for reruns.
+Prints latency percentiles, throughput and the count of 5xx answers; the target is p95 ≤ 50 ms with no 5xx.
+
+    python bench/bench_serve_load.py                      # 100,000 articles, 16 clients, 3,200 requests
+    python bench/bench_serve_load.py --articles 5000 --requests 800
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).parent))
+import synth
+from claimtrace.link.linker import link_store
+from claimtrace.store.db import connect
+from claimtrace.store.write import store_record
+
+OUT = Path(__file__).parent / "out"
+BATCH = 2000
+
+
+def build_store(path: Path, n_articles: int, link: bool) -> None:
+    """Write `n_articles` synthetic records (and, with `link`, run the link step); reuse the file when it
+    already holds them. Claims queries do not need the link step: it only fills claim clusters."""
+    if path.exists():
+        conn = connect(path, create=False)
+        have = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        conn.close()
+        if have == n_articles:
+            print(f"store: reusing {path} ({have:,} articles)")
+            return
+        path.unlink()
+    started = time.perf_counter()
+    conn = connect(path)
+    batch: list[dict] = []
+    for number, article in enumerate(synth.generate(n_articles), 1):
+        batch.append(synth.to_record(article))
+        if len(batch) == BATCH or number == n_articles:
+            with conn:
+                for record in batch:
+                    store_record(conn, record, digest=f"synth:{record['id']}", origin=record["id"])
+            batch = []
+            print(f"\rstore: {number:,}/{n_articles:,} articles written", end="", file=sys.stderr)
+    print(file=sys.stderr)
+    summary = link_store(conn) if link else "not linked"
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("ANALYZE")
+    conn.close()
+    print(f"store: built {path} in {time.perf_counter() - started:.0f} s ({summary})")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from claimtrace.cli import main; main()",
+            "serve",
+            "--db",
+            str(db),
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "CLAIMTRACE_LOG_LEVEL": "warning"},
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"server exited: {server.stderr.read().decode() if server.stderr else ''}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return server
+        except OSError:
+            time.sleep(0.1)
+    server.terminate()
+    raise SystemExit("server did not start within 60 s")
+
+
+def query_mix(facets: dict[str, list[str]], rng: random.Random) -> str:
+    """One claims query as the explorer sends it: one to three filters, a page of 25, sometimes deeper."""
+    choices = [
+        lambda: {"outlet": rng.choice(facets["outlets"])},
+        lambda: {"actor": rng.choice(synth.STATES)},
+        lambda: {"certainty": rng.choice(facets["certainty_labels"])},
+        lambda: {"event_type": rng.choice(facets["event_types"])},
+        lambda: {"status": rng.choice(facets["statuses"])},
+        lambda: {"source_type": rng.choice(facets["source_types"])},
+        lambda: {"q": rng.choice(["ceasefire", "grain shipments", "sanctions", "border agreement", "talks"])},
+        lambda: {"since": f"2024-{rng.randint(1, 12):02d}", "until": "2024-12-31"},
+        lambda: {"source": rng.choice(["officials", "diplomat", "ministry", "spokeswoman"])},
+    ]
+    params: dict[str, object] = {"limit": 25}
+    for make in rng.sample(choices, rng.randint(1, 3)):
+        params.update(make())
+    if rng.random() < 0.2:
+        params["offset"] = rng.choice([25, 50, 100])
+    return "/api/claims?" + urlencode(params)
+
+
+def run_clients(port: int, paths: list[str], clients: int) -> tuple[list[float], dict[int, int], int]:
+    latencies: list[float] = []
+    statuses: dict[int, int] = {}
+    errors = 0
+    lock = threading.Lock()
+    queue = iter(paths)
+
+    def client() -> None:
+        nonlocal errors
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while True:
+            with lock:
+                path = next(queue, None)
+            if path is None:
+                break
+            started = time.perf_counter()
+            try:
+                conn.request("GET", path, headers={"host": "127.0.0.1", "accept": "application/json"})
+                response = conn.getresponse()
+                response.read()
+                elapsed = time.perf_counter() - started
+                with lock:
+                    latencies.append(elapsed)
+                    statuses[response.status] = statuses.get(response.status, 0) + 1
+            except (OSError, http.client.HTTPException):
+                with lock:
+                    errors += 1
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        conn.close()
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies, statuses, errors
+
+
+def percentile(values: list[float], q: float) -> float:
+    if len(values) < 2:
+        return values[0] if values else 0.0
+    return statistics.quantiles(values, n=1000, method="inclusive")[int(q * 10) - 1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--requests", type=int, default=3200)
+    parser.add_argument("--warmup", type=int, default=200)
+    parser.add_argument("--db", type=Path, default=None, help="store to build or reuse (default bench/out/…)")
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--link", action="store_true", help="also run the link step when building the store")
+    args = parser.parse_args()
+
+    OUT.mkdir(exist_ok=True)
+    db = args.db or OUT / f"serve_{args.articles}.db"
+    build_store(db, args.articles, args.link)
+    conn = connect(db, create=False, readonly=True)
+    from claimtrace.store.queries import corpus_stats, filter_options
+
+    facets = filter_options(conn)
+    stats = corpus_stats(conn)
+    conn.close()
+    rng = random.Random(args.seed)
+    paths = [query_mix(facets, rng) for _ in range(args.warmup + args.requests)]
+
+    port = free_port()
+    load_before = os.getloadavg()[0]
+    server = start_server(db, port)
+    try:
+        run_clients(port, paths[: args.warmup], args.clients)
+        started = time.perf_counter()
+        latencies, statuses, errors = run_clients(port, paths[args.warmup :], args.clients)
+        wall = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+    ms = [1000 * v for v in latencies]
+    n_5xx = sum(count for status, count in statuses.items() if status >= 500)
+    result = {
+        "store": {
+            "articles": stats["articles"],
+            "attributions": stats["attributions"],
+            "events": stats["events"],
+        },
+        "clients": args.clients,
+        "requests": len(ms),
+        "statuses": {str(k): v for k, v in sorted(statuses.items())},
+        "connection_errors": errors,
+        "5xx": n_5xx,
+        "throughput_rps": round(len(ms) / wall, 1),
+        "p50_ms": round(percentile(ms, 50), 1),
+        "p95_ms": round(percentile(ms, 95), 1),
+        "p99_ms": round(percentile(ms, 99), 1),
+        "max_ms": round(max(ms), 1),
+        "cpus": os.cpu_count(),
+        # The machine is shared: a load average above the core count means the figures include waiting.
+        "load_average_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+    }
+    print(json.dumps(result, indent=2))
+    verdict = "meets" if result["p95_ms"] <= 50 and n_5xx == 0 and errors == 0 else "MISSES"
+    print(
+        f"{verdict} the target (p95 ≤ 50 ms, no 5xx): p95 {result['p95_ms']} ms, {n_5xx} 5xx, {errors} failed"
+    )
+
+
+if __name__ == "__main__":
+    main()
