@@ -222,6 +222,13 @@ def test_belief_verbs_count_in_third_person_only(analyse):
     assert [text_of(a["cue"]) for a in quoted] == ["said"]
 
 
+def test_headline_speaker_colon(analyse):
+    attributions = analyse("Okafor: Port Talks Will Resume in March\n\nThe talks stalled last week.")
+    (a,) = attributions
+    assert (text_of(a["source"]), text_of(a["cue"])) == ("Okafor", ":")
+    assert text_of(a["content"]) == "Port Talks Will Resume in March"
+
+
 def test_no_attribution_in_plain_narrative(analyse):
     assert analyse("The river rose overnight and flooded the lower town.") == []
 

@@ -52,6 +52,9 @@ VERBAL_POS = frozenset({"VERB", "AUX"})
 ADJACENT_QUOTE_WINDOW = 8
 CLAUSE_TAIL_WINDOW = 10
 DATELINE_WINDOW = 12
+HEADLINE_SPEAKER_WINDOW = 6  # words before a line-opening colon that can name who speaks
+MIN_HEADLINE_CONTENT = 3
+NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
 def _hashes(words: frozenset[str]) -> np.ndarray:
@@ -59,7 +62,7 @@ def _hashes(words: frozenset[str]) -> np.ndarray:
 
 
 VERB_LEMMAS = _hashes(REPORTING_VERBS | SPEECH_VERBS | CITING_VERBS | NAMING_VERBS)
-TRIGGER_WORDS = _hashes(HEARSAY_ADVERBS | {"according"})
+TRIGGER_WORDS = _hashes(HEARSAY_ADVERBS | {"according", ":"})
 QUOTE_HASHES = _hashes(QUOTE_MARKS)
 VERBAL_POS_IDS = np.array([VERB, AUX], dtype=np.uint64)
 
@@ -163,7 +166,9 @@ class _RuleFinder:
         for i in self.candidates:
             tok = doc[i]
             lower = tok.lower_
-            if lower == "according":
+            if lower == ":":
+                self._colon(tok)
+            elif lower == "according":
                 if i + 1 < len(doc) and doc[i + 1].lower_ == "to":
                     self._according_to(tok)
             elif lower in HEARSAY_ADVERBS:
@@ -257,6 +262,29 @@ class _RuleFinder:
         source = self._trim(self._subtree(pobj))
         cue = (according.i, according.i + 2)
         self.found[according.i] = _Found(according.i, cue, source, content, kind="according_to")
+
+    def _colon(self, colon: Token) -> None:
+        """A headline or transcript line "Speaker: what they say": a short name before a colon that opens its
+        line, and the rest of the line after it."""
+        doc = self.doc
+        start = colon.i
+        while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+            start -= 1
+            if colon.i - start > HEADLINE_SPEAKER_WINDOW:
+                return
+        if start == colon.i:
+            return
+        speaker = doc[start : colon.i]
+        if any(t.pos_ in VERBAL_POS or t.ent_type_ in NOT_SPEAKERS or t.is_punct for t in speaker):
+            return
+        if not any(t.pos_ in ("PROPN", "NOUN") for t in speaker):
+            return
+        end = colon.i + 1
+        while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
+            end += 1
+        content = self._clean_content([(colon.i + 1, end)], [])
+        if content and content[-1][1] - content[0][0] >= MIN_HEADLINE_CONTENT:
+            self.found[colon.i] = _Found(colon.i, (colon.i, colon.i + 1), (start, colon.i), content)
 
     def _hearsay(self, adverb: Token) -> None:
         head = self._clause_head(adverb.head)
