@@ -54,6 +54,9 @@ CLAUSE_TAIL_WINDOW = 10
 DATELINE_WINDOW = 12
 HEADLINE_SPEAKER_WINDOW = 6  # words before a line-opening colon that can name who speaks
 MIN_HEADLINE_CONTENT = 3
+NOT_SPEAKER_HEADS = frozenset(
+    {"note", "update", "correction", "photo", "video", "watch", "related", "source"}
+)
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
@@ -277,7 +280,7 @@ class _RuleFinder:
         speaker = doc[start : colon.i]
         if any(t.pos_ in VERBAL_POS or t.ent_type_ in NOT_SPEAKERS or t.is_punct for t in speaker):
             return
-        if not any(t.pos_ in ("PROPN", "NOUN") for t in speaker):
+        if not any(t.pos_ in ("PROPN", "NOUN") for t in speaker) or speaker.root.lower_ in NOT_SPEAKER_HEADS:
             return
         end = colon.i + 1
         while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
@@ -632,14 +635,17 @@ class _RuleFinder:
             start += 1
         while end > start:
             last = doc[end - 1]
-            if (
-                last.is_space
-                or last.dep_ == "cc"
-                or (last.text in EDGE_PUNCT and not (keep_comma and last.text == ","))
-            ) or (last.text == ")" and "(" not in doc[start : end - 1].text):
+            kept_comma = keep_comma and last.text == ","
+            dangling = last.is_space or last.dep_ == "cc" or (last.text in EDGE_PUNCT and not kept_comma)
+            unopened = last.text == ")" and "(" not in doc[start : end - 1].text
+            if dangling or unopened:
                 end -= 1
-            else:
-                break
+                continue
+            unclosed = [i for i in range(start, end) if doc[i].text in "()"]
+            if unclosed and doc[unclosed[-1]].text == "(":
+                end = unclosed[-1]  # "A 2010 video (above" lost its closing bracket to the parse
+                continue
+            break
         return start, end
 
     def _to_spans(self, found: _Found) -> AttributionSpans:
