@@ -348,11 +348,7 @@ FRAGMENTS = [
 ]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.sampled_from(FRAGMENTS), min_size=0, max_size=25))
-def test_any_text_gives_well_formed_attributions(analyse, fragments):
-    text = " ".join(fragments)
-    attributions = analyse(text)
+def assert_well_formed(text: str, attributions: list[dict[str, Any]]) -> None:
     ids = [a["id"] for a in attributions]
     assert ids == [f"a{n}" for n in range(1, len(ids) + 1)]
     for a in attributions:
@@ -363,3 +359,16 @@ def test_any_text_gives_well_formed_attributions(analyse, fragments):
             if a[role] is not None:
                 for s, e in a[role]["spans"]:
                     assert 0 <= s < e <= len(text)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=0, max_size=25))
+def test_news_like_text_gives_well_formed_attributions(analyse, fragments):
+    text = " ".join(fragments)
+    assert_well_formed(text, analyse(text))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from([*"abc XYZ.,:;'\"“”‘’()—\n", "said ", "told "]), max_size=60).map("".join))
+def test_arbitrary_text_gives_well_formed_attributions(analyse, text):
+    assert_well_formed(text, analyse(text))

@@ -454,7 +454,7 @@ class _RuleFinder:
         wire dateline ("LOS ANGELES (UPI) —") that the parse attached to its clause."""
         doc = self.doc
         start, end = piece
-        if doc[start].text in QUOTE_MARKS:
+        if end <= start or doc[start].text in QUOTE_MARKS:
             return start, end
         for i in range(start, min(end, start + DATELINE_WINDOW)):
             tok = doc[i]
