@@ -147,6 +147,7 @@ class Article:
     title: str
     text: str
     claims: list[Claim]
+    reprint_of: str | None = None  # the article this one reprints or rewrites (ground truth for benchmarks)
 
     def jsonl(self) -> str:
         return json.dumps(
@@ -290,7 +291,14 @@ def generate(
             if rng.random() < 0.5:  # a rewrite: one extra paragraph and a changed closing line
                 text = _filler(rng) + "\n\n" + text.rsplit("\n\n", 2)[0] + "\n\n" + _filler(rng) + "\n"
             article = Article(
-                article_id, outlet[0], outlet[1], published.isoformat(), original.title, text, []
+                article_id,
+                outlet[0],
+                outlet[1],
+                published.isoformat(),
+                original.title,
+                text,
+                [],
+                reprint_of=original.reprint_of or original.id,
             )
             if text == original.text:
                 article.claims = [Claim(**{**c.__dict__, "spans": dict(c.spans)}) for c in original.claims]

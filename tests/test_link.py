@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from claimtrace.link.linker import link_store
 from claimtrace.link.outlets import credited_outlets, outlets_in, same_outlet
 from claimtrace.link.provenance import Report, trace
-from claimtrace.link.reprints import reprint_clusters, reprint_pairs
+from claimtrace.link.reprints import REPRINT_NUM_PERM, reprint_clusters, reprint_pairs
 from claimtrace.link.text import content_tokens, shingle_hashes, signature
 from claimtrace.store import queries as q
 from claimtrace.store.db import connect
@@ -119,7 +119,7 @@ def test_reprints_and_rewrites_are_found_and_unrelated_articles_are_not() -> Non
         "the parade than in any year since the bridge was rebuilt. "
     ) * 3
     texts = [body, unrelated, body, _rewrite(body, rng), "The weather was mild."]
-    signatures = [(i + 1, signature(shingle_hashes(t))) for i, t in enumerate(texts)]
+    signatures = [(i + 1, signature(shingle_hashes(t), REPRINT_NUM_PERM)) for i, t in enumerate(texts)]
     pairs = reprint_pairs(signatures)
     assert {(p.first, p.second) for p in pairs} == {(1, 3), (1, 4), (3, 4)}
     assert reprint_clusters(pairs) == {1: [1, 3, 4]}

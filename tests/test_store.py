@@ -379,3 +379,32 @@ def test_store_opens_read_only_for_viewers(conn: sqlite3.Connection, tmp_path: P
     assert q.corpus_stats(viewer)["articles"] == 2
     with pytest.raises(sqlite3.OperationalError):
         viewer.execute("DELETE FROM articles")
+
+
+def test_an_older_store_is_upgraded_in_place(tmp_path: Path) -> None:
+    from claimtrace.store.db import migrations
+
+    path = tmp_path / "v1.db"
+    raw = sqlite3.connect(path)
+    raw.executescript(migrations()[0][1] + "\nPRAGMA user_version = 1;")
+    raw.execute("INSERT INTO outlets (id, name) VALUES (1, 'Coastal Gazette')")
+    raw.execute(
+        "INSERT INTO articles (id, content_hash, record_id, origin, outlet_id, published, published_basis, "
+        "language, text, record_json) VALUES (1, 'h', 'old', 'old.txt', 1, '2023-11-02', 'given', 'en', "
+        "'The lighthouse keeper said the lamp failed.', '{}')"
+    )
+    raw.execute(
+        "INSERT INTO attributions (article_id, key, kind, content_text, content_start, content_end, "
+        "content_norm) VALUES (1, 'a1', 'indirect', 'the lamp failed', 28, 43, 'lamp fail')"
+    )
+    raw.execute(
+        "INSERT INTO events (article_id, key, type, trigger_text, trigger_start, actor_text, status) "
+        "VALUES (1, 'e1', 'ASSAULT', 'failed', 37, 'the lamp', 'asserted')"
+    )
+    raw.commit()
+    raw.close()
+    upgraded = connect(path)
+    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    rows = q.query_claims(upgraded, q.ClaimFilters(outlet="gazette", date_from="2023-11"))
+    assert [(r["content"], r["published"]) for r in rows] == [("the lamp failed", "2023-11-02")]
+    assert [e["actor"] for e in q.query_events(upgraded, q.ClaimFilters(actor="lamp"))] == ["the lamp"]

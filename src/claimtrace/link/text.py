@@ -114,8 +114,21 @@ def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
+_WORD_HASHES: dict[str, int] = {}
+_MAX_CACHED_WORDS = 2_000_000
+
+
+def _word_hash(word: str) -> int:
+    value = _WORD_HASHES.get(word)
+    if value is None:
+        value = zlib.crc32(word.encode())
+        if len(_WORD_HASHES) < _MAX_CACHED_WORDS:  # a news vocabulary fits; a flood of junk tokens does not
+            _WORD_HASHES[word] = value
+    return value
+
+
 def _word_hashes(tokens: list[str]) -> np.ndarray:
-    return np.fromiter((zlib.crc32(t.encode()) for t in tokens), dtype=np.uint64, count=len(tokens))
+    return np.fromiter(map(_word_hash, tokens), dtype=np.uint64, count=len(tokens))
 
 
 def shingle_hashes(text: str, size: int = 3) -> np.ndarray:

@@ -42,7 +42,7 @@ CREATE TABLE articles (
     text            TEXT NOT NULL,
     warnings        TEXT,                      -- JSON list, NULL when none
     record_json     TEXT NOT NULL,             -- the full claimtrace/1 record, exactly as produced
-    shingle_minhash BLOB,                      -- MinHash signature (128 x uint32 little-endian) for reprints
+    shingle_minhash BLOB,                      -- MinHash signature (64 x uint32 little-endian) for reprints
     reprint_cluster INTEGER REFERENCES articles(id) ON DELETE SET NULL, -- earliest article of its cluster
     run_id          INTEGER REFERENCES runs(id) ON DELETE SET NULL
 );

@@ -22,6 +22,8 @@ INTERVALS = ("day", "week", "month")
 EVENT_GROUPS = ("actor", "event_type", "status")
 CLAIM_GROUPS = ("outlet", "source_type", "certainty", "kind")
 MAX_LIMIT = 1000
+DRIVE = "{drive}"  # placeholder before a set-membership condition; see _page_ids
+SMALL_MATCH_SET = 2000
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -36,7 +38,7 @@ class ClaimFilters:
     Text filters (actor, source, outlet) match case-insensitively anywhere in the stored text.
     """
 
-    actor: str | None = None  # an event reported under the claim has this actor
+    actor: str | None = None  # an event reported under the claim has an actor with these words (prefixes)
     source: str | None = None  # source surface text or profile name
     source_type: str | None = None  # person | organization | media | government | anonymous | group | pronoun
     outlet: str | None = None  # the article's outlet
@@ -86,8 +88,33 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{word}"' for word in words)
 
 
-def _claim_where(filters: ClaimFilters) -> tuple[list[str], list[Any]]:
-    """SQL conditions over `a` (attributions) and `ar` (articles) for the given filters."""
+def actor_query(actor: str) -> str:
+    """An FTS5 query: actors with words starting with each word given ("Belmor" finds "Belmora")."""
+    words = re.findall(r"\w+", actor)
+    if not words:
+        raise QueryError(f"actor {actor!r} has no words to search for")
+    return " AND ".join(f'actor_text : "{word}"*' for word in words)
+
+
+def _article_where(filters: ClaimFilters, table: str) -> tuple[list[str], list[Any]]:
+    """Outlet and date conditions on `table`: articles, or attributions (which carry copies of both)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if filters.outlet:
+        where.append(f"{table}.outlet_id IN (SELECT id FROM outlets WHERE name LIKE ? ESCAPE '\\')")
+        params.append(_like(filters.outlet))
+    if filters.date_from:
+        where.append(f"{table}.published >= ?")
+        params.append(_date_bound(filters.date_from, "date_from"))
+    if filters.date_to:
+        # A bound "2024-03" must include "2024-03-31": compare against the bound followed by the highest char.
+        where.append(f"{table}.published <= ?")
+        params.append(_date_bound(filters.date_to, "date_to") + "\uffff")
+    return where, params
+
+
+def _claim_where(filters: ClaimFilters, drive: str = "") -> tuple[list[str], list[Any]]:
+    """SQL conditions over `a` (attributions, which carry their article's date and outlet) for the filters."""
     where: list[str] = []
     params: list[Any] = []
     if filters.certainty:
@@ -112,9 +139,6 @@ def _claim_where(filters: ClaimFilters) -> tuple[list[str], list[Any]]:
     if filters.article_id is not None:
         where.append("a.article_id = ?")
         params.append(int(filters.article_id))
-    if filters.outlet:
-        where.append("ar.outlet_id IN (SELECT id FROM outlets WHERE name LIKE ? ESCAPE '\\')")
-        params.append(_like(filters.outlet))
     if filters.source or filters.source_type:
         sub, sub_params = [], []
         if filters.source:
@@ -123,13 +147,13 @@ def _claim_where(filters: ClaimFilters) -> tuple[list[str], list[Any]]:
         if filters.source_type:
             sub.append("type = ?")
             sub_params.append(filters.source_type)
-        where.append(f"a.source_id IN (SELECT id FROM sources WHERE {' AND '.join(sub)})")
+        where.append(f"{DRIVE}a.source_id IN (SELECT id FROM sources WHERE {' AND '.join(sub)})")
         params += sub_params
     if filters.actor or filters.event_type or filters.status:
         sub, sub_params = ["attribution_id IS NOT NULL"], []
         if filters.actor:
-            sub.append("actor_text LIKE ? ESCAPE '\\'")
-            sub_params.append(_like(filters.actor))
+            sub.append("id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+            sub_params.append(actor_query(filters.actor))
         if filters.event_type:
             sub.append("type = ?")
             sub_params.append(filters.event_type.upper())
@@ -138,19 +162,15 @@ def _claim_where(filters: ClaimFilters) -> tuple[list[str], list[Any]]:
                 raise QueryError(f"status must be one of {', '.join(EVENT_STATUSES)}, got {filters.status!r}")
             sub.append("status = ?")
             sub_params.append(filters.status)
-        where.append(f"a.id IN (SELECT attribution_id FROM events WHERE {' AND '.join(sub)})")
+        where.append(f"{DRIVE}a.id IN (SELECT attribution_id FROM events WHERE {' AND '.join(sub)})")
         params += sub_params
-    if filters.date_from:
-        where.append("ar.published >= ?")
-        params.append(_date_bound(filters.date_from, "date_from"))
-    if filters.date_to:
-        # A bound "2024-03" must include "2024-03-31": compare against the bound followed by the highest char.
-        where.append("ar.published <= ?")
-        params.append(_date_bound(filters.date_to, "date_to") + "\uffff")
+    article_where, article_params = _article_where(filters, "a")
+    where += article_where
+    params += article_params
     if filters.text:
-        where.append("a.id IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)")
+        where.append(f"{DRIVE}a.id IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)")
         params.append(fts_query(filters.text))
-    return where, params
+    return [condition.replace(DRIVE, drive) for condition in where], params
 
 
 _CLAIM_COLUMNS = """
@@ -196,6 +216,28 @@ def _events_by_attribution(conn: sqlite3.Connection, attribution_ids: list[int])
     return found
 
 
+def _page_ids(conn: sqlite3.Connection, filters: ClaimFilters, limit: int, offset: int) -> list[int]:
+    """The attribution ids of one page, newest first, touching only the attributions table and its indexes.
+
+    A filter through another table (full text, events, sources) yields a set of ids. When that set is small
+    the page is found by looking each one up and sorting; when it is large, walking the date-ordered index and
+    probing the set reaches a page sooner, so the set's condition is written unary-plus (`+a.id IN …`), which
+    stops SQLite from driving the query with it.
+    """
+    where, params = _claim_where(filters, drive=DRIVE)
+    order = " ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?"
+    if not any(DRIVE in condition for condition in where):
+        sql = "SELECT a.id FROM attributions a" + (" WHERE " + " AND ".join(where) if where else "") + order
+        return [row[0] for row in _execute(conn, sql, [*params, limit, offset])]
+    probe = f"SELECT count(*) FROM (SELECT 1 FROM attributions a WHERE {' AND '.join(where)} LIMIT ?)"
+    many = (
+        _execute(conn, probe.replace(DRIVE, ""), [*params, SMALL_MATCH_SET]).fetchone()[0] >= SMALL_MATCH_SET
+    )
+    conditions = " AND ".join(where).replace(DRIVE, "+" if many else "")
+    sql = f"SELECT a.id FROM attributions a WHERE {conditions}{order}"
+    return [row[0] for row in _execute(conn, sql, [*params, limit, offset])]
+
+
 def query_claims(
     conn: sqlite3.Connection, filters: ClaimFilters | None = None, limit: int = 50, offset: int = 0
 ) -> list[dict[str, Any]]:
@@ -208,12 +250,16 @@ def query_claims(
     trigger, actor, target}] reported under it.
     """
     _check_paging(limit, offset)
-    where, params = _claim_where(filters or ClaimFilters())
-    sql = f"SELECT {_CLAIM_COLUMNS} {_CLAIM_FROM}"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY ar.published DESC, a.id DESC LIMIT ? OFFSET ?"
-    rows = [dict(row) for row in _execute(conn, sql, [*params, limit, offset])]
+    ids = _page_ids(conn, filters or ClaimFilters(), limit, offset)
+    if not ids:
+        return []
+    found = {
+        row["attribution_id"]: dict(row)
+        for row in conn.execute(
+            f"SELECT {_CLAIM_COLUMNS} {_CLAIM_FROM} WHERE a.id IN ({','.join('?' * len(ids))})", ids
+        )
+    }
+    rows = [found[i] for i in ids]
     events = _events_by_attribution(conn, [row["attribution_id"] for row in rows])
     for row in rows:
         row["events"] = events.get(row["attribution_id"], [])
@@ -243,8 +289,8 @@ def query_events(
     where: list[str] = []
     params: list[Any] = []
     if filters.actor:
-        where.append("e.actor_text LIKE ? ESCAPE '\\'")
-        params.append(_like(filters.actor))
+        where.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+        params.append(actor_query(filters.actor))
     if filters.event_type:
         where.append("e.type = ?")
         params.append(filters.event_type.upper())
@@ -271,9 +317,7 @@ def query_events(
     if filters.article_id is not None:
         where.append("e.article_id = ?")
         params.append(int(filters.article_id))
-    article_where, article_params = _claim_where(
-        ClaimFilters(outlet=filters.outlet, date_from=filters.date_from, date_to=filters.date_to)
-    )
+    article_where, article_params = _article_where(filters, "ar")
     where += article_where
     params += article_params
     sql = """
@@ -535,17 +579,15 @@ def query_events_grouped(
     where = [f"length(ar.published) >= {min_length}"]
     params: list[Any] = []
     if filters.actor:
-        where.append("e.actor_text LIKE ? ESCAPE '\\'")
-        params.append(_like(filters.actor))
+        where.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+        params.append(actor_query(filters.actor))
     if filters.event_type:
         where.append("e.type = ?")
         params.append(filters.event_type.upper())
     if filters.status:
         where.append("e.status = ?")
         params.append(filters.status)
-    article_where, article_params = _claim_where(
-        ClaimFilters(outlet=filters.outlet, date_from=filters.date_from, date_to=filters.date_to)
-    )
+    article_where, article_params = _article_where(filters, "ar")
     where += article_where
     params += article_params
     sql = f"""

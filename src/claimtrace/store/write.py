@@ -15,10 +15,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from claimtrace.link.outlets import credited_outlets
+from claimtrace.link.reprints import REPRINT_NUM_PERM
 from claimtrace.link.text import content_tokens, shingle_hashes, signature, to_blob
 from claimtrace.record import RawInput
-
-REPRINT_NUM_PERM = 128
 
 
 def content_hash(raw: RawInput) -> str:
@@ -209,12 +208,14 @@ def store_record(
         profile = attribution.get("source_profile") or {}
         ids[attribution["id"]] = int(
             conn.execute(
-                "INSERT INTO attributions (article_id, key, kind, source_id, source_text, source_start, "
-                "cue_text, "
-                "content_text, content_start, content_end, resolved_to, certainty_value, certainty_label, "
-                "content_norm, credited_outlet) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO attributions (article_id, published, outlet_id, key, kind, source_id, "
+                "source_text, source_start, cue_text, content_text, content_start, content_end, resolved_to, "
+                "certainty_value, certainty_label, content_norm, credited_outlet) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article_id,
+                    meta.get("published"),
+                    outlet_id,
                     attribution["id"],
                     attribution.get("kind") or "indirect",
                     _source_id(conn, attribution),

@@ -1,0 +1,64 @@
+"""Reprint detection at scale: MinHash signatures + datasketch LSH + clustering over N synthetic articles.
+
+Prints the time of each stage, the total, and recall/precision of the reprint pairs against the generator's
+ground truth. Target (issue 5): 100,000 articles in at most 60 s.
+
+    python bench/bench_lsh.py            # 100,000 articles
+    python bench/bench_lsh.py --n 20000
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import synth
+from claimtrace.link.reprints import REPRINT_NUM_PERM, reprint_clusters, reprint_pairs
+from claimtrace.link.text import shingle_hashes, signature
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100_000)
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    articles = list(synth.generate(args.n, reprint_rate=0.1))
+    generated = time.perf_counter()
+    print(f"generated {len(articles)} articles in {generated - started:.1f} s (not counted)")
+
+    t0 = time.perf_counter()
+    signatures = [
+        (number, signature(shingle_hashes(a.text), REPRINT_NUM_PERM)) for number, a in enumerate(articles)
+    ]
+    t1 = time.perf_counter()
+    pairs = reprint_pairs(signatures)
+    t2 = time.perf_counter()
+    clusters = reprint_clusters(pairs)
+    t3 = time.perf_counter()
+
+    index = {a.id: number for number, a in enumerate(articles)}
+    root = {number: index[a.reprint_of] if a.reprint_of else number for number, a in enumerate(articles)}
+    found = {(p.first, p.second) for p in pairs}
+    truth_pairs = {(root[n], n) for n, a in enumerate(articles) if a.reprint_of}
+    recall = len(truth_pairs & found) / max(len(truth_pairs), 1)
+    precision = sum(1 for a, b in found if root[a] == root[b]) / max(len(found), 1)
+
+    print(f"signatures (word 3-shingles, {REPRINT_NUM_PERM} permutations):  {t1 - t0:6.1f} s")
+    print(f"LSH index + queries + verification:             {t2 - t1:6.1f} s")
+    print(f"clustering:                                     {t3 - t2:6.1f} s")
+    print(f"total reprint detection over {args.n} articles:  {t3 - t0:6.1f} s  (target <= 60 s at 100,000)")
+    print(
+        f"pairs {len(pairs)}, clusters {len(clusters)}; recall of reprint->original pairs {recall:.3f}, "
+        f"pair precision {precision:.3f}"
+    )
+    print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
