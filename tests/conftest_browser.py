@@ -22,6 +22,19 @@ from claimtrace.settings import Settings
 from claimtrace.store.db import connect
 from claimtrace.store.write import store_record
 
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+NO_CHROMIUM = "Debian's chromium is not installed (/usr/bin/chromium)"
+
 # Each payload would set window.__pwned (or the document title) if it ever ran.
 PAYLOAD_SCRIPT = "<script>window.__pwned = 'script'; document.title = 'pwned'</script>"
 PAYLOAD_IMG = "<img src=x onerror=\"window.__pwned = 'img'\">"
@@ -349,6 +362,25 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+@contextmanager
+def chromium_context(profile_dir: Path, **options: Any) -> Iterator[Any]:
+    """Debian's Chromium under Playwright with a fresh profile; never a downloaded browser."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            user_data_dir=str(profile_dir),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            **options,
+        )
+        try:
+            yield context
+        finally:
+            context.close()
 
 
 @contextmanager

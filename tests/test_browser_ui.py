@@ -16,28 +16,23 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest_browser import PAYLOAD_IMG, PAYLOAD_SCRIPT, build_store, running_server
+from conftest_browser import (
+    CHROMIUM,
+    NO_CHROMIUM,
+    PAYLOAD_IMG,
+    PAYLOAD_SCRIPT,
+    build_store,
+    chromium_context,
+    running_server,
+)
 
-CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="Debian's chromium is not installed (/usr/bin/chromium)"
-    ),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM),
 ]
 
 
@@ -55,18 +50,9 @@ def base_url(corpus) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser_context(tmp_path_factory: pytest.TempPathFactory):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            user_data_dir=str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": 1360, "height": 900},
-        )
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with chromium_context(profile, viewport={"width": 1360, "height": 900}) as context:
         yield context
-        context.close()
 
 
 @pytest.fixture

@@ -2,9 +2,11 @@
 //   #/articles?q=…            article search          #/article/ID?claim=a1   article view
 //   #/claims?actor=…&offset=… claims explorer         #/timeline?group_by=…   timeline chart
 //   #/trace                   largest claim clusters  #/trace/ID              provenance of one claim
+//   #/analyze                 paste a document (only when the server accepts writes)
 import { api } from "./api.js";
 import { el } from "./dom.js";
 import { articleView } from "./views/article.js";
+import { analyzeView } from "./views/analyze.js";
 import { articlesView } from "./views/articles.js";
 import { claimsView } from "./views/claims.js";
 import { clustersView, provenanceView } from "./views/provenance.js";
@@ -34,6 +36,7 @@ async function route() {
   main.setAttribute("aria-busy", "true");
   try {
     if (name === "articles") await articlesView(main, params);
+    else if (name === "analyze") analyzeView(main);
     else if (name === "article" && id) await articleView(main, id, params);
     else if (name === "timeline") await timelineView(main, params);
     else if (name === "trace" && id) await provenanceView(main, id);
@@ -51,6 +54,7 @@ async function showServer() {
   try {
     const health = await api.health();
     serverLine.textContent = `claimtrace ${health.version}${health.store ? "" : " · no store loaded"}`;
+    if (health.write) document.getElementById("analyze-link").hidden = false;
   } catch (error) {
     serverLine.textContent = `server unreachable: ${error.message}`;
   }

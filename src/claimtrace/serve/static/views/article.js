@@ -106,8 +106,8 @@ function legend() {
   );
 }
 
-export async function articleView(container, id, params) {
-  const { article, record, claims } = await api.article(id);
+// The article layout for a record; `article` and `claims` carry store ids when the record is stored.
+export function articleLayout(record, article = {}, claims = []) {
   const eventsByAttribution = new Map();
   for (const event of record.events ?? []) {
     if (!event.attribution) continue;
@@ -158,6 +158,12 @@ export async function articleView(container, id, params) {
     const target = event.target instanceof Element ? event.target.closest("[data-attribution]") : null;
     if (target && !(event.target instanceof HTMLAnchorElement)) focusAttribution(layout, target.dataset.attribution);
   });
+  return layout;
+}
+
+export async function articleView(container, id, params) {
+  const { article, record, claims } = await api.article(id);
+  const layout = articleLayout(record, article, claims);
   container.replaceChildren(layout);
   if (params.get("claim")) focusAttribution(layout, params.get("claim"));
 }
