@@ -210,6 +210,16 @@ def test_naming_verb_takes_object_and_label(analyse):
     assert text_of(a["content"]) == "the proposal a betrayal of voters"
 
 
+def test_order_with_addressee(analyse):
+    (a,) = analyse("The commander told the troops to hold the bridge.")
+    assert text_of(a["content"]) == "the troops to hold the bridge"
+
+
+def test_noun_phrase_said(analyse):
+    (a,) = analyse("The judge said something very strange.")
+    assert text_of(a["content"]) == "something very strange"
+
+
 def test_indirect_question(analyse):
     (a,) = analyse("The reporter asked whether the troops would stay.")
     assert text_of(a["content"]) == "whether the troops would stay"

@@ -26,8 +26,10 @@ from claimtrace.analyze.lexicon import (
     BELIEF_VERBS,
     CITING_VERBS,
     CUE_TAILS,
+    DIRECTIVE_VERBS,
     HEARSAY_ADVERBS,
     NAMING_VERBS,
+    OBJECT_SPEECH_VERBS,
     QUESTION_VERBS,
     REPORTING_VERBS,
     SPEECH_VERBS,
@@ -198,6 +200,8 @@ class _RuleFinder:
         content = [self._content_range(c, verb) for c in children if self._is_content_child(c, verb)]
         if not content and verb.lemma_ in NAMING_VERBS:
             content = self._naming(children)
+        if not content:
+            content = self._object_content(verb, children)
 
         source: TokenRange | None = None
         agent = next((c for c in children if c.dep_ == "agent"), None)
@@ -365,6 +369,19 @@ class _RuleFinder:
         return (source[1] - source[0] == 1 and first.lower_ in FIRST_SECOND_PERSON) or (
             self._quote_at(verb.i, -1) is not None
         )
+
+    def _object_content(self, verb: Token, children: list[Token]) -> list[TokenRange]:
+        """What was said as a noun phrase ("said something strange", "noted their endorsements") or an order
+        with its addressee ("told the crowd to go home")."""
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return []
+        control = next((c for c in children if c.dep_ == "xcomp" and c.i > obj.i), None)
+        if control is not None and verb.lemma_ in DIRECTIVE_VERBS:
+            return [(obj.left_edge.i, control.right_edge.i + 1)]
+        if verb.lemma_ in OBJECT_SPEECH_VERBS and obj.pos_ != "PRON":
+            return [self._subtree(obj)]
+        return []
 
     def _naming(self, children: list[Token]) -> list[TokenRange]:
         """ "called the plan a disaster": the object with what it is called."""

@@ -48,6 +48,14 @@ BELIEF_VERBS: frozenset[str] = frozenset(
 # Verbs that label something ("called the plan a disaster"): the object and its label are the content.
 NAMING_VERBS: frozenset[str] = frozenset({"call", "brand", "label", "dub", "deem"})
 
+# Verbs whose noun-phrase object is what was said ("said something strange", "noted their support").
+OBJECT_SPEECH_VERBS: frozenset[str] = frozenset(
+    {"say", "note", "write", "tweet", "repeat", "reiterate", "deny"}
+)
+
+# Verbs that pass an order or request to an addressee ("told the crowd to go home").
+DIRECTIVE_VERBS: frozenset[str] = frozenset({"tell", "urge", "ask", "warn", "advise", "order", "instruct"})
+
 # Verbs whose complement may be an indirect question ("asked whether …").
 QUESTION_VERBS: frozenset[str] = frozenset({"ask", "wonder", "question", "inquire"})
 
