@@ -45,6 +45,8 @@ QUOTE_MARKS = frozenset({"“", "”", "‘", "’", '"', "'", "``", "''"})
 EDGE_PUNCT = frozenset({",", ".", ":", ";", "—", "–", "-", "--"})
 SENTENCE_END = frozenset({".", "!", "?"})
 DASHES = frozenset({"—", "–", "--"})
+# Objects that only point at what was said elsewhere ("said it", "said that"), not content themselves.
+ANAPHORIC_OBJECTS = frozenset({"it", "this", "that", "these", "those", "them", "him", "her", "which", "what"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -379,7 +381,7 @@ class _RuleFinder:
         control = next((c for c in children if c.dep_ == "xcomp" and c.i > obj.i), None)
         if control is not None and verb.lemma_ in DIRECTIVE_VERBS:
             return [(obj.left_edge.i, control.right_edge.i + 1)]
-        if verb.lemma_ in OBJECT_SPEECH_VERBS and obj.pos_ != "PRON":
+        if verb.lemma_ in OBJECT_SPEECH_VERBS and obj.lower_ not in ANAPHORIC_OBJECTS:
             return [self._subtree(obj)]
         return []
 
