@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -26,7 +26,7 @@ from claimtrace.errors import ClaimtraceError
 from claimtrace.record import Event, Role
 
 NO_EVENT = "NONE"
-MODEL_PACKAGE = "claimtrace.models.events"
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "events"
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -48,7 +48,9 @@ class EventUnit:
 
     head: Token  # the predicate that carries the event (verb, or noun for nominal events)
     trigger: list[Token]  # tokens shown as the trigger: head plus absorbed complements/objects
-    governor: Token | None = None  # intent/aspect governor ("plans", "willing") when the head is its complement
+    governor: Token | None = (
+        None  # intent/aspect governor ("plans", "willing") when the head is its complement
+    )
     complements: list[Token] = field(default_factory=list)  # predicates absorbed under the head
     actor: list[Token] = field(default_factory=list)
     target: list[Token] = field(default_factory=list)
@@ -91,8 +93,10 @@ def lexicon_types(token: Token) -> tuple[str, ...]:
 
 
 def is_intent_governor(token: Token) -> bool:
-    return lemma(token) in plover.INTENT_GOVERNORS or lemma(token) in plover.ASPECTUAL_GOVERNORS or (
-        lemma(token) == "go" and token.tag_ == "VBG"
+    return (
+        lemma(token) in plover.INTENT_GOVERNORS
+        or lemma(token) in plover.ASPECTUAL_GOVERNORS
+        or (lemma(token) == "go" and token.tag_ == "VBG")
     )
 
 
@@ -251,8 +255,11 @@ def build_units(sent: Span) -> list[EventUnit]:
         if not is_verb_predicate(token):
             continue
         governor = governing_predicate(token)
-        if governor is not None and token.dep_ == "xcomp" and not is_intent_governor(governor) and (
-            is_verb_predicate(governor) or lexicon_types(governor)
+        if (
+            governor is not None
+            and token.dep_ == "xcomp"
+            and not is_intent_governor(governor)
+            and (is_verb_predicate(governor) or lexicon_types(governor))
         ):
             continue  # folded into its governor's unit ("refused to release")
         if is_intent_governor(token) and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
@@ -271,8 +278,8 @@ def build_units(sent: Span) -> list[EventUnit]:
         units.append(unit)
     for token in sent:
         if token.pos_ in ("NOUN", "PROPN") and token.i not in absorbed and lexicon_types(token):
-            if token.dep_ == "compound" and lexicon_types(token.head):
-                continue
+            if token.dep_ in ("compound", "amod", "nmod"):
+                continue  # a modifier ("war correspondent", "peace talks"), not an event of its own
             units.append(EventUnit(head=token, trigger=[token]))
     for unit in units:
         fill_arguments(unit)
@@ -295,9 +302,11 @@ def unit_features(unit: EventUnit) -> list[str]:
         feats.append(f"gov={lemma(unit.governor)}")
     for comp in unit.complements:
         feats.append(f"comp={lemma(comp)}")
+        feats.append(f"pair={lemma(head)}|{lemma(comp)}")
         feats += [f"clex={t}" for t in lexicon_types(comp)]
     for noun in unit.trigger[1:]:
         feats.append(f"obj={lemma(noun)}")
+        feats.append(f"pair={lemma(head)}|{lemma(noun)}")
         feats += [f"olex={t}" for t in lexicon_types(noun)]
     for holder in [head, *unit.complements]:
         for child in holder.children:
@@ -310,10 +319,14 @@ def unit_features(unit: EventUnit) -> list[str]:
                         feats += [f"plex={t}" for t in lexicon_types(grandchild)]
             elif dep in ("dobj", "dative", "attr", "acomp", "neg", "advmod", "ccomp", "xcomp", "oprd"):
                 feats.append(f"{dep}={lemma(child)}")
+                feats += [f"{dep}_lex={t}" for t in lexicon_types(child)]
             elif dep == "aux" and child.tag_ == "MD":
                 feats.append(f"md={child.lower_}")
             elif dep in ("auxpass", "nsubjpass"):
                 feats.append("passive")
+    frame = sorted({c.dep_ for c in head.children if c.dep_ not in ("punct", "det", "cc", "aux", "advmod")})
+    feats.append(f"frame={'+'.join(frame)}")
+    feats.append(f"tag={head.tag_}")
     if head.dep_ != "ROOT":
         feats.append(f"up={lemma(head.head)}")
         feats += [f"ulex={t}" for t in lexicon_types(head.head)]
@@ -326,6 +339,7 @@ def unit_features(unit: EventUnit) -> list[str]:
             feats.append(f"{role}=absent")
     window = head.subtree if not unit.is_noun else head.head.subtree
     feats += [f"w={lemma(t)}" for t in window if t.is_alpha and not t.is_stop and t.i != head.i]
+    feats += [f"s={lemma(t)}" for t in head.sent if t.is_alpha and not t.is_stop]
     return feats
 
 
@@ -348,15 +362,21 @@ class EventTypeModel:
         return self.bias + self.weights[rows].sum(axis=0)
 
     def predict(self, feats: list[str]) -> tuple[str, float]:
+        """The best event type and its probability, or NONE when "no event" is at least `none_threshold`
+        probable (trained as one class among the rest, it is then set by cross-validation)."""
         scores = self.scores(feats)
-        exp = np.exp(scores - scores.max())
-        best = int(scores.argmax())
-        return self.classes[best], float(exp[best] / exp.sum())
+        probabilities = np.exp(scores - scores.max())
+        probabilities /= probabilities.sum()
+        threshold = float(self.meta.get("none_threshold", 0.5))
+        if NO_EVENT in self.classes:
+            none = self.classes.index(NO_EVENT)
+            if probabilities[none] >= threshold:
+                return NO_EVENT, float(probabilities[none])
+            probabilities[none] = -1.0
+        best = int(probabilities.argmax())
+        return self.classes[best], float(probabilities[best])
 
-    def save(self, directory: Any) -> None:
-        from pathlib import Path
-
-        path = Path(directory)
+    def save(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
         features = sorted(self.index, key=self.index.__getitem__)
         header = {"classes": self.classes, "features": features, "meta": self.meta}
@@ -365,10 +385,9 @@ class EventTypeModel:
                             bias=self.bias.astype(np.float32))  # fmt: skip
 
     @classmethod
-    def load(cls, directory: Any) -> EventTypeModel:
-        header = json.loads((directory / "model.json").read_text())
-        with (directory / "weights.npz").open("rb") as handle:
-            arrays = np.load(handle)
+    def load(cls, path: Path) -> EventTypeModel:
+        header = json.loads((path / "model.json").read_text(encoding="utf-8"))
+        with np.load(path / "weights.npz") as arrays:
             weights, bias = arrays["weights"], arrays["bias"]
         return cls(header["classes"], header["features"], weights, bias, header["meta"])
 
@@ -376,8 +395,8 @@ class EventTypeModel:
 @lru_cache(maxsize=1)
 def shipped_model() -> EventTypeModel:
     try:
-        return EventTypeModel.load(resources.files(MODEL_PACKAGE))
-    except (FileNotFoundError, ModuleNotFoundError, KeyError) as exc:
+        return EventTypeModel.load(MODEL_DIR)
+    except (OSError, KeyError, ValueError) as exc:
         raise ClaimtraceError(
             "the PLOVER event model is missing from the package (src/claimtrace/models/events): "
             "rebuild it with `claimtrace train events ../shared/eval/plover`"
@@ -394,7 +413,9 @@ def _has_neg(token: Token) -> bool:
 
 
 def _modals(token: Token) -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in FUTURE_MODALS)}
+    return {
+        c.lower_ for c in token.children if c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in FUTURE_MODALS)
+    }
 
 
 def _clause_path(unit: EventUnit) -> list[Token]:
@@ -506,7 +527,7 @@ def _role(doc: Doc, tokens: list[Token]) -> Role | None:
     spans: list[tuple[int, int]] = []
     for token in sorted(tokens, key=lambda t: t.i):
         start, end = token.idx, token.idx + len(token.text)
-        if spans and start <= spans[-1][1] + 1 and doc.text[spans[-1][1]:start].strip() == "":
+        if spans and start <= spans[-1][1] + 1 and doc.text[spans[-1][1] : start].strip() == "":
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))

@@ -1,4 +1,4 @@
-"""The PLOVER ontology (manual draft 2.0, 2024): the 16 event types, their modes, the general contexts, and the
+"""The PLOVER ontology (manual draft 2.0, 2024): the 16 event types, their modes, the general contexts and the
 trigger lexicons claimtrace uses to find and code event predicates.
 
 The lexicons are written from the manual's category definitions and the CAMEO→PLOVER crosswalk; the trained
@@ -21,8 +21,8 @@ QUAD_CATEGORY: dict[str, str] = {
     "ASSAULT": "material conflict",
 }  # fmt: skip
 
-# Older roots found in PLOVER-coded corpora, mapped to today's types. YIELD was split into CONCEDE (verbal) and
-# RETREAT (material); scoring against YIELD-labelled data maps both back.
+# Older roots found in PLOVER-coded corpora, mapped to today's types. YIELD was split into CONCEDE (verbal)
+# and RETREAT (material); scoring against YIELD-labelled data maps both back.
 LEGACY_ROOTS: dict[str, tuple[str, ...]] = {
     "YIELD": ("CONCEDE", "RETREAT"),
     "DEMAND": ("REQUEST",),
@@ -89,35 +89,41 @@ def _entries(table: dict[str, str]) -> dict[str, tuple[str, ...]]:
 # Verb lemmas (and multiword verbs, underscore-joined here) that typically express each type.
 VERB_LEXICON: dict[str, tuple[str, ...]] = _entries({
     "AGREE": "agree promise pledge vow offer commit propose undertake volunteer",
-    "CONSULT": "meet visit host consult discuss negotiate confer telephone phone talk travel "
+    "CONSULT": "call_on attend join host meet visit host consult discuss negotiate confer telephone phone "
+               "talk travel "
                "receive tour mediate",
-    "SUPPORT": "support praise endorse commend applaud hail welcome back defend recognize recognise "
+    "SUPPORT": "establish reach reiterate condole support praise endorse commend applaud hail welcome back "
+               "defend recognize recognise "
                "sign ratify thank congratulate apologize apologise forgive approve reaffirm laud "
                "salute appreciate normalize normalise",
-    "CONCEDE": "concede pardon acquit amnesty ease relax lift regret yield accede "
+    "CONCEDE": "revoke reverse drop lift concede pardon acquit amnesty ease relax lift regret yield accede "
                "compromise grant allow permit exonerate",
     "COOPERATE": "cooperate collaborate extradite share exchange trade partner coordinate",
-    "AID": "aid donate provide supply give fund finance lend deliver rescue shelter assist send "
+    "AID": "award loan contribute train airlift aid donate provide supply give fund finance lend deliver "
+           "rescue shelter assist send "
            "contribute evacuate feed",
     "RETREAT": "release free withdraw retreat resign surrender disarm demobilize demobilise return "
                "repatriate evacuate pull_out step_down hand_over cede quit abandon",
-    "REQUEST": "request demand urge call_for ask appeal seek order press plead petition push "
+    "REQUEST": "order request demand urge call_for call_on ask appeal seek order press plead petition push "
                "insist implore summon require invite pressure pressurize",
-    "ACCUSE": "accuse condemn criticize criticise denounce blame allege charge sue indict investigate "
+    "ACCUSE": "summon challenge dispute spy accuse condemn criticize criticise denounce blame allege "
+              "charge sue indict investigate "
               "probe decry slam deplore censure complain disapprove question "
               "prosecute convict rebuke lambaste fault castigate",
-    "REJECT": "reject refuse deny decline dismiss veto oppose rebuff spurn defy "
+    "REJECT": "fail reject refuse deny decline dismiss veto oppose rebuff spurn defy "
               "snub turn_down disregard resist ignore block",
     "THREATEN": "threaten warn menace ultimatum",
     "PROTEST": "protest demonstrate rally march strike riot picket boycott obstruct blockade "
                "vandalize vandalise gather",
     "SANCTION": "sanction suspend cut reduce expel recall sever break_off halt terminate cancel "
                 "freeze downgrade discontinue",
-    "MOBILIZE": "mobilize mobilise deploy mass station patrol alert reinforce muster",
-    "COERCE": "arrest detain seize confiscate raid impose ban censor deport jail imprison "
+    "MOBILIZE": "exercise drill mobilize mobilise deploy mass station patrol alert reinforce muster",
+    "COERCE": "outlaw apprehend demolish order prohibit shut close expel arrest detain seize confiscate "
+              "raid impose ban censor deport jail imprison "
               "restrict curb crack_down restrain besiege occupy intimidate "
               "force evict expropriate nationalize nationalise blockade hack",
-    "ASSAULT": "attack kill bomb shell strike shoot assassinate murder kidnap abduct hijack torture "
+    "ASSAULT": "violate capture overrun displace retaliate storm attack kill bomb shell strike shoot "
+               "assassinate murder kidnap abduct hijack torture "
                "beat rape massacre fight clash invade bombard ambush execute wound injure "
                "destroy burn storm fire stab behead slaughter",
 })  # fmt: skip
@@ -127,21 +133,25 @@ NOUN_LEXICON: dict[str, tuple[str, ...]] = _entries({
     "AGREE": "agreement accord pledge promise offer commitment deal",
     "CONSULT": "talk talks meeting summit visit negotiation negotiations consultation discussion "
                "conference dialogue call mediation",
-    "SUPPORT": "support praise endorsement recognition apology ratification",
+    "SUPPORT": "deal agreement accord treaty solidarity condolence congratulations support praise "
+               "endorsement recognition apology ratification",
     "CONCEDE": "concession pardon amnesty acquittal",
-    "COOPERATE": "cooperation collaboration extradition exercise partnership",
-    "AID": "aid assistance donation relief loan grant asylum",
+    "COOPERATE": "war_game cooperation collaboration extradition exercise partnership",
+    "AID": "refuge aid assistance donation relief loan grant asylum",
     "RETREAT": "ceasefire cease-fire withdrawal release retreat resignation surrender disarmament "
                "pullout repatriation",
     "REQUEST": "demand request appeal call plea",
-    "ACCUSE": "accusation allegation charge criticism condemnation lawsuit suit investigation probe "
+    "ACCUSE": "concern verdict conviction accusation allegation charge criticism condemnation lawsuit suit "
+              "investigation probe "
               "complaint indictment inquiry",
     "REJECT": "rejection refusal veto denial",
     "THREATEN": "threat warning ultimatum",
     "PROTEST": "protest demonstration rally march strike riot boycott blockade sit-in",
     "SANCTION": "sanction sanctions embargo expulsion suspension",
-    "MOBILIZE": "mobilization mobilisation deployment buildup build-up",
-    "COERCE": "arrest detention raid crackdown curfew ban seizure deportation censorship",
+    "MOBILIZE": "alert exercise drill maneuver manoeuvre mobilization mobilisation deployment buildup "
+                "build-up",
+    "COERCE": "warrant siege martial_law emergency lockdown arrest detention raid crackdown curfew ban "
+              "seizure deportation censorship",
     "ASSAULT": "attack airstrike air_strike strike bombing shelling assault offensive killing massacre "
                "invasion clash clashes fighting ambush assassination kidnapping abduction shooting "
                "war battle hostilities explosion execution",
@@ -157,16 +167,15 @@ INTENT_GOVERNORS = frozenset({
 
 # Governors that pass their complement through unchanged in factuality (aspectual verbs): the complement
 # stays the event ("began shelling", "continued to fight").
-ASPECTUAL_GOVERNORS = frozenset({"begin", "start", "continue", "resume", "keep", "go", "stop", "cease", "finish"})
+ASPECTUAL_GOVERNORS = frozenset(
+    {"begin", "start", "continue", "resume", "keep", "go", "stop", "cease", "finish"}
+)
 
-# Verbs that never code a PLOVER event on their own: statements, copulas, light verbs. PLOVER dropped CAMEO's
-# "make public statement" category.
+# Verbs that never code a PLOVER event on their own: copulas and plain statement verbs (PLOVER dropped CAMEO's
+# "make public statement"). Other verbs are candidates and the classifier decides.
 NON_EVENT_VERBS = frozenset({
-    "be", "have", "do", "say", "tell", "state", "add", "note", "report", "write", "announce", "explain",
-    "believe", "think", "know", "feel", "seem", "appear", "become", "remain", "get", "make", "take",
-    "include", "mention", "claim", "describe", "quote", "cite", "indicate", "suggest", "confirm",
-    "reveal", "show", "tweet", "post", "comment", "speak", "argue", "stress", "emphasize",
-    "emphasise", "acknowledge", "declare", "learn", "see", "look", "find", "call", "name",
+    "be", "have", "do", "say", "tell", "add", "note", "write", "quote", "cite", "explain", "think",
+    "believe", "know", "seem", "appear", "become", "mention", "describe", "tweet", "post",
 })  # fmt: skip
 
 # Mode cues per type: a lemma in the trigger or its arguments that selects the mode.
@@ -174,10 +183,12 @@ MODE_CUES: dict[str, dict[str, tuple[str, ...]]] = {
     "CONSULT": _entries({"visit": "visit tour travel arrive trip", "phone": "phone telephone call video "
                          "videoconference", "multilateral": "summit conference nato un g7 g20 asean "
                          "forum assembly council", "third-party": "host mediate mediation"}),
-    "RETREAT": _entries({"withdraw": "withdraw withdrawal retreat pull pullout leave", "release": "release free "
-                         "hostage prisoner captive detainee", "disarm": "disarm disarmament weapon demobilize "
-                         "surrender", "ceasefire": "ceasefire cease-fire truce", "access": "access allow "
-                         "inspector observer peacekeeper", "resign": "resign resignation step quit"}),
+    "RETREAT": _entries({"withdraw": "withdraw withdrawal retreat pull pullout leave",
+                         "release": "release free hostage prisoner captive detainee",
+                         "disarm": "disarm disarmament weapon demobilize surrender",
+                         "ceasefire": "ceasefire cease-fire truce",
+                         "access": "access allow inspector observer peacekeeper",
+                         "resign": "resign resignation step quit"}),
     "REQUEST": _entries({"assist": "aid help assistance support cooperation", "change": "resign reform "
                          "change dismissal step", "yield": "release ceasefire withdraw lift end halt free",
                          "meet": "talk talks meeting negotiation negotiate meet dialogue"}),
