@@ -1,0 +1,299 @@
+"""Predicate factuality: one value in [−3, +3] (FactBank/UW scale) for each event predicate of a Doc.
+
+Event predicates are verbs and eventive nouns. Each predicate is described by sparse features read off the
+dependency parse (its lemma, tense, modals, negation, hedges, conditional markers, and the words that embed it on
+the way to the root, with their cue classes from `hedges`), and a gradient-boosted regression forest shipped in
+`claimtrace/models/factuality/` turns the features into a value. Writes `doc._.factuality`: a list of
+{start, end, text, value} with character offsets into `doc.text`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from claimtrace.analyze.extensions import register_extensions
+from claimtrace.analyze.hedges import (
+    BOOSTER_ADVERBS,
+    CONDITIONAL_MARKERS,
+    HEDGE_ADVERBS,
+    MODALS,
+    NEGATIONS,
+    cue_class,
+)
+from claimtrace.errors import ClaimtraceError
+
+# Depth of the walk from a predicate towards the root: deeper embedding rarely changes the value further.
+MAX_LEVELS = 4
+# Verb forms that work as prepositions or connectives, not events.
+NOT_EVENTS = frozenset({"according", "including", "regarding", "concerning", "following", "given", "excluding"})
+CORPUS_DEFAULT = "UW"
+LIMIT = 3.0
+GLUED_NEGATION_BASES = {
+    "ca": "can",
+    "wo": "will",
+    "sha": "shall",
+    "does": "do",
+    "did": "do",
+    "has": "have",
+    "had": "have",
+    "is": "be",
+    "are": "be",
+    "was": "be",
+    "were": "be",
+}
+NEGATIVE_PRONOUNS = frozenset({"nobody", "nothing", "none", "neither", "noone"})
+
+
+def is_predicate(token: Token, eventive_nouns: frozenset[str]) -> bool:
+    """Verbs (main verbs, and copulas heading a clause) and nouns that name events."""
+    if token.pos_ == "VERB":
+        return token.lower_ not in NOT_EVENTS
+    if token.pos_ == "AUX":
+        return token.dep_ in {"ROOT", "ccomp", "advcl", "conj", "relcl", "xcomp"}
+    if token.pos_ == "NOUN":
+        return token.lemma_.lower() in eventive_nouns
+    return False
+
+
+def _split_negation(token: Token) -> tuple[str, bool]:
+    """The lemma of a word and whether it carries a glued negation: pre-tokenised text keeps "hasn't" whole."""
+    lower = token.lower_
+    if lower.endswith(("n't", "n’t")) and len(lower) > 3:
+        base = lower[:-3]
+        return GLUED_NEGATION_BASES.get(base, base), True
+    return token.lemma_.lower(), False
+
+
+def _is_negative_phrase(token: Token) -> bool:
+    """ "nobody", "nothing", "no one", "no successor": a subject or object that negates its clause."""
+    if token.lemma_.lower() in NEGATIVE_PRONOUNS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
+def _modifier_features(token: Token, prefix: str, feats: dict[str, float]) -> tuple[bool, bool, bool]:
+    """Features of the words attached to `token` (modals, negation, hedges, markers); says whether it is
+    negated, modalised and conditioned, for the path aggregates."""
+    negated = modal = conditioned = False
+    for child in token.children:
+        lemma, glued_negation = _split_negation(child)
+        dep = child.dep_
+        if (
+            glued_negation
+            or dep == "neg"
+            or (lemma in NEGATIONS and dep in {"advmod", "det", "preconj", "cc"})
+        ):
+            negated = True
+            feats[f"{prefix}neg"] = 1.0
+        if dep in {"nsubj", "nsubjpass", "dobj", "attr"} and _is_negative_phrase(child):
+            negated = True
+            feats[f"{prefix}neg_{'subj' if dep.startswith('nsubj') else 'obj'}"] = 1.0
+        if dep in {"aux", "auxpass"}:
+            if lemma in MODALS:
+                modal = True
+                feats[f"{prefix}modal={lemma}"] = 1.0
+            elif child.tag_ == "TO":
+                feats[f"{prefix}inf"] = 1.0
+            elif lemma in {"have", "has", "had"}:
+                feats[f"{prefix}perfect"] = 1.0
+            elif dep == "auxpass":
+                feats[f"{prefix}passive"] = 1.0
+        elif dep == "mark":
+            feats[f"{prefix}mark={lemma}"] = 1.0
+            if lemma in CONDITIONAL_MARKERS:
+                conditioned = True
+        elif dep == "advmod" and lemma in HEDGE_ADVERBS:
+            modal = True
+            feats[f"{prefix}hedge={lemma}"] = 1.0
+            feats[f"{prefix}hedge"] = 1.0
+        elif dep == "advmod" and lemma in BOOSTER_ADVERBS:
+            feats[f"{prefix}booster"] = 1.0
+        elif dep == "acomp" and cue_class(lemma):
+            feats[f"{prefix}acomp_cls={cue_class(lemma)}"] = 1.0
+    return negated, modal, conditioned
+
+
+def predicate_features(token: Token, corpus: str = CORPUS_DEFAULT) -> dict[str, float]:
+    """Sparse features of one predicate: itself, its modifiers, and the chain of words that embed it."""
+    lemma = token.lemma_.lower()
+    feats: dict[str, float] = {
+        "bias": 1.0,
+        f"corpus={corpus}": 1.0,
+        f"lemma={lemma}": 1.0,
+        f"pos={token.pos_}": 1.0,
+        f"tag={token.tag_}": 1.0,
+        f"dep={token.dep_}": 1.0,
+    }
+    own_class = cue_class(lemma)
+    if own_class:
+        feats[f"cls={own_class}"] = 1.0
+    sent = token.sent
+    if sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
+        feats["question"] = 1.0
+    negations, modals, conditioned = 0, 0, False
+    neg, mod, cond = _modifier_features(token, "", feats)
+    negations += neg
+    modals += mod
+    conditioned |= cond
+    node = token
+    for level in range(1, MAX_LEVELS + 1):
+        if node.head is node:
+            break
+        link = node.dep_
+        node = node.head
+        head_lemma = node.lemma_.lower()
+        head_class = cue_class(head_lemma)
+        prefix = f"up{level}_"
+        feats[f"{prefix}dep={link}"] = 1.0
+        feats[f"{prefix}pos={node.pos_}"] = 1.0
+        if level <= 2:
+            feats[f"{prefix}lemma={head_lemma}"] = 1.0
+        if head_class:
+            feats[f"{prefix}cls={head_class}"] = 1.0
+            feats[f"{prefix}cls={head_class}|{link}"] = 1.0
+            feats[f"any_cls={head_class}"] = 1.0
+        if link in {"prep", "pobj"} and head_lemma in NEGATIONS:
+            negations += 1
+            feats[f"{prefix}without"] = 1.0
+        neg, mod, cond = _modifier_features(node, prefix, feats)
+        negations += neg
+        modals += mod
+        conditioned |= cond
+    feats["negations"] = float(negations)
+    feats["negation_odd"] = float(negations % 2)
+    feats["modals_above"] = float(modals)
+    if conditioned:
+        feats["conditioned"] = 1.0
+    return feats
+
+
+@dataclass(frozen=True)
+class Forest:
+    """A gradient-boosted regression forest as flat arrays, evaluated for all trees at once with numpy.
+
+    Leaves point to themselves, so a fixed number of steps (the deepest tree's depth) reaches every leaf."""
+
+    vocabulary: dict[str, int]
+    feature: np.ndarray  # (trees, nodes) int32
+    threshold: np.ndarray  # (trees, nodes) float32
+    left: np.ndarray  # (trees, nodes) int32
+    right: np.ndarray  # (trees, nodes) int32
+    value: np.ndarray  # (trees, nodes) float32, already scaled by the learning rate
+    base: float
+    depth: int
+    eventive_nouns: frozenset[str]
+    # Per corpus style: predictions at or above this become +3. Fitted on out-of-fold training predictions,
+    # because under MAE most near-factual predicates are best called plainly factual.
+    snap_to_factual: dict[str, float]
+
+    def matrix(self, rows: Iterable[dict[str, float]]) -> np.ndarray:
+        rows = list(rows)
+        out = np.zeros((len(rows), len(self.vocabulary) + 1), dtype=np.float32)
+        for i, feats in enumerate(rows):
+            for name, value in feats.items():
+                column = self.vocabulary.get(name)
+                if column is not None:
+                    out[i, column] = value
+        return out
+
+    def predict(self, rows: Iterable[dict[str, float]], corpus: str | None = None) -> np.ndarray:
+        """Values for feature rows; with `corpus`, snapped to +3 above that corpus's threshold."""
+        x = self.matrix(rows)
+        if not len(x):
+            return np.zeros(0, dtype=np.float32)
+        trees = np.arange(self.feature.shape[0])[None, :]
+        node = np.zeros((len(x), self.feature.shape[0]), dtype=np.int32)
+        samples = np.arange(len(x))[:, None]
+        for _ in range(self.depth):
+            feature = self.feature[trees, node]
+            go_left = x[samples, feature] <= self.threshold[trees, node]
+            node = np.where(go_left, self.left[trees, node], self.right[trees, node])
+        values = np.clip(self.base + self.value[trees, node].sum(axis=1), -LIMIT, LIMIT)
+        if corpus in self.snap_to_factual:
+            values = np.where(values >= self.snap_to_factual[corpus], LIMIT, values)
+        return values
+
+    def save(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            directory / "forest.npz",
+            feature=self.feature,
+            threshold=self.threshold,
+            left=self.left,
+            right=self.right,
+            value=self.value,
+        )
+        meta = {
+            "base": self.base,
+            "depth": self.depth,
+            "vocabulary": sorted(self.vocabulary, key=self.vocabulary.__getitem__),
+            "eventive_nouns": sorted(self.eventive_nouns),
+            "snap_to_factual": self.snap_to_factual,
+        }
+        (directory / "forest.json").write_text(json.dumps(meta, indent=0) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: Path) -> Forest:
+        try:
+            meta = json.loads((directory / "forest.json").read_text(encoding="utf-8"))
+            arrays = np.load(directory / "forest.npz")
+        except (OSError, ValueError) as exc:
+            raise ClaimtraceError(
+                f"factuality model missing or damaged in {directory}: rebuild it with `claimtrace train factuality`"
+            ) from exc
+        return cls(
+            vocabulary={name: i for i, name in enumerate(meta["vocabulary"])},
+            feature=arrays["feature"],
+            threshold=arrays["threshold"],
+            left=arrays["left"],
+            right=arrays["right"],
+            value=arrays["value"],
+            base=float(meta["base"]),
+            depth=int(meta["depth"]),
+            eventive_nouns=frozenset(meta["eventive_nouns"]),
+            snap_to_factual={k: float(v) for k, v in meta["snap_to_factual"].items()},
+        )
+
+
+def model_directory() -> Path:
+    return Path(__file__).resolve().parent.parent / "models" / "factuality"
+
+
+@lru_cache(maxsize=1)
+def shipped_forest() -> Forest:
+    return Forest.load(model_directory())
+
+
+def score_predicates(tokens: list[Token], forest: Forest, corpus: str = CORPUS_DEFAULT) -> list[float]:
+    """Factuality values for the given predicate tokens (all from parsed Docs)."""
+    return [float(v) for v in forest.predict((predicate_features(t, corpus) for t in tokens), corpus)]
+
+
+class FactualityComponent:
+    def __init__(self, forest: Forest, corpus: str) -> None:
+        self.forest = forest
+        self.corpus = corpus
+
+    def __call__(self, doc: Doc) -> Doc:
+        predicates = [t for t in doc if is_predicate(t, self.forest.eventive_nouns)]
+        values = score_predicates(predicates, self.forest, self.corpus)
+        doc._.factuality = [
+            {"start": t.idx, "end": t.idx + len(t.text), "text": t.text, "value": round(v, 2)}
+            for t, v in zip(predicates, values, strict=True)
+        ]
+        return doc
+
+
+@Language.factory("claimtrace_factuality", default_config={"corpus": CORPUS_DEFAULT})
+def make_factuality(nlp: Language, name: str, corpus: str) -> FactualityComponent:
+    """`corpus` picks the annotation style the model imitates: "UW" (graded) or "MEANTIME" (coarse)."""
+    register_extensions()
+    return FactualityComponent(shipped_forest(), corpus)

@@ -1,0 +1,248 @@
+"""Cue lexicons for factuality and certainty: which words weaken, negate, condition or project a claim.
+
+Lemmas are lower-case spaCy lemmas. The classes follow the signatures of FactBank and of Karttunen's implicative
+verbs, simplified to what a feature extractor and a rule-based grader need.
+"""
+
+from __future__ import annotations
+
+MODALS_WEAK = frozenset({"may", "might", "could", "can", "would", "should"})
+MODALS_STRONG = frozenset({"must", "will", "shall"})
+MODALS = MODALS_WEAK | MODALS_STRONG
+
+HEDGE_ADVERBS = frozenset(
+    {
+        "reportedly",
+        "allegedly",
+        "apparently",
+        "possibly",
+        "perhaps",
+        "maybe",
+        "probably",
+        "likely",
+        "presumably",
+        "supposedly",
+        "seemingly",
+        "purportedly",
+        "potentially",
+        "conceivably",
+        "ostensibly",
+    }
+)
+BOOSTER_ADVERBS = frozenset(
+    {"certainly", "definitely", "clearly", "undoubtedly", "indeed", "surely", "obviously"}
+)
+
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without", "nothing", "none", "nobody"})
+
+CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether", "provided", "lest", "once"})
+
+# Verbs that report speech: the complement's factuality is the source's, not the writer's.
+REPORT_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "report",
+        "state",
+        "announce",
+        "add",
+        "explain",
+        "note",
+        "declare",
+        "testify",
+        "write",
+        "indicate",
+        "signal",
+        "describe",
+        "mention",
+        "reply",
+        "respond",
+        "argue",
+        "contend",
+        "maintain",
+        "predict",
+        "warn",
+        "insist",
+        "assert",
+        "claim",
+        "allege",
+        "accuse",
+        "charge",
+    }
+)
+# Verbs that present the complement as true (factive or confirming).
+FACTIVE_VERBS = frozenset(
+    {
+        "confirm",
+        "know",
+        "realize",
+        "learn",
+        "discover",
+        "reveal",
+        "acknowledge",
+        "admit",
+        "regret",
+        "show",
+        "prove",
+        "find",
+        "notice",
+        "recognize",
+        "forget",
+        "manage",
+        "succeed",
+        "remember",
+    }
+)
+# Verbs whose complement is held possible, not asserted.
+BELIEF_VERBS = frozenset(
+    {
+        "think",
+        "believe",
+        "suspect",
+        "suggest",
+        "expect",
+        "assume",
+        "guess",
+        "suppose",
+        "estimate",
+        "speculate",
+        "fear",
+        "feel",
+        "seem",
+        "appear",
+        "hint",
+        "imply",
+        "consider",
+        "doubt",
+        "wonder",
+        "question",
+        "ask",
+        "rumor",
+        "rumour",
+    }
+)
+# Future-oriented attitudes: the complement has not happened (yet).
+INTENT_VERBS = frozenset(
+    {
+        "want",
+        "hope",
+        "plan",
+        "intend",
+        "aim",
+        "seek",
+        "try",
+        "attempt",
+        "wish",
+        "propose",
+        "offer",
+        "promise",
+        "threaten",
+        "vow",
+        "pledge",
+        "agree",
+        "decide",
+        "prepare",
+        "expect",
+        "ask",
+        "urge",
+        "call",
+        "demand",
+        "order",
+        "need",
+        "request",
+        "push",
+        "press",
+        "schedule",
+        "mean",
+        "plot",
+        "consider",
+    }
+)
+# Verbs that assert their complement did not happen.
+NEGATIVE_VERBS = frozenset(
+    {
+        "deny",
+        "refuse",
+        "fail",
+        "reject",
+        "decline",
+        "avoid",
+        "prevent",
+        "stop",
+        "block",
+        "cancel",
+        "halt",
+        "abandon",
+        "rule",  # "ruled out"
+        "dismiss",
+        "refute",
+        "forbid",
+        "ban",
+        "neglect",
+    }
+)
+# Adjectives and nouns that embed a clause without committing to it ("it is unclear whether", "the possibility that").
+NONFACTIVE_PREDICATES = frozenset(
+    {
+        "unclear",
+        "uncertain",
+        "possible",
+        "likely",
+        "unlikely",
+        "probable",
+        "improbable",
+        "doubtful",
+        "conceivable",
+        "willing",
+        "ready",
+        "able",
+        "eager",
+        "reluctant",
+        "prepared",
+        "expected",
+        "supposed",
+        "due",
+        "set",
+        "poised",
+        "possibility",
+        "chance",
+        "prospect",
+        "plan",
+        "proposal",
+        "hope",
+        "threat",
+        "attempt",
+        "effort",
+        "bid",
+        "offer",
+        "goal",
+        "aim",
+        "intention",
+        "rumor",
+        "rumour",
+        "allegation",
+        "claim",
+        "speculation",
+        "question",
+        "risk",
+        "potential",
+    }
+)
+
+# Factuality class of an embedding word, as the feature extractor names it.
+CUE_CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("negative", NEGATIVE_VERBS),
+    ("factive", FACTIVE_VERBS),
+    ("report", REPORT_VERBS),
+    ("belief", BELIEF_VERBS),
+    ("intent", INTENT_VERBS),
+    ("nonfactive", NONFACTIVE_PREDICATES),
+)
+
+
+def cue_class(lemma: str) -> str | None:
+    """The first factuality class whose lexicon holds `lemma`, or None."""
+    for name, lexicon in CUE_CLASSES:
+        if lemma in lexicon:
+            return name
+    return None
