@@ -179,6 +179,11 @@ def test_according_to_at_end(analyse):
     assert text_of(a["content"]) == "The talks collapsed on Friday"
 
 
+def test_according_to_leaves_out_sentence_adverbial(analyse):
+    (a,) = analyse("Still, the port handled more ships this year, according to the harbour authority.")
+    assert text_of(a["content"]) == "the port handled more ships this year"
+
+
 def test_according_to_at_start(analyse):
     (a,) = analyse("According to the ministry, the border will reopen on Monday.")
     assert text_of(a["source"]) == "the ministry"

@@ -47,6 +47,7 @@ SENTENCE_END = frozenset({".", "!", "?"})
 DASHES = frozenset({"—", "–", "--"})
 # Objects that only point at what was said elsewhere ("said it", "said that"), not content themselves.
 ANAPHORIC_OBJECTS = frozenset({"it", "this", "that", "these", "those", "them", "him", "her", "which", "what"})
+OPENER_DEPS = frozenset({"advmod", "prep", "npadvmod", "advcl"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -265,7 +266,10 @@ class _RuleFinder:
         while head.dep_ == "conj" and head.head.i < head.i:
             head = head.head  # "A happened and B followed, according to X": X vouches for both
         phrase = (according.i, max(according.right_edge.i, pobj.right_edge.i) + 1)
-        content = self._around(self._subtree(head), phrase)
+        start, end = self._subtree(head)
+        if start < phrase[0]:
+            start = self._without_opener(head, start)
+        content = self._around((start, end), phrase)
         if not content:
             return
         source = self._trim(self._subtree(pobj))
@@ -299,7 +303,8 @@ class _RuleFinder:
         head = self._clause_head(adverb.head)
         if head.i == adverb.i:
             return
-        content = self._around(self._subtree(head), (adverb.i, adverb.i + 1))
+        start, end = self._subtree(head)
+        content = self._around((self._without_opener(head, start), end), (adverb.i, adverb.i + 1))
         if content:
             self.found[adverb.i] = _Found(adverb.i, (adverb.i, adverb.i + 1), None, content, kind="no_source")
 
@@ -575,8 +580,22 @@ class _RuleFinder:
         return [p for p in ((piece[0], hole[0]), (hole[1], piece[1])) if p[1] > p[0]]
 
     def _around(self, clause: TokenRange, hole: TokenRange) -> list[TokenRange]:
-        """The clause with a phrase cut out of it, as up to two trimmed pieces."""
-        return [p for p in (self._trim(p) for p in self._cut(clause, hole)) if p[1] > p[0]]
+        """The clause with a phrase cut out of it, as up to two trimmed pieces, kept to the phrase's
+        paragraph."""
+        pieces = (self._trim(self._within_paragraph(p, hole[0])) for p in self._cut(clause, hole))
+        return [p for p in pieces if p[1] > p[0]]
+
+    def _without_opener(self, clause: Token, start: int) -> int:
+        """Where a clause's claim starts: after a sentence adverbial set off by a comma ("Still, …", "In fact,
+        …", "On May 18, …"), which frames the claim rather than belonging to what the source vouches for."""
+        doc = self.doc
+        for child in clause.lefts:
+            if child.left_edge.i != start:
+                continue
+            after = child.right_edge.i + 1
+            if child.dep_ in OPENER_DEPS and after < clause.i and doc[after].text == ",":
+                return after + 1
+        return start
 
     @staticmethod
     def _clause_head(token: Token) -> Token:
