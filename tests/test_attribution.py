@@ -278,6 +278,26 @@ def test_citing_makes_a_child_attribution(analyse):
     assert reported["parent"] is None
 
 
+@pytest.mark.parametrize(
+    ("text", "reporter", "cue"),
+    [
+        (
+            "Bloomberg reported, citing people familiar with the matter, that the bank would cut jobs.",
+            "Bloomberg",
+            "citing",
+        ),
+        ("The Journal, quoting a Saudi official, said that output would rise.", "The Journal", "quoting"),
+    ],
+)
+def test_citing_phrase_is_neither_source_nor_content(analyse, text, reporter, cue):
+    attributions = analyse(text)
+    cited = by_cue(attributions, cue)
+    parent = next(a for a in attributions if a["id"] == cited["parent"])
+    assert text_of(parent["source"]) == reporter
+    assert cue not in text_of(parent["content"])
+    assert cited["content"] == parent["content"]
+
+
 def test_told_the_outlet_heads_the_chain_and_nested_quote_links_to_reporter(analyse):
     attributions = analyse(
         "A senior European diplomat who attended the meeting told the Post that they were told, "
@@ -321,6 +341,7 @@ def test_citing_inside_according_to_source(analyse):
     assert text_of(citing["source"]) == "three people familiar with the talks"
     assert citing["parent"] == according["id"]
     assert according["source_profile"]["type"] == "media"
+    assert text_of(according["source"]) == "a report by the Washington Post"
 
 
 # --- the component --------------------------------------------------------------------------------

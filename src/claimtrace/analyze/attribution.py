@@ -17,6 +17,7 @@ from claimtrace.analyze import attribution_model
 from claimtrace.analyze.attribution_rules import find_quotes, find_rule_attributions
 from claimtrace.analyze.coref import SourceMention, resolve_sources
 from claimtrace.analyze.extensions import register_extensions
+from claimtrace.analyze.lexicon import CITING_VERBS
 from claimtrace.analyze.sources import EntityIndex, profile_source
 from claimtrace.analyze.types import AttributionSpans
 from claimtrace.record import Offsets, Role
@@ -101,6 +102,11 @@ def _parents(doc: Doc, spans: list[AttributionSpans]) -> list[int | None]:
 def _parent(doc: Doc, spans: list[AttributionSpans], i: int, child: AttributionSpans) -> int | None:
     at = _anchor(child)
     others = [(j, other) for j, other in enumerate(spans) if j != i]
+    if child.cue and _cue_lemma(doc, child) in CITING_VERBS:
+        # "Bloomberg reported, citing people familiar …": the cited source shares the reporter's content
+        for j, other in others:
+            if other.content == child.content and _cue_lemma(doc, other) not in CITING_VERBS:
+                return j
     if child.cue:
         head_at = _head_offset(doc, at)
         for j, other in others:
@@ -138,6 +144,13 @@ def _anchor(found: AttributionSpans) -> int:
         if role:
             return role[0][0]
     return 0
+
+
+def _cue_lemma(doc: Doc, found: AttributionSpans) -> str | None:
+    if not found.cue:
+        return None
+    span = doc.char_span(found.cue[0][0], found.cue[0][1], alignment_mode="expand")
+    return span.root.lemma_ if span is not None and len(span) else None
 
 
 def _head_offset(doc: Doc, offset: int) -> int | None:

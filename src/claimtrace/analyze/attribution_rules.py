@@ -317,12 +317,21 @@ class _RuleFinder:
             return
         cited_range = self._source_range(cited)
         cue = (verb.i, verb.i + 1)
+        phrase = self._subtree(verb)
         for found in [*self.found.values()]:
             governs = found.anchor == verb.head.i
             inside_source = found.source is not None and found.source[0] <= verb.i < found.source[1]
-            if governs or inside_source:
+            inside_content = any(s <= verb.i < e for s, e in found.content)
+            if not (governs or inside_source or inside_content):
+                continue
+            # the citing phrase belongs to neither the reporter's description nor its content
+            if inside_source and found.source is not None and phrase[1] >= found.source[1] - 1:
+                found.source = self._trim((found.source[0], phrase[0]))
+            if inside_content:
+                found.content = self._clean_content(found.content, [phrase])
+            if found.content:
                 self.found[verb.i] = _Found(verb.i, cue, cited_range, list(found.content))
-                return
+            return
         subject = self._subject(verb)
         source = self._source_range(subject) if subject is not None else None
         content = self._clean_content([cited_range], [source, cue])
