@@ -320,6 +320,24 @@ def test_told_the_outlet_heads_the_chain_and_nested_quote_links_to_reporter(anal
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("The minister told CNN's Jake Tapper that the border would stay closed.", "CNN"),
+        (
+            "The senator said in an interview with The New York Times that she would run again.",
+            "The New York Times",
+        ),
+    ],
+)
+def test_outlet_interviewing_the_source_heads_the_chain(analyse, text, outlet):
+    attributions = analyse(text)
+    reporter = next(a for a in attributions if text_of(a["source"]) == outlet)
+    speaker = next(a for a in attributions if a is not reporter)
+    assert speaker["parent"] == reporter["id"]
+    assert reporter["source_profile"]["type"] == "media"
+
+
 def test_quote_inside_quote_links_to_outer_speaker(analyse):
     attributions = analyse(
         "“The rebels told us, ‘We will hold the city,’ and then they left,” the negotiator said."

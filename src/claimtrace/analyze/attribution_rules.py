@@ -240,21 +240,42 @@ class _RuleFinder:
         if not content:
             return
         self.found[verb.i] = _Found(verb.i, cue, source, content, speech=speech)
-        if verb.lemma_ == "tell":
-            self._told_outlet(verb, children)
+        self._told_outlet(verb, children)
 
     def _told_outlet(self, verb: Token, children: list[Token]) -> None:
-        """ "A senior diplomat told the Post that …": the Post reports what the diplomat told it, so the
-        outlet heads the chain as the reporter of the whole clause."""
-        recipient = next((c for c in children if c.dep_ in ("dobj", "dative")), None)
-        if recipient is None or not is_media_phrase(
-            self.doc[recipient.left_edge.i : recipient.right_edge.i + 1]
-        ):
+        """ "A senior diplomat told the Post that …", "… told CNN's Jake Tapper", "… said in an interview with
+        The Times": the outlet reports what the source told it, so it heads the chain as the reporter of the
+        whole clause."""
+        outlet = self._outlet_phrase(verb, children)
+        if outlet is None:
             return
         told = self.found[verb.i]
         ranges = [r for r in (told.source, told.cue, *told.content) if r is not None]
         clause = (min(s for s, _ in ranges), max(e for _, e in ranges))
-        self.extra.append(_Found(verb.i, None, self._subtree(recipient), [clause], kind="indirect"))
+        self.extra.append(_Found(verb.i, None, outlet, [clause], kind="indirect"))
+
+    def _outlet_phrase(self, verb: Token, children: list[Token]) -> TokenRange | None:
+        candidates: list[Token] = []
+        if verb.lemma_ == "tell":
+            recipient = next((c for c in children if c.dep_ in ("dobj", "dative")), None)
+            if recipient is not None:
+                candidates.append(recipient)
+                candidates.extend(c for c in recipient.children if c.dep_ == "poss")  # "CNN's Jake Tapper"
+        for prep in children:  # "in an interview with the Post"
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for interview in prep.children:
+                if interview.dep_ == "pobj" and interview.lemma_ == "interview":
+                    for with_ in interview.children:
+                        if with_.lower_ == "with":
+                            candidates.extend(c for c in with_.children if c.dep_ == "pobj")
+        for candidate in candidates:
+            start, end = self._subtree(candidate)
+            if candidate.dep_ == "poss":
+                end = next((t.i for t in candidate.rights if t.dep_ == "case"), end)
+            if is_media_phrase(self.doc[start:end]):
+                return start, end
+        return None
 
     def _according_to(self, according: Token) -> None:
         doc = self.doc
