@@ -123,7 +123,8 @@ def outlet_key(name: str) -> str:
     """A comparison key: "The Washington Post", "washingtonpost.com" -> "washingtonpost"."""
     key = name.casefold().strip()
     key = re.sub(r"^(?:https?://)?(?:www\.)?", "", key)
-    key = re.sub(r"\.(?:com|org|net|co\.uk|co|uk|de|fr|ru|info|news)(?:/.*)?$", "", key)
+    key = re.sub(r"/.*$", "", key)
+    key = re.sub(r"\.(?:co\.uk|com\.au|[a-z]{2,12})$", "", key) if "." in key and " " not in key else key
     key = re.sub(r"^the\s+", "", key)
     key = re.sub(r"['’]s$", "", key)
     return re.sub(r"[^\w]+", "", key)
