@@ -108,3 +108,11 @@ def test_honorific_elsewhere_in_the_document_gives_gender(resolved):
         "were waiting. She added that customs officers had returned."
     )
     assert pairs[-1] == ("She", "Haddad")
+
+
+def test_definite_role_matches_a_named_speaker_with_that_role(resolved):
+    pairs = resolved(
+        "Spokeswoman Haley Morris said the campaign would go on. Critics said it had no money left. "
+        "The spokeswoman added that donations had doubled."
+    )
+    assert pairs[-1] == ("The spokeswoman", "Spokeswoman Haley Morris")

@@ -42,6 +42,7 @@ class Mention:
     gender: str | None
     head: str  # lower-cased lemma of the head word
     is_source: bool
+    role: str | None = None  # the source profile's role ("spokeswoman", "press secretary")
     resolved: str | None = None
 
     @property
@@ -156,7 +157,10 @@ def _description_fits(mention: Mention, candidate: Mention) -> bool:
         return candidate.type in ("anonymous", "person")
     if mention.type == "media":
         return candidate.type == "media"
-    return candidate.head == mention.head
+    if candidate.head == mention.head:
+        return True
+    # "the spokeswoman" after "Spokeswoman Haley Morris"; "the senator" after "Sen. Jane Doe"
+    return candidate.role is not None and candidate.role.split()[-1] == mention.head
 
 
 def _source_mention(item: SourceMention, sentence_of: list[int], surnames: dict[str, str]) -> Mention:
@@ -180,6 +184,7 @@ def _source_mention(item: SourceMention, sentence_of: list[int], surnames: dict[
         gender,
         "person" if lemma == "people" else lemma,
         is_source=True,
+        role=profile.get("role"),
     )
 
 
