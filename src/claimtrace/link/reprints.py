@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHashLSH
 
-from claimtrace.link.text import as_minhash, estimated_jaccard
+from claimtrace.link.text import as_minhash
 from claimtrace.link.unionfind import UnionFind
 
 # Two articles sharing at least half of their 3-shingles are the same story: a reprint, or a rewrite of it.
@@ -34,22 +34,34 @@ def reprint_pairs(
     """Pairs of article ids whose estimated shingle Jaccard is at least `threshold`.
 
     Each article is queried against those indexed before it and then indexed, so each pair is found once.
-    Empty articles (no shingles) never match.
+    LSH candidates are verified together (one numpy comparison against all their signatures). Empty articles
+    (no shingles) never match.
     """
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    kept: dict[int, np.ndarray] = {}
+    matrix = np.empty(
+        (1024, num_perm), dtype=np.uint32
+    )  # signatures by LSH key (row number), grown by doubling
+    ids: list[int] = []
     pairs: list[Pair] = []
     empty = np.iinfo(np.uint32).max
     for article_id, values in signatures:
         if np.all(values == empty):
             continue
         minhash = as_minhash(values)
-        for other in lsh.query(minhash):
-            score = estimated_jaccard(values, kept[other])
-            if score >= threshold:
+        candidates = lsh.query(minhash)
+        if candidates:
+            found = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
+            scores = (matrix[found] == values).mean(axis=1)
+            keep = scores >= threshold
+            for row, score in zip(found[keep].tolist(), scores[keep].tolist(), strict=True):
+                other = ids[row]
                 pairs.append(Pair(min(other, article_id), max(other, article_id), score))
-        lsh.insert(article_id, minhash, check_duplication=False)
-        kept[article_id] = values
+        row = len(ids)
+        if row == len(matrix):
+            matrix = np.concatenate([matrix, np.empty_like(matrix)])
+        matrix[row] = values
+        lsh.insert(row, minhash, check_duplication=False)
+        ids.append(article_id)
     pairs.sort(key=lambda p: (p.first, p.second))
     return pairs
 
