@@ -30,8 +30,9 @@ def analyze_json(path: Path, *extra: str) -> dict:
     return json.loads(result.stdout)
 
 
-def by_cue(record: dict, cue: str) -> list[dict]:
-    return [a for a in record["attributions"] if a["cue"] and a["cue"]["text"].lower() == cue]
+def by_cue(record: dict, verb: str) -> list[dict]:
+    """Attributions whose cue ends in `verb` ("denied" matches "has denied")."""
+    return [a for a in record["attributions"] if a["cue"] and a["cue"]["text"].lower().split()[-1] == verb]
 
 
 @pytest.fixture(scope="module")

@@ -12,13 +12,16 @@ from claimtrace.extract.glue import repair_glued_words
     [
         (
             "a report by the Washington PostCiting three people familiar with the talks",
-            "a report by the Washington Post Citing three people familiar with the talks",
+            "a report by the Washington Post. Citing three people familiar with the talks",
         ),
         ("progress in the talks.The envoy left Geneva", "progress in the talks. The envoy left Geneva"),
         ("the ceasefire held.”The army said", "the ceasefire held.” The army said"),
         ("no deal was reached?However the sides", "no deal was reached? However the sides"),
-        ("the parliament votedThe motion failed", "the parliament voted The motion failed"),
-        ("a report in the GuardianAccording to the paper", "a report in the Guardian According to the paper"),
+        ("the parliament votedThe motion failed", "the parliament voted. The motion failed"),
+        (
+            "a report in the GuardianAccording to the paper",
+            "a report in the Guardian. According to the paper",
+        ),
     ],
 )
 def test_clear_glue_is_split(glued: str, repaired: str) -> None:

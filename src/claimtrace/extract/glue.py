@@ -1,6 +1,6 @@
 """Repair words glued together by scraping or machine translation, only where the evidence is clear.
 
-"the Washington PostCiting three people" → "Post Citing"; "the talks.The envoy" → "talks. The envoy".
+"the Washington PostCiting three people" → "Post. Citing"; "the talks.The envoy" → "talks. The envoy".
 A split needs both halves to be English words (or the left one to stand alone elsewhere in the text), the
 glued form to be no word itself, and it must appear once only: a brand such as YouTube, LinkedIn or
 iPhone is written the same way every time and is left alone, as are the names and brands listed below.
@@ -57,6 +57,10 @@ def repair_glued_words(text: str) -> str:
         whole = left + right
         if _keeps_camel(whole, left, right, counts, lower_counts):
             return whole
+        if _opens_sentence(right):
+            # A capitalised opener can only follow a lost boundary; restoring it lets the parser see two
+            # sentences instead of one run-on ("…the Washington Post. Citing three people, the paper said…").
+            return f"{left}. {right}"
         return f"{left} {right}"
 
     def split_sentence(match: re.Match[str]) -> str:
@@ -79,7 +83,11 @@ def _keeps_camel(whole: str, left: str, right: str, counts: Counter[str], lower_
         return True
     # Text evidence: both halves stand alone elsewhere, or the right half is a usual sentence opener.
     seen_apart = counts[left] > 0 and lower_counts[right.lower()] > 0
-    return not (seen_apart or right.lower() in _OPENERS or _is_participle(right.lower()))
+    return not (seen_apart or _opens_sentence(right))
+
+
+def _opens_sentence(word: str) -> bool:
+    return word.lower() in _OPENERS or _is_participle(word.lower())
 
 
 def _is_participle(word: str) -> bool:
