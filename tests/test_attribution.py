@@ -225,6 +225,24 @@ def test_noun_phrase_said(analyse):
     assert text_of(a["content"]) == "something very strange"
 
 
+def test_described_as(analyse):
+    (a,) = analyse("The governor described the budget as a disaster.")
+    assert text_of(a["content"]) == "the budget as a disaster"
+
+
+def test_raised_passive_has_no_source(analyse):
+    text = "The minister is expected to resign on Monday."
+    (a,) = analyse(text)
+    assert (a["source"], text_of(a["cue"]), a["kind"]) == (None, "is expected", "no_source")
+    assert [text[s:e] for s, e in a["content"]["spans"]] == ["The minister", "to resign on Monday"]
+
+
+def test_refusal_is_the_cue(analyse):
+    (a,) = analyse("The ministry declined to say whether the talks had failed.")
+    assert (text_of(a["source"]), text_of(a["cue"])) == ("The ministry", "declined")
+    assert text_of(a["content"]) == "to say whether the talks had failed"
+
+
 def test_indirect_question(analyse):
     (a,) = analyse("The reporter asked whether the troops would stay.")
     assert text_of(a["content"]) == "whether the troops would stay"

@@ -48,6 +48,7 @@ DASHES = frozenset({"—", "–", "--"})
 # Objects that only point at what was said elsewhere ("said it", "said that"), not content themselves.
 ANAPHORIC_OBJECTS = frozenset({"it", "this", "that", "these", "those", "them", "him", "her", "which", "what"})
 OPENER_DEPS = frozenset({"advmod", "prep", "npadvmod", "advcl"})
+REFUSAL_VERBS = frozenset({"decline", "refuse"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -200,11 +201,16 @@ class _RuleFinder:
         if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl", "advcl") and not deps & {"aux", "auxpass"}:
             return  # a participle modifier ("Asked about the vote, he …", "the reported attack")
         passive = "auxpass" in deps or "nsubjpass" in deps
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in REFUSAL_VERBS:
+            self._refusal(verb)  # "declined to say whether …"
+            return
         content = [self._content_range(c, verb) for c in children if self._is_content_child(c, verb)]
         if not content and verb.lemma_ in NAMING_VERBS:
             content = self._naming(children)
         if not content:
             content = self._object_content(verb, children)
+        if not content and passive and "xcomp" in deps and "agent" not in deps:
+            content = self._raised(children)  # "The minister is expected to resign."
 
         source: TokenRange | None = None
         agent = next((c for c in children if c.dep_ == "agent"), None)
@@ -223,7 +229,8 @@ class _RuleFinder:
                     source = self._trim((quoted.end, max(source[1], quoted.end)), keep_comma=True)
                     source = source if source[1] > source[0] else None
         cue = self._cue_range(verb, agent)
-        if verb.lemma_ in BELIEF_VERBS and (source is None or self._speaker_voice(verb, source)):
+        unsourced = source is None and not passive  # a passive belief ("is expected to") reports hearsay
+        if verb.lemma_ in BELIEF_VERBS and (unsourced or (source and self._speaker_voice(verb, source))):
             return  # "I think …" inside a quote is the speaker's hedge, not a further source
 
         speech = verb.lemma_ in SPEECH_VERBS
@@ -420,10 +427,31 @@ class _RuleFinder:
             return [self._subtree(obj)]
         return []
 
+    def _refusal(self, verb: Token) -> None:
+        """ "The ministry declined to say whether …": the refusal is the cue, the unanswered question the
+        content."""
+        refusal = verb.head
+        subject = self._subject(refusal)
+        source = self._source_range(subject) if subject is not None else None
+        cue = self._cue_range(refusal, None)
+        content = self._clean_content([self._subtree(verb)], [source, cue])
+        if content:
+            self.found[refusal.i] = _Found(refusal.i, cue, source, content)
+
+    def _raised(self, children: list[Token]) -> list[TokenRange]:
+        """ "X is expected / believed / said to Y": X and what it is expected to do, around the cue."""
+        subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        control = next((c for c in children if c.dep_ == "xcomp"), None)
+        if subject is None or control is None or subject.lower_ == "it":
+            return []
+        return [self._subtree(subject), self._subtree(control)]
+
     def _naming(self, children: list[Token]) -> list[TokenRange]:
         """ "called the plan a disaster": the object with what it is called."""
         obj = next((c for c in children if c.dep_ == "dobj"), None)
-        predicate = next((c for c in children if c.dep_ == "oprd"), None)
+        predicate = next(
+            (c for c in children if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")), None
+        )  # "called it a disaster", "described it as a disaster"
         if obj is None or predicate is None:
             return []
         return [(obj.left_edge.i, predicate.right_edge.i + 1)]

@@ -22,8 +22,8 @@ REPORTING_VERBS: frozenset[str] = _words(
     say tell warn indicate report claim insist signal add note argue announce confirm deny acknowledge
     suggest believe accuse write explain state declare assert contend maintain predict reveal admit
     concede stress emphasize emphasise recall reply respond answer complain allege testify tweet post
-    estimate conclude find show think fear hope learn hear inform assure remind mention speculate affirm
-    reiterate repeat retort counter disclose hint imply observe remark comment caution advise
+    estimate conclude find show think fear hope expect learn hear inform assure remind mention speculate
+    affirm reiterate repeat retort counter disclose hint imply observe remark comment caution advise
     boast joke quip muse charge promise vow pledge threaten urge demand propose recommend underscore
     underline highlight guess suspect doubt worry question wonder ask continue brief clarify specify
     """
@@ -42,11 +42,25 @@ SPEECH_VERBS: frozenset[str] = _words(
 
 # Verbs of belief rather than report: a further source only in the third person, outside quotes.
 BELIEF_VERBS: frozenset[str] = frozenset(
-    {"think", "believe", "hope", "fear", "doubt", "suspect", "worry", "wonder", "hear", "guess", "feel"}
+    {
+        "think",
+        "believe",
+        "hope",
+        "fear",
+        "doubt",
+        "suspect",
+        "worry",
+        "wonder",
+        "hear",
+        "guess",
+        "feel",
+        "expect",
+    }
 )
 
-# Verbs that label something ("called the plan a disaster"): the object and its label are the content.
-NAMING_VERBS: frozenset[str] = frozenset({"call", "brand", "label", "dub", "deem"})
+# Verbs that label something ("called the plan a disaster", "described it as a failure"): the object and
+# its label are the content.
+NAMING_VERBS: frozenset[str] = frozenset({"call", "brand", "label", "dub", "deem", "describe"})
 
 # Verbs whose noun-phrase object is what was said ("said something strange", "noted their support").
 OBJECT_SPEECH_VERBS: frozenset[str] = frozenset(
