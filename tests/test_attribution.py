@@ -87,6 +87,15 @@ def test_quote_continued_in_next_sentence(analyse):
     ]
 
 
+def test_quote_continued_in_next_paragraph(analyse):
+    text = "“The port is open,” the mayor said.\n\n“Ships will dock tomorrow.”\n\nThe weather was calm."
+    (a,) = analyse(text)
+    assert [text[s:e] for s, e in a["content"]["spans"]] == [
+        "“The port is open,”",
+        "“Ships will dock tomorrow.”",
+    ]
+
+
 def test_partly_quoted_content_is_mixed(analyse):
     (a,) = analyse("The spokeswoman said the campaign would “fight for every vote in the state.”")
     assert a["kind"] == "mixed"

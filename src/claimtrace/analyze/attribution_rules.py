@@ -684,23 +684,27 @@ class _RuleFinder:
         return bool(self.verbal[quote.start : quote.end].any())
 
     def _after_sentence(self, i: int) -> int | None:
-        """The first word of the sentence after the one running at token i, if in the same paragraph."""
+        """The first word of the sentence after the one running at token i (in this paragraph or opening
+        the next)."""
         doc = self.doc
         for j in range(i, min(len(doc), i + CLAUSE_TAIL_WINDOW)):
             text = doc[j].text
-            if "\n" in text or text in QUOTE_MARKS:
+            if "\n" in text:
+                return self._next_word(j)
+            if text in QUOTE_MARKS:
                 return None
             if text in SENTENCE_END:
                 return self._next_word(j + 1)
         return None
 
     def _next_word(self, i: int) -> int | None:
+        """The next word from token i, across at most one paragraph break."""
         doc = self.doc
+        breaks = 0
         while i < len(doc) and doc[i].is_space:
-            if "\n" in doc[i].text:
-                return None
+            breaks += "\n" in doc[i].text
             i += 1
-        return i if i < len(doc) else None
+        return i if i < len(doc) and breaks <= 1 else None
 
     def _quote_at(self, i: int, verb_i: int) -> Quote | None:
         for quote in self.quotes:
