@@ -104,6 +104,25 @@ def test_name_given_by_appositive(profile):
     assert (p["type"], p["name"], p["role"]) == ("person", "Arturo Benitez", "minister")
 
 
+def test_named_spokeswoman_with_affiliation(profile):
+    p = profile("Haley Morris, a spokeswoman for the campaign,")
+    assert (p["type"], p["name"], p["role"], p["affiliation"]) == (
+        "person",
+        "Haley Morris",
+        "spokeswoman",
+        "the campaign",
+    )
+
+
+def test_named_organisation_has_no_place_affiliation(profile):
+    p = profile("The Committee for a Responsible Federal Budget")
+    assert (p["type"], p["name"], p["affiliation"]) == (
+        "organization",
+        "Committee for a Responsible Federal Budget",
+        None,
+    )
+
+
 def test_one_of_the_aides(profile):
     p = profile("Dana Whitfield, one of the governor's closest aides,")
     assert (p["type"], p["name"], p["role"]) == ("person", "Dana Whitfield", "aide")

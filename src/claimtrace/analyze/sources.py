@@ -317,19 +317,28 @@ def _affiliation(span: Span, ents: list[Span], head: Token, entity: Span | None)
     party = PARTY_STATE.search(span.text)
     if party:
         parts.append(party.group(1))
-    if not parts and entity is None:
-        for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS and child.i < span.end:
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if (
-                    pobj is not None
-                    and pobj.right_edge.i < span.end
-                    and _lemma(pobj) not in ("matter", "knowledge")
-                ):
-                    parts.append(span.doc[pobj.left_edge.i : pobj.right_edge.i + 1].text)
-                    break
+    if not parts:
+        # "from the region", "at the State Department"; for a name, the body its appositive role serves
+        # ("Haley Morris, a spokeswoman for the campaign,")
+        holders = [head] if entity is None else [c for c in head.rights if c.dep_ == "appos"]
+        place = next((p for holder in holders if (p := _place_phrase(span, holder)) is not None), None)
+        if place is not None:
+            parts.append(place)
     ordered = list(dict.fromkeys(parts))
     return " ".join(ordered) if ordered else None
+
+
+def _place_phrase(span: Span, head: Token) -> str | None:
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS and child.i < span.end:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if (
+                pobj is not None
+                and pobj.right_edge.i < span.end
+                and _lemma(pobj) not in ("matter", "knowledge")
+            ):
+                return span.doc[pobj.left_edge.i : pobj.right_edge.i + 1].text
+    return None
 
 
 def _proper_name(head: Token) -> str:
