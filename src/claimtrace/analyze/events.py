@@ -1,11 +1,11 @@
 """PLOVER event coding as a spaCy component (`claimtrace_events`).
 
 For each sentence the component groups event predicates into units (a verb with the complements it governs,
-"agreed to hold talks"; or an eventive noun, "the ceasefire"), reads actor and target from the parse, and lets a
-trained linear classifier (models/events/) decide the PLOVER type or "no event". Status (asserted, reported,
-intended, future, hypothetical, negated), certainty and the attribution an event is reported under come from
-the parse and from the attribution and factuality components that run before this one. `doc._.events` holds
-claimtrace/1 event dicts with ids e1, e2 … in text order.
+"agreed to hold talks"; or an eventive noun, "the ceasefire"), reads actor and target from the parse, and
+lets a trained linear classifier (models/events/) decide the PLOVER type or "no event". Status (asserted,
+reported, intended, future, hypothetical, negated), certainty and the attribution an event is reported under
+come from the parse and from the attribution and factuality components that run before this one.
+`doc._.events` holds claimtrace/1 event dicts with ids e1, e2 … in text order.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 TARGET_PREPOSITIONS = frozenset({"against", "on", "to", "with", "at", "into", "toward", "towards", "from",
-                                 "for", "upon", "between", "in"})  # fmt: skip
+                                 "for", "upon", "between"})  # fmt: skip
+PARTY_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "would", "should", "must", "can", "ought"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
@@ -76,7 +78,7 @@ def phrasal_lemma(token: Token) -> str | None:
 
 
 def lexicon_types(token: Token) -> tuple[str, ...]:
-    """PLOVER types the hand lexicon suggests for a predicate token (phrasal verb first, then compound noun)."""
+    """PLOVER types the hand lexicon gives a predicate token (phrasal verb first, then compound noun)."""
     if token.pos_ in ("VERB", "AUX"):
         pair = phrasal_lemma(token)
         if pair:
@@ -101,8 +103,8 @@ def is_intent_governor(token: Token) -> bool:
 
 
 def is_verb_predicate(token: Token) -> bool:
-    if token.pos_ != "VERB":
-        return False
+    if token.pos_ != "VERB" or token.dep_ in ("amod", "compound", "nmod"):
+        return False  # participles used as modifiers ("the disputed strait") describe, they do not report
     return phrasal_lemma(token) is not None or lemma(token) not in plover.NON_EVENT_VERBS
 
 
@@ -192,6 +194,18 @@ def noun_actor(noun: Token) -> Token | None:
     return None
 
 
+def verb_target(verb: Token, skip: set[int]) -> Token | None:
+    """The party an act is directed at: an object naming a party, else a prepositional object ("delivered
+    food to the victims" → the victims), else any object."""
+    obj = direct_object(verb, skip)
+    pobj = prepositional_object(verb, skip)
+    if obj is not None and (
+        pobj is None or obj.ent_type_ in PARTY_ENTITY_TYPES or obj.pos_ in ("PRON", "PROPN")
+    ):
+        return obj
+    return pobj or obj
+
+
 def fill_arguments(unit: EventUnit) -> None:
     """Actor (subject, passive agent, noun possessor) and target (object or prepositional object)."""
     skip = {t.i for t in unit.trigger}
@@ -210,7 +224,7 @@ def fill_arguments(unit: EventUnit) -> None:
         for holder in holders:
             if target is not None:
                 break
-            target = direct_object(holder, skip) or prepositional_object(holder, skip)
+            target = verb_target(holder, skip)
         if target is None and unit.is_noun:
             target = prepositional_object(unit.head, skip)
     if actor is not None:
@@ -513,7 +527,7 @@ def event_mode(event_type: str, unit: EventUnit) -> str | None:
 
 def event_contexts(sent: Span) -> list[str]:
     lemmas = [lemma(t) for t in sent if t.is_alpha]
-    keys = set(lemmas) | {f"{a} {b}" for a, b in zip(lemmas, lemmas[1:], strict=False)}
+    keys = set(lemmas) | {f"{a} {b}" for a, b in pairwise(lemmas)}
     found = {ctx for key in keys for ctx in plover.CONTEXT_CUES.get(key, ())}
     return [c for c in plover.CONTEXTS if c in found]
 

@@ -1,4 +1,4 @@
-"""`claimtrace train events DIR`: rebuild the shipped PLOVER event-type classifier from ../shared/eval/plover."""
+"""`claimtrace train events DIR`: rebuild the shipped PLOVER event classifier from ../shared/eval/plover."""
 
 from __future__ import annotations
 

@@ -1,13 +1,13 @@
 """PLOVER root-type scoring on PLV-style data, as shared/design/evaluation.md describes.
 
-PLV_train.tsv holds one sentence a row with the event's source and target marked (`<s>…</s>`, `<t>…</t>`) and
-`gold_root` among 15 roots, where YIELD stands for today's CONCEDE + RETREAT. For each sentence claimtrace codes
-events from the plain sentence; the scored event is the first whose actor matches the marked source (their
-character spans share a word), else the first event; a sentence with no event counts as wrong. Scores are
-accuracy and macro-F1 over the gold roots.
+PLV_train.tsv holds one sentence a row with the event's source and target marked (`<s>…</s>`, `<t>…</t>`)
+and `gold_root` among 15 roots, where YIELD stands for today's CONCEDE + RETREAT. For each sentence
+claimtrace codes events from the plain sentence; the scored event is the first whose actor matches the
+marked source (their character spans share a word), else the first event; a sentence with no event counts as
+wrong. Scores are accuracy and macro-F1 over the gold roots.
 
-The held-back split: 20% of the rows, stratified by `gold_root`, drawn with `HELDOUT_SEED` from the rows in file
-order (scikit-learn's `train_test_split`). Training never sees it (train/events.py uses `split_items`).
+The held-back split: 20% of the rows, stratified by `gold_root`, drawn with `HELDOUT_SEED` from the rows in
+file order (scikit-learn's `train_test_split`). Training never sees it (train/events.py uses `split_items`).
 """
 
 from __future__ import annotations
@@ -66,22 +66,30 @@ def read_plv(path: Path) -> list[PloverItem]:
         handle = path.open(encoding="utf-8", newline="")
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from exc
-    items: list[PloverItem] = []
     with handle:
-        reader = csv.DictReader(handle, delimiter="\t")
-        missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise InputError(str(path), f"not a PLV table: missing column(s) {', '.join(missing)}")
-        for row in reader:
-            line = reader.line_num
-            marked, label = row.get("marked_sentence") or "", (row.get("gold_root") or "").strip()
-            if not marked or not label:
-                raise InputError(f"{path}:{line}", "empty marked_sentence or gold_root")
-            text, source = _marked_spans(marked, "s")
-            _, target = _marked_spans(marked, "t")
-            items.append(PloverItem(str(row["sentence_id"]).strip(), text, source, target, label))
+        try:
+            items = _rows(path, csv.DictReader(handle, delimiter="\t"))
+        except UnicodeDecodeError as exc:
+            raise InputError(str(path), f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+        except csv.Error as exc:
+            raise InputError(str(path), f"malformed TSV: {exc}") from exc
     if not items:
         raise InputError(str(path), "no rows")
+    return items
+
+
+def _rows(path: Path, reader: csv.DictReader) -> list[PloverItem]:
+    missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError(str(path), f"not a PLV table: missing column(s) {', '.join(missing)}")
+    items = []
+    for row in reader:
+        marked, label = row.get("marked_sentence") or "", (row.get("gold_root") or "").strip()
+        if not marked or not label:
+            raise InputError(f"{path}:{reader.line_num}", "empty marked_sentence or gold_root")
+        text, source = _marked_spans(marked, "s")
+        _, target = _marked_spans(marked, "t")
+        items.append(PloverItem(str(row.get("sentence_id") or "").strip(), text, source, target, label))
     return items
 
 

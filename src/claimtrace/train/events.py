@@ -1,9 +1,10 @@
 """Train the PLOVER event-type classifier shipped in src/claimtrace/models/events/.
 
 Examples come from two sources in ../shared/eval/plover:
-- PLV_train.tsv minus its held-back part (evaluate/plover.py `split_items`): in each sentence the unit that the
-  scorer would pick (actor matching the marked source, else one whose target matches the marked target, else the
-  first) takes the gold root; YIELD becomes RETREAT when the unit's lexicon says RETREAT, else CONCEDE.
+- PLV_train.tsv minus its held-back part (evaluate/plover.py `split_items`): in each sentence the unit
+  the scorer would pick (actor matching the marked source, else one whose target matches the marked
+  target, else the first) takes the gold root; YIELD becomes RETREAT when the unit's lexicon says
+  RETREAT, else CONCEDE.
 - PLOVER_GSR_CAMEO.txt: CAMEO-manual sentences coded in PLOVER, legacy roots mapped to today's types.
 Units of the same sentences that no lexicon marks as events, and that are not the labelled one, become "no
 event" examples. The model is a multinomial logistic regression over `unit_features`; C is chosen by 5-fold
@@ -13,7 +14,6 @@ cross-validation on the training part only, all with fixed seeds.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -47,13 +47,12 @@ from claimtrace.evaluate.plover import (
 
 SEED = 13
 C_GRID = (0.3, 1.0, 3.0, 10.0)
-# The grid's winner on this data (5-fold accuracy 0.773 / 0.781 / 0.781 / 0.780); `--search-c` reruns the search.
+# The grid's winner here (5-fold accuracy 0.773 / 0.781 / 0.781 / 0.780); `--search-c` reruns it.
 DEFAULT_C = 1.0
 CLASS_WEIGHT = "balanced"
-# "No event" must be this probable to suppress a unit: set by 5-fold cross-validation of the end-to-end score on
-# the training part (0.5 left sentences without events that carry one; 0.8 recovers them).
+# "No event" must be this probable to suppress a unit: set by 5-fold cross-validation of the end-to-end
+# score on the training part (0.5 left sentences without events that carry one; 0.8 recovers them).
 NONE_THRESHOLD = 0.8
-GSR_MARK = re.compile(r"\((SRC|TAR|SRC/TAR|EVT|LOC): ([^)]*)\)")
 
 
 @dataclass
@@ -204,14 +203,15 @@ def write_card(out_dir: Path, model: EventTypeModel, heldout: dict[str, Any]) ->
         f"""# PLOVER event-type classifier
 
 Multinomial logistic regression (scikit-learn, L2, class_weight=balanced, C={meta["C"]} chosen by 5-fold
-cross-validation on the training part over {C_GRID}, seed {meta["seed"]}) over sparse features of event units: trigger lemma,
-hand lexicon types (analyze/plover.py), complements and objects, dependency frame, argument entity types,
-sentence lemmas. Classes: the 16 PLOVER types and NONE (no event); NONE wins only at probability ≥
-{meta["none_threshold"]}.
+cross-validation on the training part over {C_GRID}, seed {meta["seed"]}) over sparse features of event
+units: trigger lemma, hand lexicon types (analyze/plover.py), complements and objects, dependency frame,
+argument entity types, sentence lemmas. Classes: the 16 PLOVER types and NONE (no event); NONE wins only at
+probability ≥ {meta["none_threshold"]}.
 
 Training data (../shared/eval/plover, never in the repository): PLV_train.tsv minus its held-back 20%
-(stratified by gold_root, seed {HELDOUT_SEED}; evaluate/plover.py) plus PLOVER_GSR_CAMEO.txt; {meta["examples"]} unit
-examples ({labels}). YIELD rows become RETREAT when the unit's lexicon says RETREAT, else CONCEDE.
+(stratified by gold_root, seed {HELDOUT_SEED}; evaluate/plover.py) plus PLOVER_GSR_CAMEO.txt;
+{meta["examples"]} unit examples ({labels}). YIELD rows become RETREAT when the unit's lexicon says RETREAT,
+else CONCEDE.
 
 Rebuild: `claimtrace train events ../shared/eval/plover`. Score: `claimtrace eval plover
 ../shared/eval/plover/PLV_train.tsv --split heldout`.
@@ -231,8 +231,8 @@ accuracy {heldout["accuracy"]:.3f}, macro-F1 {heldout["macro_f1"]:.3f}, sentence
 
 def train(nlp: Language, plover_dir: Path, out_dir: Path, search_c: bool = False, log: Any = print
           ) -> dict[str, Any]:  # fmt: skip
-    """Train (choosing C by cross-validation when `search_c`, else DEFAULT_C), save the model and its card, and
-    return the held-out scores."""
+    """Train (choosing C by cross-validation when `search_c`, else DEFAULT_C), save the model and its
+    card, and return the held-out scores."""
     examples = build_examples(nlp, plover_dir)
     log(f"{len(examples)} examples: {dict(Counter(e.label for e in examples))}")
     best_c, best = DEFAULT_C, None
