@@ -20,10 +20,25 @@ export function collectMarks(record) {
     add("cue", a.cue, a.id);
   }
   for (const e of record.events ?? []) add("trigger", e.trigger, e.id);
-  const length = record.text.length;
+  const units = codeUnitOffsets(record.text);
+  const length = units.length - 1;
   return marks
     .map((m) => ({ ...m, start: Math.max(0, m.start), end: Math.min(length, m.end) }))
-    .filter((m) => m.end > m.start);
+    .filter((m) => m.end > m.start)
+    .map((m) => ({ ...m, start: units[m.start], end: units[m.end] }));
+}
+
+// claimtrace/1 offsets count code points (Python string indices) while JavaScript strings index UTF-16
+// code units: map each code point offset to its code unit offset, so text after an emoji stays aligned.
+export function codeUnitOffsets(text) {
+  const offsets = [];
+  let unit = 0;
+  for (const character of text) {
+    offsets.push(unit);
+    unit += character.length;
+  }
+  offsets.push(unit);
+  return offsets;
 }
 
 function byPosition(a, b) {

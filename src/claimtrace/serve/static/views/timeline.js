@@ -7,6 +7,11 @@ import { el, svg, toQuery } from "../dom.js";
 const GROUPS = ["actor", "event_type", "status", "outlet", "source_type", "certainty", "kind"];
 const INTERVALS = ["day", "week", "month"];
 const MAX_LANES = 12;
+const EVENT_GROUPS = ["actor", "event_type", "status"];
+
+// Grouped by actor, type or status the chart counts events (coloured by the certainty of the claim each is
+// reported under); otherwise it counts claims.
+const counted = (groupBy) => (EVENT_GROUPS.includes(groupBy) ? "events" : "claims");
 const LANE_HEIGHT = 54;
 const LABEL_WIDTH = 170;
 const BAR_AREA = 640;
@@ -81,7 +86,7 @@ export function timelineChart(data) {
     width,
     height,
     role: "img",
-    "aria-label": `claims per ${data.interval} by ${data.group_by}, coloured by certainty`,
+    "aria-label": `${counted(data.group_by)} per ${data.interval} by ${data.group_by}, coloured by certainty`,
     "data-testid": "timeline-chart",
     class: "timeline-chart",
   });
@@ -143,7 +148,7 @@ export async function timelineView(container, params) {
     el(
       "section",
       { "data-testid": "timeline-view" },
-      el("h2", {}, `Timeline: claims per ${data.interval} by ${data.group_by.replace("_", " ")}`),
+      el("h2", {}, `Timeline: ${counted(data.group_by)} per ${data.interval} by ${data.group_by.replace("_", " ")}`),
       controls(params, facets.event_types),
       legend(),
       (data.rows ?? []).length ? timelineChart(data) : el("p", { class: "empty" }, "Nothing to draw for these filters."),
