@@ -39,6 +39,11 @@ db_option = click.option(
 )
 
 
+def _stdout_console() -> Console:
+    """Rich output on stdout; wide when piped, so rows are not folded to 80 columns."""
+    return Console() if sys.stdout.isatty() else Console(width=200)
+
+
 def _open(db: str) -> Any:
     from claimtrace.store.db import connect
 
@@ -199,7 +204,7 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[tuple[str, str, in
         table.add_column(header, max_width=width, overflow="fold")
     for row in rows:
         table.add_row(*(Text("" if row.get(key) is None else str(row[key])) for key, _, _ in columns))
-    Console().print(table)
+    _stdout_console().print(table)
 
 
 def _flatten_events(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -277,7 +282,7 @@ def trace(claim_id: int, db: str, fmt: str) -> None:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
     claim = result["claim"]
-    console = Console()
+    console = _stdout_console()
     console.print(Text(f"claim {claim['claim_id']}: “{claim['content']}”", style="bold"))
     credited = claim["credited_outlet"] or "unknown"
     basis = {"credited": "credited by the reports", "earliest": "earliest report", "none": "no outlet known"}

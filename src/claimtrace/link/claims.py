@@ -18,6 +18,8 @@ CLAIM_NUM_PERM = 64
 CANDIDATE_THRESHOLD = 0.3
 MATCH_SCORE = 0.5  # token Jaccard plus agreement bonuses must reach this
 MIN_JACCARD = 0.3  # and the wording alone must overlap at least this much
+CONTAINMENT_WEIGHT = 0.8
+MIN_CONTAINED_TOKENS = 5  # containment only counts for claims long enough to be specific
 SOURCE_BONUS = 0.15
 CUE_BONUS = 0.05
 MIN_NAME_JACCARD = 0.5
@@ -42,12 +44,18 @@ def names_in(content: str) -> frozenset[str]:
 
 
 def match_score(first: Mention, second: Mention) -> float:
-    """Token Jaccard of the contents, plus a bonus when both name the same source or use the same cue.
+    """How alike two claims are: token Jaccard of the contents — or, when one content holds most of the other
+    (a claim quoted with more around it), their containment, discounted — plus a bonus when both name the same
+    source or use the same cue.
 
     Claims about different actors are different claims however alike their wording ("A is ready to talk to B"
     vs "C is ready to talk to D"): when both name actors, their names must mostly agree.
     """
-    score = jaccard(set(first.tokens), set(second.tokens))
+    overlap = len(first.tokens & second.tokens)
+    score = overlap / len(first.tokens | second.tokens) if overlap else 0.0
+    smaller = min(len(first.tokens), len(second.tokens))
+    if smaller >= MIN_CONTAINED_TOKENS:
+        score = max(score, CONTAINMENT_WEIGHT * overlap / smaller)
     if score < MIN_JACCARD:
         return score
     if first.names and second.names and jaccard(set(first.names), set(second.names)) < MIN_NAME_JACCARD:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from claimtrace.errors import ClaimtraceError
+from claimtrace.link.outlets import same_outlet
 
 CERTAINTY_LABELS = ("certain", "probable", "possible", "unknown", "doubtful", "negated")
 EVENT_STATUSES = ("asserted", "reported", "intended", "future", "hypothetical", "negated")
@@ -434,15 +435,15 @@ def trace_claim(conn: sqlite3.Connection, claim_id: int) -> dict[str, Any] | Non
             (claim["id"],),
         )
     ]
-    first_by_outlet: dict[str, int] = {}
-    for link in chain:
-        if link["outlet"]:
-            first_by_outlet.setdefault(link["outlet"].casefold(), link["article_id"])
     for link in chain:
         link["is_origin"] = bool(link["is_origin"])
         link["adds_own_sourcing"] = bool(link["adds_own_sourcing"])
         link["own_sources"] = json.loads(link["own_sources"]) if link["own_sources"] else []
-        cited = first_by_outlet.get((link["credits"] or "").casefold())
+        credits = link["credits"]
+        cited = next(
+            (c["article_id"] for c in chain if credits and c["outlet"] and same_outlet(c["outlet"], credits)),
+            None,
+        )
         link["cites_article_id"] = cited if cited != link["article_id"] else None
     return {
         "claim": {
