@@ -197,3 +197,42 @@ def test_no_path_segment_makes_the_server_fail(api: TestClient, segment: str) ->
     for template in ("/api/articles/{}", "/api/claims/{}/trace", "/static/{}"):
         response = api.get(template.format(quote(segment, safe="")))
         assert response.status_code < 500, (template, segment)
+
+
+def test_filter_menus_follow_a_store_that_changes_while_served(tmp_path: Path) -> None:
+    from claimtrace.store.db import connect
+    from claimtrace.store.write import store_record
+    from conftest_browser import LATER, attribution, event, record
+
+    path = tmp_path / "growing.db"
+    build_store(path)
+    api = TestClient(create_app(path))
+    assert "THREATEN" not in api.get("/api/facets").json()["event_types"]
+    extra = record(
+        "extra",
+        LATER,
+        "Gazette",
+        "2026-06-01",
+        "More",
+        "https://gazette.example/more",
+        [
+            attribution(
+                LATER,
+                "a1",
+                "indirect",
+                "The foreign ministry",
+                "said",
+                "the two governments agreed to a ceasefire in principle",
+                "certain",
+                3.0,
+                "government",
+            )
+        ],
+        [event(LATER, "e1", "THREATEN", "agreed", "the two governments", "asserted", "a1")],
+    )
+    conn = connect(path)
+    with conn:
+        store_record(conn, extra, digest="test:extra", origin="tests/extra")
+    conn.close()
+    assert "THREATEN" in api.get("/api/facets").json()["event_types"]
+    assert api.get("/api/stats").json()["articles"] == 6

@@ -176,10 +176,10 @@ def corpus_router(store: StoreAccess) -> APIRouter:
 
     @router.get("/facets", summary="Values present in the store, for filter menus")
     def facets() -> dict[str, Any]:
-        return queries.filter_options(conn())
+        return store.cached("facets", queries.filter_options)
 
     @router.get("/stats", summary="Row counts of the store")
     def stats() -> dict[str, int]:
-        return queries.corpus_stats(conn())
+        return store.cached("stats", queries.corpus_stats)
 
     return router

@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from claimtrace.store.db import connect
+
+T = TypeVar("T")
 
 
 class StoreAccess:
     def __init__(self, db_path: Path) -> None:
         self.db_path = db_path
         self.local = threading.local()
+        self.lock = threading.Lock()
+        self.cache: dict[str, tuple[tuple[int, ...], Any]] = {}
         # Open once now: a missing or foreign file is reported at start-up, not on the first request.
         connect(db_path, create=False, readonly=True).close()
 
@@ -27,6 +32,29 @@ class StoreAccess:
             conn = connect(self.db_path, create=False, readonly=True)
             self.local.conn = conn
         return conn
+
+    def version(self) -> tuple[int, ...]:
+        """Changes whenever the store does: every commit (a concurrent ingest) rewrites the file or WAL."""
+        state: list[int] = []
+        for path in (self.db_path, self.db_path.with_name(self.db_path.name + "-wal")):
+            try:
+                stat = path.stat()
+                state += [stat.st_mtime_ns, stat.st_size]
+            except FileNotFoundError:
+                state += [0, 0]
+        return tuple(state)
+
+    def cached(self, name: str, compute: Callable[[sqlite3.Connection], T]) -> T:
+        """Whole-store summaries (filter menus, counts) scan large indexes: compute each once per version."""
+        version = self.version()
+        with self.lock:
+            hit = self.cache.get(name)
+        if hit is not None and hit[0] == version:
+            return hit[1]
+        value = compute(self.connection())
+        with self.lock:
+            self.cache[name] = (version, value)
+        return value
 
 
 # Not in claimtrace.store.queries yet: the newest articles when no search text is given (the UI's
