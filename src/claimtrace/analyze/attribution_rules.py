@@ -48,6 +48,7 @@ DASHES = frozenset({"—", "–", "--"})
 # Objects that only point at what was said elsewhere ("said it", "said that"), not content themselves.
 ANAPHORIC_OBJECTS = frozenset({"it", "this", "that", "these", "those", "them", "him", "her", "which", "what"})
 OPENER_DEPS = frozenset({"advmod", "prep", "npadvmod", "advcl"})
+MARKUP_OPENERS = frozenset({"<", "</"})
 REFUSAL_VERBS = frozenset({"decline", "refuse"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
@@ -183,6 +184,8 @@ class _RuleFinder:
             elif lower in HEARSAY_ADVERBS:
                 self._hearsay(tok)
             elif tok.pos_ in VERBAL_POS:
+                if i > 0 and doc[i - 1].text in MARKUP_OPENERS:
+                    continue  # "<tweet …>" left in scraped text is markup, not a verb
                 if tok.lemma_ in CITING_VERBS:
                     citing.append(tok)
                 else:
