@@ -232,6 +232,8 @@ class _RuleFinder:
                     source = self._trim((quoted.end, max(source[1], quoted.end)), keep_comma=True)
                     source = source if source[1] > source[0] else None
         cue = self._cue_range(verb, agent)
+        if source is None and not passive:
+            return  # an active report whose speaker the parse lost: more often wrong than right
         unsourced = source is None and not passive  # a passive belief ("is expected to") reports hearsay
         if verb.lemma_ in BELIEF_VERBS and (unsourced or (source and self._speaker_voice(verb, source))):
             return  # "I think …" inside a quote is the speaker's hedge, not a further source
