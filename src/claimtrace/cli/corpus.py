@@ -81,7 +81,7 @@ def _report(console: Console, counts: Any, link: Any) -> None:
         )
     for origin, reason in counts.failures[:SHOWN_FAILURES]:
         message = reason if reason.startswith(origin) else f"{origin}: {reason}"
-        console.print(f"  failed: {message}", markup=False, highlight=False)
+        console.print(f"  failed: {message}", markup=False, highlight=False, soft_wrap=True)
     if counts.failed > SHOWN_FAILURES:
         console.print(f"  … and {counts.failed - SHOWN_FAILURES} more (table `failures` in the store)")
 
