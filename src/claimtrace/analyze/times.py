@@ -20,7 +20,6 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -70,8 +69,29 @@ MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "middle": (11, 20), "late": (2
 NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen twenty".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
 }
 NUMBER_WORDS |= {"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50, "a couple of": 2, "couple of": 2}
@@ -94,7 +114,9 @@ FULL_DATE = re.compile(
     rf"^(?:(?:{WEEKDAY_RE})\.?,?\s+)?(?:(?P<m1>{MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_RE})\.?)(?:,?\s+(?P<y>\d{{4}}))?$"
 )
-MONTH_YEAR = re.compile(rf"^(?:(?P<part>early|mid|middle|late)[\s-]+)?(?P<m>{MONTH_RE})\.?(?:,?\s+(?:of\s+)?(?P<y>\d{{4}}))?$")
+MONTH_YEAR = re.compile(
+    rf"^(?:(?P<part>early|mid|middle|late)[\s-]+)?(?P<m>{MONTH_RE})\.?(?:,?\s+(?:of\s+)?(?P<y>\d{{4}}))?$"
+)
 YEAR = re.compile(r"^(?:(?P<part>early|mid|middle|late)[\s-]+)?(?:the\s+year\s+)?(?P<y>(?:1[89]|20)\d{2})$")
 DECADE = re.compile(r"^(?:the\s+)?(?P<y>(?:1[89]|20)\d)0'?s$")
 SEASON = re.compile(
@@ -102,23 +124,48 @@ SEASON = re.compile(
 )
 ISO_DATE = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
 US_DATE = re.compile(r"^(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})$")
-WEEKDAY = re.compile(rf"^(?:(?P<rel>last|next|this|on)\s+)?(?P<w>{WEEKDAY_RE})\.?(?:\s+(?:morning|afternoon|evening|night))?$")
-DEICTIC_DAY = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-               "yesterday": -1, "tomorrow": 1, "last night": -1}
+WEEKDAY = re.compile(
+    rf"^(?:(?P<rel>last|next|this|on)\s+)?(?P<w>{WEEKDAY_RE})\.?(?:\s+(?:morning|afternoon|evening|night))?$"
+)
+DEICTIC_DAY = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "last night": -1,
+}
 RELATIVE_UNIT = re.compile(r"^(?P<rel>last|this|next|past|previous|coming|current)\s+(?P<u>week|month|year)$")
 EARLIER_LATER = re.compile(r"^(?P<which>earlier|later)\s+this\s+(?P<u>week|month|year)$")
 AGO = re.compile(rf"^(?P<n>{NUMBER_RE})\s+(?P<u>{UNIT_RE})s?\s+(?:ago|earlier|before)$")
 AHEAD = re.compile(rf"^(?:in\s+)?(?P<n>{NUMBER_RE})\s+(?P<u>{UNIT_RE})s?(?:'s?)?\s+(?:from now|time|later)$")
 PAST_SPAN = re.compile(rf"^(?:the\s+)?(?:past|last|previous)\s+(?P<n>{NUMBER_RE})\s+(?P<u>{UNIT_RE})s?$")
-AGE = re.compile(
-    rf"^(?:(?:nearly|almost|about|around|roughly|some|more than|over)\s+)?(?P<n>{NUMBER_RE})[\s-]+(?P<u>{UNIT_RE})s?[\s-]+old$"
+APPROXIMATELY = r"(?:(?:nearly|almost|about|around|roughly|some|more than|over)\s+)?"
+AGE = re.compile(rf"^{APPROXIMATELY}(?P<n>{NUMBER_RE})[\s-]+(?P<u>{UNIT_RE})s?[\s-]+old$")
+QUARTER = re.compile(
+    r"^(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])\s+(?:quarter|half)?\s*(?:of\s+)?(?P<y>\d{4})$"
 )
-QUARTER = re.compile(r"^(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])\s+(?:quarter|half)?\s*(?:of\s+)?(?P<y>\d{4})$")
-QUARTERS = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "third": 3, "3rd": 3, "q3": 3,
-            "fourth": 4, "4th": 4, "q4": 4}
+QUARTERS = {
+    "first": 1,
+    "1st": 1,
+    "q1": 1,
+    "second": 2,
+    "2nd": 2,
+    "q2": 2,
+    "third": 3,
+    "3rd": 3,
+    "q3": 3,
+    "fourth": 4,
+    "4th": 4,
+    "q4": 4,
+}
 # A clock time alone names no day.
-CLOCK_TIME = re.compile(r"^(?:about\s+|around\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?|noon|midnight)"
-                        r"(?:\s+(?:local time|gmt|utc|[a-z]{2,4}t))?$")
+CLOCK_TIME = re.compile(
+    r"^(?:about\s+|around\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?|noon|midnight)"
+    r"(?:\s+(?:local time|gmt|utc|[a-z]{2,4}t))?$"
+)
 LEADING = re.compile(r"^(?:the|on|in|at|during|by|of)\s+")
 
 
@@ -217,7 +264,7 @@ def resolve(text: str, published: date | None) -> Resolved:
     return resolved
 
 
-def _resolve_rules(phrase: str, published: date | None) -> Resolved | None:  # noqa: C901 (one shape per branch)
+def _resolve_rules(phrase: str, published: date | None) -> Resolved | None:
     if m := ISO_DATE.match(phrase) or US_DATE.match(phrase):
         try:
             return Resolved(_day(date(int(m["y"]), int(m["m"]), int(m["d"]))), True)
@@ -241,7 +288,9 @@ def _resolve_rules(phrase: str, published: date | None) -> Resolved | None:  # n
         if m["part"]:
             first, last = MONTH_PARTS[m["part"]]
             last = min(last, monthrange(year, month)[1])
-            return Resolved(_interval(_day(date(year, month, first)), _day(date(year, month, last))), bool(m["y"]))
+            return Resolved(
+                _interval(_day(date(year, month, first)), _day(date(year, month, last))), bool(m["y"])
+            )
         return Resolved(_month(year, month), m["y"] is not None)
     if m := YEAR.match(phrase):
         year = int(m["y"])
@@ -272,7 +321,7 @@ def _resolve_rules(phrase: str, published: date | None) -> Resolved | None:  # n
     return None
 
 
-def _resolve_relative(phrase: str, published: date) -> str | None:  # noqa: C901 (one shape per branch)
+def _resolve_relative(phrase: str, published: date) -> str | None:
     if phrase in DEICTIC_DAY:
         return _day(published + timedelta(days=DEICTIC_DAY[phrase]))
     if m := WEEKDAY.match(phrase):
@@ -314,7 +363,9 @@ def _resolve_relative(phrase: str, published: date) -> str | None:  # noqa: C901
             return None
         unit = m["u"]
         start = _shift(published, -n, unit)
-        return _interval(_at_precision(start, "month" if unit in {"year", "decade"} else unit), _day(published))
+        return _interval(
+            _at_precision(start, "month" if unit in {"year", "decade"} else unit), _day(published)
+        )
     return None
 
 
@@ -329,7 +380,9 @@ def _date_parser(published: date | None) -> DateDataParser:
 @lru_cache(maxsize=8192)
 def _resolve_dateparser(phrase: str, published: str | None) -> Resolved:
     """The slow path for shapes the rules do not know; cached, since news repeats its time phrases."""
-    if not any(ch.isdigit() for ch in phrase) and not any(w in MONTHS or w in WEEKDAYS for w in phrase.split()):
+    if not any(ch.isdigit() for ch in phrase) and not any(
+        w in MONTHS or w in WEEKDAYS for w in phrase.split()
+    ):
         return Resolved(None, False)  # vague ("recent weeks", "the future"): dateparser would guess
     base = _parse_date(published) if published else None
     absolute = bool(re.search(r"\b(?:1[89]|20)\d{2}\b", phrase))
@@ -340,7 +393,13 @@ def _resolve_dateparser(phrase: str, published: str | None) -> Resolved:
         return Resolved(None, absolute)
     found = data.date_obj.date()
     period = data.period or "day"
-    value = str(found.year) if period == "year" else _month(found.year, found.month) if period == "month" else _day(found)
+    value = (
+        str(found.year)
+        if period == "year"
+        else _month(found.year, found.month)
+        if period == "month"
+        else _day(found)
+    )
     return Resolved(value, absolute)
 
 
@@ -372,6 +431,7 @@ class Candidate:
 
 def find_candidates(doc: Doc) -> list[Candidate]:
     """DATE/TIME entities (with a leading "since"), plus pattern matches that overlap none of them."""
+    text = doc.text  # spaCy rebuilds doc.text from the tokens on every access: read it once
     found: list[Candidate] = []
     for ent in doc.ents:
         if ent.label_ not in {"DATE", "TIME"}:
@@ -379,18 +439,18 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         start = ent.start_char
         if ent.start > 0 and doc[ent.start - 1].lower_ == "since":
             start = doc[ent.start - 1].idx
-        found.append(Candidate(start, ent.end_char, doc.text[start : ent.end_char]))
+        found.append(Candidate(start, ent.end_char, text[start : ent.end_char]))
     taken = [(c.start, c.end) for c in found]
-    for m in EXTRA_PATTERNS.finditer(doc.text):
+    for m in EXTRA_PATTERNS.finditer(text):
         if all(m.end() <= s or m.start() >= e for s, e in taken):
             found.append(Candidate(m.start(), m.end(), m.group()))
     return sorted(found, key=lambda c: c.start)
 
 
-def _in_copyright_line(doc: Doc, candidate: Candidate) -> bool:
-    line_start = doc.text.rfind("\n", 0, candidate.start) + 1
-    line_end = doc.text.find("\n", candidate.end)
-    line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+def _in_copyright_line(text: str, candidate: Candidate) -> bool:
+    line_start = text.rfind("\n", 0, candidate.start) + 1
+    line_end = text.find("\n", candidate.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
     return bool(COPYRIGHT.search(line))
 
 
@@ -399,15 +459,17 @@ def infer_published(doc: Doc, candidates: list[Candidate]) -> str | None:
     named in the text within the week after it ("… on March 4, 2024. On Wednesday, …" → March 6)."""
     stated: list[date] = []
     weekdays: list[int] = []
+    text = doc.text
     for candidate in candidates:
-        if _in_copyright_line(doc, candidate):
+        if _in_copyright_line(text, candidate):
             continue
         resolved = resolve(candidate.text, None)
         if resolved.absolute and resolved.value and (day := _parse_date(resolved.value)):
             stated.append(day)
-        elif m := WEEKDAY.match(LEADING.sub("", candidate.text.lower().strip(" .,"))):
-            if m["rel"] != "next":
-                weekdays.append(WEEKDAYS[m["w"]])
+        elif (m := WEEKDAY.match(LEADING.sub("", candidate.text.lower().strip(" .,")))) and m[
+            "rel"
+        ] != "next":
+            weekdays.append(WEEKDAYS[m["w"]])
     if not stated:
         return None
     anchor = max(stated)
