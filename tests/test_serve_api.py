@@ -236,3 +236,13 @@ def test_filter_menus_follow_a_store_that_changes_while_served(tmp_path: Path) -
     conn.close()
     assert "THREATEN" in api.get("/api/facets").json()["event_types"]
     assert api.get("/api/stats").json()["articles"] == 6
+
+
+def test_a_credit_is_resolved_to_the_outlet_as_stored() -> None:
+    from claimtrace.serve.corpus_routes import stored_outlet
+
+    outlets = ["The Harbor Post", "Meridian Wire"]
+    assert stored_outlet("the Post", outlets) == "The Harbor Post"
+    assert stored_outlet("Meridian Wire", outlets) == "Meridian Wire"
+    assert stored_outlet("the Evening Courier", outlets) is None
+    assert stored_outlet(None, outlets) is None

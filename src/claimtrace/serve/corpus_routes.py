@@ -6,11 +6,12 @@ the store's own QueryError (bad date, search text without words, …) becomes a 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 
+from claimtrace.link.outlets import same_outlet
 from claimtrace.serve.store_access import StoreAccess, list_recent_articles
 from claimtrace.store import queries
 from claimtrace.store.queries import ClaimFilters, QueryError
@@ -82,6 +83,13 @@ def answer(run: Callable[[], T]) -> T:
         raise HTTPException(400, str(exc)) from exc
 
 
+def stored_outlet(credit: str | None, outlets: Iterable[str]) -> str | None:
+    """The stored outlet a credit names: reports credit outlets as their text does ("the Post")."""
+    if not credit:
+        return None
+    return next((outlet for outlet in outlets if same_outlet(credit, outlet)), None)
+
+
 def page(items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
     """A page fetched with one row beyond `limit`, so `has_more` costs no count."""
     return {"items": items[:limit], "limit": limit, "offset": offset, "has_more": len(items) > limit}
@@ -145,8 +153,18 @@ def corpus_router(store: StoreAccess) -> APIRouter:
         if found is None:
             raise HTTPException(404, f"no claim {claim_id} in this store")
         keys = {m["attribution_id"]: m["key"] for m in found["mentions"]}
+        first_report: dict[str, int] = {}
+        for link in found["chain"]:
+            if link["outlet"]:
+                first_report.setdefault(link["outlet"], link["article_id"])
         for link in found["chain"]:
             link["key"] = keys.get(link["attribution_id"])
+            credited = stored_outlet(link["credits"], first_report)
+            link["credits_outlet"] = credited or link["credits"]
+            if credited and link["cites_article_id"] is None and first_report[credited] != link["article_id"]:
+                link["cites_article_id"] = first_report[credited]
+        claim = found["claim"]
+        claim["credited_outlet_stored"] = stored_outlet(claim["credited_outlet"], first_report)
         return found
 
     @router.get("/clusters", summary="Claims reported in the most articles")

@@ -12,7 +12,7 @@ const BASELINE = 110;
 function citationStrip(reports) {
   const outlets = [];
   for (const r of reports) if (r.outlet && !outlets.includes(r.outlet)) outlets.push(r.outlet);
-  for (const r of reports) if (r.credits && !outlets.includes(r.credits)) outlets.unshift(r.credits);
+  for (const r of reports) if (r.credits_outlet && !outlets.includes(r.credits_outlet)) outlets.unshift(r.credits_outlet);
   const x = (outlet) => 70 + outlets.indexOf(outlet) * NODE_GAP;
   const width = Math.max(300, 140 + (outlets.length - 1) * NODE_GAP);
   const strip = svg("svg", {
@@ -36,15 +36,15 @@ function citationStrip(reports) {
     ),
   );
   for (const r of reports) {
-    if (!r.credits || !r.outlet || r.credits === r.outlet) continue;
+    if (!r.credits_outlet || !r.outlet || r.credits_outlet === r.outlet) continue;
     const x1 = x(r.outlet);
-    const x2 = x(r.credits);
+    const x2 = x(r.credits_outlet);
     const lift = Math.min(90, 30 + Math.abs(x1 - x2) / 4);
     strip.append(
       svg(
         "path",
         { d: `M ${x1} ${BASELINE - 14} C ${x1} ${BASELINE - lift}, ${x2} ${BASELINE - lift}, ${x2} ${BASELINE - 16}`, class: "cite-arc", "marker-end": "url(#arrow)", "data-testid": "cite-arc" },
-        svg("title", {}, `${r.outlet} cites ${r.credits}`),
+        svg("title", {}, `${r.outlet} cites ${r.credits_outlet}`),
       ),
     );
   }
@@ -62,7 +62,7 @@ function citationStrip(reports) {
 function reportCard(report, index) {
   const flags = [
     report.is_origin ? el("span", { class: "flag flag-origin" }, "origin") : null,
-    report.credits ? el("span", { class: "flag flag-cites" }, `cites ${report.credits}`) : null,
+    report.credits ? el("span", { class: "flag flag-cites" }, `cites ${report.credits_outlet ?? report.credits}`) : null,
     report.adds_own_sourcing ? el("span", { class: "flag flag-own" }, "adds own sourcing") : null,
     !report.is_origin && !report.adds_own_sourcing ? el("span", { class: "flag flag-rereport" }, "re-report") : null,
   ];
@@ -95,7 +95,7 @@ export async function provenanceView(container, id) {
         "p",
         { class: "cluster-summary" },
         `${cluster.n_articles} article(s) from ${cluster.n_outlets} outlet(s); first reported ${cluster.first_published ?? "on an unknown date"}; `,
-        cluster.credited_outlet ? `credited to ${cluster.credited_outlet} (${cluster.credited_basis})` : "no outlet credited",
+        cluster.credited_outlet ? `credited to ${cluster.credited_outlet_stored ?? cluster.credited_outlet} (${cluster.credited_basis})` : "no outlet credited",
       ),
       citationStrip(trace.chain),
       el(
