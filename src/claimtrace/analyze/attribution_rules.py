@@ -39,32 +39,38 @@ from claimtrace.analyze.types import AttributionSpans
 
 TokenRange = tuple[int, int]  # token indices, end exclusive
 
+# Quote marks and punctuation.
 OPENING_DOUBLE = frozenset({"“", "``"})
 TOGGLING_DOUBLE = frozenset({'"', "''"})  # straight marks, and the doubled apostrophe some wires use for both
 QUOTE_MARKS = frozenset({"“", "”", "‘", "’", '"', "'", "``", "''"})
 EDGE_PUNCT = frozenset({",", ".", ":", ";", "—", "–", "-", "--"})
 SENTENCE_END = frozenset({".", "!", "?"})
 DASHES = frozenset({"—", "–", "--"})
-# Objects that only point at what was said elsewhere ("said it", "said that"), not content themselves.
-ANAPHORIC_OBJECTS = frozenset({"it", "this", "that", "these", "those", "them", "him", "her", "which", "what"})
-OPENER_DEPS = frozenset({"advmod", "prep", "npadvmod", "advcl"})
 MARKUP_OPENERS = frozenset({"<", "</"})
+
+# Words and dependency labels the constructions test.
+VERBAL_POS = frozenset({"VERB", "AUX"})
+CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod"})
+OPENER_DEPS = frozenset({"advmod", "prep", "npadvmod", "advcl"})
+CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 REFUSAL_VERBS = frozenset({"decline", "refuse"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
-CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
-CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod"})
-VERBAL_POS = frozenset({"VERB", "AUX"})
-# Windows, in tokens: between a speech verb's clause and a quote it introduces ("said on Tuesday: “…”"),
-# from a reporting clause to its sentence's end (for a quote that goes on), and where a dateline may end.
-ADJACENT_QUOTE_WINDOW = 8
-CLAUSE_TAIL_WINDOW = 10
-DATELINE_WINDOW = 12
-HEADLINE_SPEAKER_WINDOW = 6  # words before a line-opening colon that can name who speaks
-MIN_HEADLINE_CONTENT = 3
+# Objects that only point at what was said elsewhere ("said it", "said that"), not content themselves.
+ANAPHORIC_OBJECTS = frozenset({"it", "this", "that", "these", "those", "them", "him", "her", "which", "what"})
+# What cannot speak in a headline "Speaker: …" line.
 NOT_SPEAKER_HEADS = frozenset(
     {"note", "update", "correction", "photo", "video", "watch", "related", "source"}
 )
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+# Windows, in tokens: between a speech verb's clause and a quote it introduces ("said on Tuesday: “…”"),
+# from a reporting clause to its sentence's end (for a quote that goes on), where a dateline may end, and
+# the longest speaker name before a headline colon.
+ADJACENT_QUOTE_WINDOW = 8
+CLAUSE_TAIL_WINDOW = 10
+DATELINE_WINDOW = 12
+HEADLINE_SPEAKER_WINDOW = 6
+MIN_HEADLINE_CONTENT = 3
 
 
 def _hashes(words: frozenset[str]) -> np.ndarray:
@@ -234,8 +240,7 @@ class _RuleFinder:
         cue = self._cue_range(verb, agent)
         if source is None and not passive:
             return  # an active report whose speaker the parse lost: more often wrong than right
-        unsourced = source is None and not passive  # a passive belief ("is expected to") reports hearsay
-        if verb.lemma_ in BELIEF_VERBS and (unsourced or (source and self._speaker_voice(verb, source))):
+        if verb.lemma_ in BELIEF_VERBS and source is not None and self._speaker_voice(verb, source):
             return  # "I think …" inside a quote is the speaker's hedge, not a further source
 
         speech = verb.lemma_ in SPEECH_VERBS
