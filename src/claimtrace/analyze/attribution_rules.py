@@ -377,8 +377,8 @@ class _RuleFinder:
             self.found[verb.i] = _Found(verb.i, cue, source, content)
 
     def _continue_quotes(self) -> None:
-        """“…,” she said. “…” — a quote that opens the next sentence of the same paragraph, with no reporting
-        clause of its own, goes on with the speaker before it."""
+        """“…,” she said. “…” — a quote that opens the next sentence (or the next paragraph), with no
+        reporting clause of its own, goes on with the speaker before it."""
         # token → anchors of the attributions whose content holds it
         claimed: dict[int, set[int]] = {}
         for f in [*self.found.values(), *self.extra]:
@@ -497,7 +497,9 @@ class _RuleFinder:
                 break
         for i in range(start, end):
             tok = doc[i]
-            closing = tok.right_edge.i + 1 >= end and doc[tok.left_edge.i - 1].text == ","
+            closing = (
+                tok.right_edge.i + 1 >= end and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","
+            )
             if closing and (tok.dep_ == "relcl" or (tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG")):
                 end = tok.left_edge.i - 1
                 break
