@@ -9,9 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from claimtrace.engine.export import export_jsonl, export_tables
 from claimtrace.errors import ClaimtraceError
+from claimtrace.link.linker import link_store
 from claimtrace.record import RawInput
 from claimtrace.store import queries as q
 from claimtrace.store.db import SCHEMA_VERSION, connect
@@ -408,3 +411,49 @@ def test_an_older_store_is_upgraded_in_place(tmp_path: Path) -> None:
     rows = q.query_claims(upgraded, q.ClaimFilters(outlet="gazette", date_from="2023-11"))
     assert [(r["content"], r["published"]) for r in rows] == [("the lamp failed", "2023-11-02")]
     assert [e["actor"] for e in q.query_events(upgraded, q.ClaimFilters(actor="lamp"))] == ["the lamp"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    text=st.text(min_size=1, max_size=300),
+    published=st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()), st.just("2024-07")),
+    site=st.one_of(st.none(), st.text(max_size=30)),
+    data=st.data(),
+)
+def test_any_record_round_trips_through_the_store(
+    tmp_path: Path, text: str, published: str | None, site: str | None, data: st.DataObject
+) -> None:
+    """Whatever the text (any Unicode, quotes, SQL or FTS syntax) and spans, the record is kept exactly."""
+    claims = []
+    for _ in range(data.draw(st.integers(0, 3))):
+        start = data.draw(st.integers(0, len(text) - 1))
+        end = data.draw(st.integers(start + 1, len(text)))
+        claims.append({"content": text[start:end], "source": None, "cue": None})
+    record = make_record("random", text, site, published, [])
+    record["attributions"] = [
+        {
+            "id": f"a{n}",
+            "kind": "no_source",
+            "source": None,
+            "cue": None,
+            "parent": None,
+            "content": {
+                "text": c["content"],
+                "spans": [[text.index(c["content"]), text.index(c["content"]) + len(c["content"])]],
+            },
+            "source_profile": None,
+            "certainty": None,
+        }
+        for n, c in enumerate(claims, 1)
+    ]
+    path = tmp_path / f"random-{abs(hash((text, published, site))) % 10**9}.db"
+    connection = connect(path)
+    with connection:
+        article_id = store_record(connection, record, "hash", "random.txt")
+    assert article_id is not None
+    stored = q.get_article(connection, article_id)
+    assert stored is not None and stored["record"] == record
+    assert q.count_claims(connection) == len(claims)
+    link_store(connection)
+    connection.close()
+    path.unlink()
