@@ -8,6 +8,8 @@ coreference of pronoun and definite sources. `certainty` is left None for the ce
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
@@ -23,6 +25,7 @@ from claimtrace.analyze.types import AttributionSpans
 from claimtrace.record import Offsets, Role
 
 KINDS = frozenset({"direct", "indirect", "mixed", "according_to", "no_source"})
+LOOKBACK = 64  # intervals checked before a position: far more than nest or overlap in one passage
 
 
 class AttributionComponent:
@@ -42,7 +45,9 @@ def make_attribution_component(nlp: Language, name: str) -> AttributionComponent
 def build_attributions(doc: Doc, spans: list[AttributionSpans]) -> list[dict[str, Any]]:
     """claimtrace/1 attribution dicts for the final spans, with parents, profiles and resolved sources."""
     spans = sorted((s for s in spans if s.content), key=_start)
-    quotes = [(doc[q.start].idx, _token_end(doc, q.end - 1)) for q in find_quotes(doc)]
+    quotes = _Intervals(
+        (doc[q.start].idx, _token_end(doc, q.end - 1), n) for n, q in enumerate(find_quotes(doc))
+    )
     text = doc.text
     entities = EntityIndex(doc)
     out: list[dict[str, Any]] = []
@@ -73,11 +78,11 @@ def build_attributions(doc: Doc, spans: list[AttributionSpans]) -> list[dict[str
     return out
 
 
-def _kind(found: AttributionSpans, quotes: list[Offsets], text: str) -> str:
+def _kind(found: AttributionSpans, quotes: _Intervals, text: str) -> str:
     cue_text = " ".join(text[s:e] for s, e in found.cue).lower()
-    quoted = [any(qs <= s and e <= qe for qs, qe in quotes) for s, e in found.content]
-    exact = [any(qs == s and e == qe for qs, qe in quotes) for s, e in found.content]
-    touched = any(s < qe and qs < e for s, e in found.content for qs, qe in quotes)
+    quoted = [any(e <= qe for _, qe, _ in quotes.holding(s)) for s, e in found.content]
+    exact = [any(qs == s and qe == e for qs, qe, _ in quotes.holding(s)) for s, e in found.content]
+    touched = any(quotes.touching(s, e) for s, e in found.content)
     if all(exact):
         return "direct"
     if touched and not all(quoted):
@@ -89,39 +94,68 @@ def _kind(found: AttributionSpans, quotes: list[Offsets], text: str) -> str:
     return "indirect"
 
 
+class _Intervals:
+    """Character intervals with an owner index, found by position in logarithmic time. Attribution roles and
+    quotes are short and local, so only the LOOKBACK intervals starting last before a position can hold it."""
+
+    def __init__(self, items: Iterable[tuple[int, int, int]]) -> None:
+        self.items = sorted(items)
+        self.starts = [start for start, _, _ in self.items]
+
+    def holding(self, offset: int) -> list[tuple[int, int, int]]:
+        last = bisect_right(self.starts, offset)
+        return [item for item in self.items[max(0, last - LOOKBACK) : last] if item[1] > offset]
+
+    def touching(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        first, last = bisect_right(self.starts, start), bisect_left(self.starts, end)
+        return [item for item in self.items[max(0, first - LOOKBACK) : last] if item[1] > start]
+
+
 def _parents(doc: Doc, spans: list[AttributionSpans]) -> list[int | None]:
-    """For each attribution, the one that reports it: whose cue governs its cue ("Reuters, citing officials,
-    reported"), whose source contains its cue ("according to a report … citing officials"), else whose content
-    contains its cue most tightly (a quote inside a quote; "X told the Post that …")."""
+    """For each attribution, the one that reports it: the reporter a cited source shares its content with
+    ("Bloomberg reported, citing people familiar …"); whose cue governs its cue ("Reuters, citing officials,
+    reported"); whose source contains its cue ("according to a report … citing officials"); else whose
+    content contains its cue most tightly (a quote inside a quote; "X told the Post that …")."""
+    citing = [_cue_lemma(doc, found) in CITING_VERBS for found in spans]
+    reporter_of: dict[tuple[Offsets, ...], int] = {}
+    for j, found in enumerate(spans):
+        if not citing[j]:
+            reporter_of.setdefault(tuple(found.content), j)
+    cues = _Intervals((s, e, j) for j, found in enumerate(spans) for s, e in found.cue)
+    sources = _Intervals((s, e, j) for j, found in enumerate(spans) for s, e in found.source)
+    contents = _Intervals((s, e, j) for j, found in enumerate(spans) for s, e in found.content)
     parents: list[int | None] = []
     for i, child in enumerate(spans):
-        parents.append(_parent(doc, spans, i, child))
+        parents.append(_parent(doc, i, child, citing[i], reporter_of, cues, sources, contents, spans))
     return _break_cycles(parents)
 
 
-def _parent(doc: Doc, spans: list[AttributionSpans], i: int, child: AttributionSpans) -> int | None:
+def _parent(
+    doc: Doc,
+    i: int,
+    child: AttributionSpans,
+    is_citing: bool,
+    reporter_of: dict[tuple[Offsets, ...], int],
+    cues: _Intervals,
+    sources: _Intervals,
+    contents: _Intervals,
+    spans: list[AttributionSpans],
+) -> int | None:
     at = _anchor(child)
-    others = [(j, other) for j, other in enumerate(spans) if j != i]
-    if child.cue and _cue_lemma(doc, child) in CITING_VERBS:
-        # "Bloomberg reported, citing people familiar …": the cited source shares the reporter's content
-        for j, other in others:
-            if other.content == child.content and _cue_lemma(doc, other) not in CITING_VERBS:
-                return j
+    if is_citing and reporter_of.get(tuple(child.content), i) != i:
+        return reporter_of[tuple(child.content)]
     if child.cue:
         head_at = _head_offset(doc, at)
-        for j, other in others:
-            if head_at is not None and _inside(head_at, other.cue):
-                return j
-        for j, other in others:
-            if _inside(at, other.source):
-                return j
+        governing = cues.holding(head_at) if head_at is not None else []
+        holder = next((j for _, _, j in [*governing, *sources.holding(at)] if j != i), None)
+        if holder is not None:
+            return holder
     best: tuple[int, int] | None = None
-    for j, other in others:
-        if child.cue and child.cue == other.cue:
-            continue  # the same reporting act read twice, not a reporter
-        for s, e in other.content:
-            if s <= at < e and (best is None or e - s < best[0]):
-                best = (e - s, j)
+    for s, e, j in contents.holding(at):
+        if j == i or (child.cue and child.cue == spans[j].cue):
+            continue  # itself, or the same reporting act read twice: not a reporter
+        if best is None or e - s < best[0]:
+            best = (e - s, j)
     return best[1] if best is not None else None
 
 
@@ -159,10 +193,6 @@ def _head_offset(doc: Doc, offset: int) -> int | None:
         return None
     head = span[0].head
     return head.idx if head.i != span[0].i else None
-
-
-def _inside(offset: int, role: list[Offsets]) -> bool:
-    return any(s <= offset < e for s, e in role)
 
 
 def _role(text: str, spans: list[Offsets]) -> dict[str, Any] | None:

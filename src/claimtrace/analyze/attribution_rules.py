@@ -168,6 +168,15 @@ class _RuleFinder:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.quotes = find_quotes(doc)
+        # quote look-ups by position, so that each costs the nesting depth, not the number of quotes
+        self.starting: dict[int, list[Quote]] = {}
+        self.ending: dict[int, list[Quote]] = {}
+        self.covering: dict[int, list[Quote]] = {}
+        for quote in self.quotes:
+            self.starting.setdefault(quote.start, []).append(quote)
+            self.ending.setdefault(quote.end, []).append(quote)
+            for i in range(quote.start, quote.end):
+                self.covering.setdefault(i, []).append(quote)
         arrays = doc.to_array([POS, LEMMA, LOWER])
         self.verbal = np.isin(arrays[:, 0], VERBAL_POS_IDS)
         self.candidates = np.flatnonzero(
@@ -679,15 +688,12 @@ class _RuleFinder:
     def _expand(self, rng: TokenRange, verb: Token) -> TokenRange:
         """Grow a content range over every quote it cuts into, except quotes that hold the verb itself."""
         start, end = rng
-        changed = True
+        changed = end > start
         while changed:
             changed = False
-            for quote in self.quotes:
-                if quote.start >= end:
-                    break
-                if quote.contains(verb.i) or quote.end <= start:
-                    continue
-                if quote.start < start or quote.end > end:
+            # a quote that the range cuts into holds the range's first or last token
+            for quote in [*self.covering.get(start, ()), *self.covering.get(end - 1, ())]:
+                if not quote.contains(verb.i) and (quote.start < start or quote.end > end):
                     start, end = min(start, quote.start), max(end, quote.end)
                     changed = True
         return start, end
@@ -719,18 +725,13 @@ class _RuleFinder:
         return i if i < len(doc) and breaks <= 1 else None
 
     def _quote_at(self, i: int, verb_i: int) -> Quote | None:
-        for quote in self.quotes:
-            if quote.start > i:
-                break
-            if quote.contains(i) and not quote.contains(verb_i):
-                return quote
-        return None
+        return next((q for q in self.covering.get(i, ()) if not q.contains(verb_i)), None)
 
     def _quote_ending_at(self, end: int, verb_i: int) -> Quote | None:
-        return next((q for q in self.quotes if q.end == end and not q.contains(verb_i)), None)
+        return next((q for q in self.ending.get(end, ()) if not q.contains(verb_i)), None)
 
     def _quote_starting_at(self, start: int, verb_i: int) -> Quote | None:
-        return next((q for q in self.quotes if q.start == start and not q.contains(verb_i)), None)
+        return next((q for q in self.starting.get(start, ()) if not q.contains(verb_i)), None)
 
     @staticmethod
     def _subtree(token: Token) -> TokenRange:
