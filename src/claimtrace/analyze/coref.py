@@ -229,10 +229,11 @@ def _honorific_genders(doc: Doc) -> dict[str, str]:
 
 
 def _learn_gender(mention: Mention, candidates: list[Mention], target: str) -> None:
-    """Once "she" is resolved to a name, later "he" should not resolve to it."""
+    """Once "she" is resolved to a name, later "he" should not resolve to it (within the look-back window,
+    the only candidates a later pronoun examines)."""
     if mention.gender is None:
         return
-    for candidate in candidates:
+    for candidate in candidates[-LOOKBACK:]:
         if candidate.refers_to == target and candidate.gender is None:
             candidate.gender = mention.gender
 
