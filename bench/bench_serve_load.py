@@ -100,22 +100,26 @@ def start_server(db: Path, port: int) -> subprocess.Popen:
     raise SystemExit("server did not start within 60 s")
 
 
-def query_mix(facets: dict[str, list[str]], rng: random.Random) -> str:
+SEARCH_WORDS = ["ceasefire", "grain shipments", "sanctions", "border agreement", "talks"]
+FILTERS = ("outlet", "actor", "certainty", "event_type", "status", "source_type", "q", "since", "source")
+
+
+def query_mix(facets: dict[str, list[str]], rng: random.Random, filters: tuple[str, ...] = FILTERS) -> str:
     """One claims query as the explorer sends it: one to three filters, a page of 25, sometimes deeper."""
-    choices = [
-        lambda: {"outlet": rng.choice(facets["outlets"])},
-        lambda: {"actor": rng.choice(synth.STATES)},
-        lambda: {"certainty": rng.choice(facets["certainty_labels"])},
-        lambda: {"event_type": rng.choice(facets["event_types"])},
-        lambda: {"status": rng.choice(facets["statuses"])},
-        lambda: {"source_type": rng.choice(facets["source_types"])},
-        lambda: {"q": rng.choice(["ceasefire", "grain shipments", "sanctions", "border agreement", "talks"])},
-        lambda: {"since": f"2024-{rng.randint(1, 12):02d}", "until": "2024-12-31"},
-        lambda: {"source": rng.choice(["officials", "diplomat", "ministry", "spokeswoman"])},
-    ]
+    choices = {
+        "outlet": lambda: {"outlet": rng.choice(facets["outlets"])},
+        "actor": lambda: {"actor": rng.choice(synth.STATES)},
+        "certainty": lambda: {"certainty": rng.choice(facets["certainty_labels"])},
+        "event_type": lambda: {"event_type": rng.choice(facets["event_types"])},
+        "status": lambda: {"status": rng.choice(facets["statuses"])},
+        "source_type": lambda: {"source_type": rng.choice(facets["source_types"])},
+        "q": lambda: {"q": rng.choice(SEARCH_WORDS)},
+        "since": lambda: {"since": f"2024-{rng.randint(1, 12):02d}", "until": "2024-12-31"},
+        "source": lambda: {"source": rng.choice(["officials", "diplomat", "ministry", "spokeswoman"])},
+    }
     params: dict[str, object] = {"limit": 25}
-    for make in rng.sample(choices, rng.randint(1, 3)):
-        params.update(make())
+    for name in rng.sample(filters, rng.randint(1, min(3, len(filters)))):
+        params.update(choices[name]())
     if rng.random() < 0.2:
         params["offset"] = rng.choice([25, 50, 100])
     return "/api/claims?" + urlencode(params)
@@ -187,6 +191,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=None, help="store to build or reuse (default bench/out/…)")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--link", action="store_true", help="also run the link step when building the store")
+    parser.add_argument("--filters", default=",".join(FILTERS), help="comma-separated filters to draw from")
     args = parser.parse_args()
 
     OUT.mkdir(exist_ok=True)
@@ -199,7 +204,11 @@ def main() -> None:
     stats = corpus_stats(conn)
     conn.close()
     rng = random.Random(args.seed)
-    paths = [query_mix(facets, rng) for _ in range(args.warmup + args.requests)]
+    filters = tuple(name for name in args.filters.split(",") if name)
+    unknown = set(filters) - set(FILTERS)
+    if unknown or not filters:
+        raise SystemExit(f"--filters takes names from {', '.join(FILTERS)}; got {args.filters!r}")
+    paths = [query_mix(facets, rng, filters) for _ in range(args.warmup + args.requests)]
 
     port = free_port()
     load_before = os.getloadavg()[0]
