@@ -12,7 +12,6 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from claimtrace.errors import ClaimtraceError
-from claimtrace.process import process
 from claimtrace.record import ErrorRecord, RawInput
 from claimtrace.settings import Settings
 
@@ -67,6 +66,9 @@ class Analyzer:
         if len(body.encode("utf-8", "surrogatepass")) > self.settings.max_bytes:
             raise HTTPException(413, f"{request.id}: document is larger than {self.settings.max_bytes} bytes")
         settings = replace(self.settings, clean=False) if request.no_clean else self.settings
+        # Imported here: spaCy loads only when analysis is asked for, so a read-only server starts quickly.
+        from claimtrace.process import process
+
         with self.lock:
             try:
                 result = next(process([to_raw_input(request)], settings))
