@@ -29,8 +29,9 @@ def api() -> TestClient:
 
 
 def test_posted_text_comes_back_as_a_claimtrace_record(api: TestClient) -> None:
-    response = api.post("/api/analyze", json={"id": "quay", "text": REPORT, "no_clean": True,
-                                              "published": "2026-03-05"})
+    response = api.post(
+        "/api/analyze", json={"id": "quay", "text": REPORT, "no_clean": True, "published": "2026-03-05"}
+    )
     assert response.status_code == 200, response.text
     record = response.json()
     assert record["schema"] == "claimtrace/1" and record["id"] == "quay"
