@@ -41,8 +41,9 @@ FACTUAL = 3.0
 # Reporting-verb lemma → factor applied to the content's value.
 CONFIRMING_CUES = FACTIVE_VERBS | {"announce", "state", "declare", "testify", "report", "accord"}
 NEUTRAL_CUES = frozenset({"say", "tell", "add", "note", "explain", "write", "describe", "reply", "respond"})
-DISTANCING_CUES = frozenset({"claim", "allege", "insist", "contend", "maintain", "argue", "accuse", "charge",
-                             "assert", "purport"})
+DISTANCING_CUES = frozenset(
+    {"claim", "allege", "insist", "contend", "maintain", "argue", "accuse", "charge", "assert", "purport"}
+)
 TENTATIVE_CUES = BELIEF_VERBS | frozenset({"signal", "indicate", "predict", "warn", "speculate", "estimate"})
 DENYING_CUES = frozenset({"deny", "dispute", "refute", "reject", "dismiss", "contradict", "rebut"})
 NEUTRAL_FACTOR = 0.95
@@ -60,7 +61,9 @@ KIND_FACTORS = {"direct": 1.0, "mixed": 0.97, "according_to": 0.95, "indirect": 
 NESTING_FACTOR = 0.9
 # A reporting act whose own factuality is below this is treated as hedged ("may have said").
 HEDGED_REPORT = 2.5
-CONTENT_CUE_WORDS = MODALS_WEAK | HEDGE_ADVERBS | NEGATIONS | NONFACTIVE_PREDICATES | INTENT_VERBS | BELIEF_VERBS
+CONTENT_CUE_WORDS = (
+    MODALS_WEAK | HEDGE_ADVERBS | NEGATIONS | NONFACTIVE_PREDICATES | INTENT_VERBS | BELIEF_VERBS
+)
 CONTENT_CUE_WORDS |= NEGATIVE_VERBS | {"whether", "if", "unless"}
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acomp", "aux", "neg", "advmod", "mark", "attr", "auxpass"})
 
@@ -160,8 +163,12 @@ def grade(doc: Doc, attribution: dict[str, Any], factuality: dict[int, float], d
     reporting = [factuality[t.i] for t in cue_tokens if t.i in factuality]
     if reporting and min(reporting) < HEDGED_REPORT:
         factor *= max(0.0, min(reporting)) / FACTUAL
-        cues.extend(_role_of(h) for t in cue_tokens for h in [*t.children, t.head]
-                    if h.lemma_.lower() in CONTENT_CUE_WORDS and h.i not in inside)
+        cues.extend(
+            _role_of(h)
+            for t in cue_tokens
+            for h in [*t.children, t.head]
+            if h.lemma_.lower() in CONTENT_CUE_WORDS and h.i not in inside
+        )
 
     profile = attribution.get("source_profile") or {}
     source = attribution.get("source")
@@ -186,7 +193,9 @@ class CertaintyComponent:
         if not attributions:
             return doc
         starts = {t.idx: t.i for t in doc}
-        factuality = {starts[e["start"]]: float(e["value"]) for e in doc._.factuality or [] if e["start"] in starts}
+        factuality = {
+            starts[e["start"]]: float(e["value"]) for e in doc._.factuality or [] if e["start"] in starts
+        }
         by_id = {a["id"]: a for a in attributions}
         for attribution in attributions:
             attribution["certainty"] = grade(doc, attribution, factuality, _depth(attribution, by_id))

@@ -1,10 +1,10 @@
 """Predicate factuality: one value in [−3, +3] (FactBank/UW scale) for each event predicate of a Doc.
 
-Event predicates are verbs and eventive nouns. Each predicate is described by sparse features read off the
-dependency parse (its lemma, tense, modals, negation, hedges, conditional markers, and the words that embed it on
-the way to the root, with their cue classes from `hedges`), and a gradient-boosted regression forest shipped in
-`claimtrace/models/factuality/` turns the features into a value. Writes `doc._.factuality`: a list of
-{start, end, text, value} with character offsets into `doc.text`.
+Event predicates are verbs, eventive nouns and predicative adjectives. Each is described by sparse features
+read off the dependency parse (its lemma, tense, modals, negation, hedges, conditional markers, and the words
+that embed it on the way to the root, with their cue classes from `hedges`) plus a rule-based prior; a
+gradient-boosted regression forest shipped in `claimtrace/models/factuality/` turns them into a value.
+Writes `doc._.factuality`: a list of {start, end, text, value} with character offsets into `doc.text`.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from claimtrace.analyze.hedges import (
     CONDITIONAL_MARKERS,
     HEDGE_ADVERBS,
     MODALS,
+    MODALS_WEAK,
     NEGATIONS,
     cue_class,
 )
@@ -33,7 +34,7 @@ from claimtrace.errors import ClaimtraceError
 # Depth of the walk from a predicate towards the root: deeper embedding rarely changes the value further.
 MAX_LEVELS = 4
 # Verb forms that work as prepositions or connectives, not events.
-NOT_EVENTS = frozenset({"according", "including", "regarding", "concerning", "following", "given", "excluding"})
+NOT_EVENTS = frozenset({"according", "regarding", "concerning", "given"})
 CORPUS_DEFAULT = "UW"
 LIMIT = 3.0
 GLUED_NEGATION_BASES = {
@@ -49,22 +50,40 @@ GLUED_NEGATION_BASES = {
     "was": "be",
     "were": "be",
 }
+# A rule-based prior at or above this means no cue that should keep a prediction from snapping to +3.
+CUE_FREE_PRIOR = 2.6
+# Dependency links through which an embedding word projects onto its complement.
+EMBEDDING_DEPS = frozenset(
+    {"ccomp", "xcomp", "advcl", "acomp", "conj", "pcomp", "pobj", "prep", "relcl", "acl"}
+)
 NEGATIVE_PRONOUNS = frozenset({"nobody", "nothing", "none", "neither", "noone"})
 
 
 def is_predicate(token: Token, eventive_nouns: frozenset[str]) -> bool:
-    """Verbs (main verbs, and copulas heading a clause) and nouns that name events."""
+    """Verbs (main verbs, and copulas heading a clause), nouns that name events, and adjectives that
+    predicate a state."""
     if token.pos_ == "VERB":
         return token.lower_ not in NOT_EVENTS
     if token.pos_ == "AUX":
         return token.dep_ in {"ROOT", "ccomp", "advcl", "conj", "relcl", "xcomp"}
     if token.pos_ == "NOUN":
         return token.lemma_.lower() in eventive_nouns
+    if (
+        token.pos_ == "ADJ"
+    ):  # participles and predicative adjectives: "injured", "is willing", "remained flat"
+        return token.tag_ in {"VBN", "VBG"} or token.dep_ in {
+            "acomp",
+            "ROOT",
+            "ccomp",
+            "conj",
+            "xcomp",
+            "oprd",
+        }
     return False
 
 
 def _split_negation(token: Token) -> tuple[str, bool]:
-    """The lemma of a word and whether it carries a glued negation: pre-tokenised text keeps "hasn't" whole."""
+    """The lemma of a word and whether it carries a glued negation (pre-tokenised text keeps "hasn't")."""
     lower = token.lower_
     if lower.endswith(("n't", "n’t")) and len(lower) > 3:
         base = lower[:-3]
@@ -121,8 +140,72 @@ def _modifier_features(token: Token, prefix: str, feats: dict[str, float]) -> tu
     return negated, modal, conditioned
 
 
-def predicate_features(token: Token, corpus: str = CORPUS_DEFAULT) -> dict[str, float]:
-    """Sparse features of one predicate: itself, its modifiers, and the chain of words that embed it."""
+def rule_prior(token: Token, question: bool = False) -> float:
+    """A hand-built factuality estimate from the cue lexicons alone. Given to the forest as one dense feature,
+    it carries cues too rare in the training data for the trees to learn one by one."""
+    value = _local_prior(token, LIMIT)
+    node = token
+    for _ in range(MAX_LEVELS):
+        if node.head.i == node.i:
+            break
+        link, node = node.dep_, node.head
+        if link not in EMBEDDING_DEPS:
+            break
+        head_class = cue_class(node.lemma_.lower())
+        if head_class == "negative":
+            value = -value * 0.8
+        elif head_class in {"intent", "nonfactive"}:
+            value = min(value, 1.5) if value >= 0 else value * 0.5
+        elif head_class == "belief":
+            value *= 0.6
+        elif head_class == "report":
+            value *= 0.9
+        if any(c.dep_ == "mark" and c.lemma_.lower() in CONDITIONAL_MARKERS for c in node.children):
+            value *= 0.5
+        if head_class != "factive":
+            value = _local_prior(node, value)
+    if question:
+        value *= 0.5
+    return max(-LIMIT, min(LIMIT, value))
+
+
+def _local_prior(token: Token, value: float) -> float:
+    """Apply a word's own modals, hedges, negation and conditional marker to a value."""
+    for child in token.children:
+        lemma, glued_negation = _split_negation(child)
+        if child.dep_ in {"aux", "auxpass"} and lemma in MODALS_WEAK:
+            value = min(value, 1.5) if value >= 0 else value * 0.5
+        elif child.dep_ in {"aux", "auxpass"} and lemma in {"will", "shall"}:
+            value = min(value, 2.5)
+        elif child.dep_ == "advmod" and lemma in HEDGE_ADVERBS:
+            value *= 0.6
+        elif child.dep_ == "mark" and lemma in CONDITIONAL_MARKERS:
+            value *= 0.5
+        if (
+            glued_negation
+            or child.dep_ == "neg"
+            or (child.dep_ in {"nsubj", "nsubjpass"} and _is_negative_phrase(child))
+        ):
+            value = -value
+    return value
+
+
+def question_tokens(doc: Doc) -> set[int]:
+    """Indices of the tokens in sentences that end with a question mark (allowing a closing quote)."""
+    out: set[int] = set()
+    for sent in doc.sents:
+        if sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
+            out.update(range(sent.start, sent.end))
+    return out
+
+
+def predicate_features(
+    token: Token, corpus: str = CORPUS_DEFAULT, questions: set[int] | None = None
+) -> dict[str, float]:
+    """Sparse features of one predicate: itself, its modifiers, and the chain of words that embed it.
+    `questions` (from `question_tokens`) saves recomputing sentence bounds for each predicate of a Doc."""
+    if questions is None:
+        questions = question_tokens(token.doc)
     lemma = token.lemma_.lower()
     feats: dict[str, float] = {
         "bias": 1.0,
@@ -131,12 +214,12 @@ def predicate_features(token: Token, corpus: str = CORPUS_DEFAULT) -> dict[str, 
         f"pos={token.pos_}": 1.0,
         f"tag={token.tag_}": 1.0,
         f"dep={token.dep_}": 1.0,
+        "prior": rule_prior(token, token.i in questions),
     }
     own_class = cue_class(lemma)
     if own_class:
         feats[f"cls={own_class}"] = 1.0
-    sent = token.sent
-    if sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
+    if token.i in questions:
         feats["question"] = 1.0
     negations, modals, conditioned = 0, 0, False
     neg, mod, cond = _modifier_features(token, "", feats)
@@ -175,6 +258,12 @@ def predicate_features(token: Token, corpus: str = CORPUS_DEFAULT) -> dict[str, 
     return feats
 
 
+def cue_free(rows: list[dict[str, float]]) -> np.ndarray:
+    """Which rows the rule-based prior leaves near +3: no hedge, modal, negation, intent or conditional found
+    (a plain report verb above, which lowers the prior only a little, does not count)."""
+    return np.array([row.get("prior", LIMIT) >= CUE_FREE_PRIOR for row in rows], dtype=bool)
+
+
 @dataclass(frozen=True)
 class Forest:
     """A gradient-boosted regression forest as flat arrays, evaluated for all trees at once with numpy.
@@ -190,9 +279,13 @@ class Forest:
     base: float
     depth: int
     eventive_nouns: frozenset[str]
-    # Per corpus style: predictions at or above this become +3. Fitted on out-of-fold training predictions,
-    # because under MAE most near-factual predicates are best called plainly factual.
+    # Per corpus style: predictions at or above this become +3 where no cue was found. Fitted on out-of-fold
+    # training predictions, because under MAE most near-factual predicates are best called plainly factual;
+    # a hedged one ("reportedly signed") keeps its graded value.
     snap_to_factual: dict[str, float]
+    # Corpus styles whose annotators call even hedged predicates factual often enough that snapping them
+    # too lowers held-out MAE (chosen per corpus in training; MEANTIME, as it turns out).
+    snap_hedged: frozenset[str] = frozenset()
 
     def matrix(self, rows: Iterable[dict[str, float]]) -> np.ndarray:
         rows = list(rows)
@@ -205,20 +298,30 @@ class Forest:
         return out
 
     def predict(self, rows: Iterable[dict[str, float]], corpus: str | None = None) -> np.ndarray:
-        """Values for feature rows; with `corpus`, snapped to +3 above that corpus's threshold."""
+        """Values for feature rows; with `corpus`, cue-free predicates (see `cue_free`) at or above that
+        corpus's threshold are snapped to +3."""
+        rows = list(rows)
         x = self.matrix(rows)
         if not len(x):
             return np.zeros(0, dtype=np.float32)
-        trees = np.arange(self.feature.shape[0])[None, :]
-        node = np.zeros((len(x), self.feature.shape[0]), dtype=np.int32)
-        samples = np.arange(len(x))[:, None]
+        # Flat indices into raveled arrays: much faster than two-dimensional fancy indexing.
+        n_trees, width = self.feature.shape
+        feature, threshold = self.feature.ravel(), self.threshold.ravel()
+        left, right = self.left.ravel(), self.right.ravel()
+        tree_offsets = (np.arange(n_trees, dtype=np.int64) * width)[None, :]
+        row_offsets = (np.arange(len(x), dtype=np.int64) * x.shape[1])[:, None]
+        cells = x.ravel()
+        node = np.zeros((len(x), n_trees), dtype=np.int64)
         for _ in range(self.depth):
-            feature = self.feature[trees, node]
-            go_left = x[samples, feature] <= self.threshold[trees, node]
-            node = np.where(go_left, self.left[trees, node], self.right[trees, node])
-        values = np.clip(self.base + self.value[trees, node].sum(axis=1), -LIMIT, LIMIT)
+            at = tree_offsets + node
+            go_left = cells[row_offsets + feature[at]] <= threshold[at]
+            node = np.where(go_left, left[at], right[at])
+        values = np.clip(self.base + self.value.ravel()[tree_offsets + node].sum(axis=1), -LIMIT, LIMIT)
         if corpus in self.snap_to_factual:
-            values = np.where(values >= self.snap_to_factual[corpus], LIMIT, values)
+            snap = values >= self.snap_to_factual[corpus]
+            if corpus not in self.snap_hedged:
+                snap &= cue_free(rows)
+            values = np.where(snap, LIMIT, values)
         return values
 
     def save(self, directory: Path) -> None:
@@ -237,6 +340,7 @@ class Forest:
             "vocabulary": sorted(self.vocabulary, key=self.vocabulary.__getitem__),
             "eventive_nouns": sorted(self.eventive_nouns),
             "snap_to_factual": self.snap_to_factual,
+            "snap_hedged": sorted(self.snap_hedged),
         }
         (directory / "forest.json").write_text(json.dumps(meta, indent=0) + "\n", encoding="utf-8")
 
@@ -247,7 +351,8 @@ class Forest:
             arrays = np.load(directory / "forest.npz")
         except (OSError, ValueError) as exc:
             raise ClaimtraceError(
-                f"factuality model missing or damaged in {directory}: rebuild it with `claimtrace train factuality`"
+                f"factuality model missing or damaged in {directory}: "
+                "rebuild it with `claimtrace train factuality`"
             ) from exc
         return cls(
             vocabulary={name: i for i, name in enumerate(meta["vocabulary"])},
@@ -260,6 +365,7 @@ class Forest:
             depth=int(meta["depth"]),
             eventive_nouns=frozenset(meta["eventive_nouns"]),
             snap_to_factual={k: float(v) for k, v in meta["snap_to_factual"].items()},
+            snap_hedged=frozenset(meta.get("snap_hedged", ())),
         )
 
 
@@ -273,8 +379,13 @@ def shipped_forest() -> Forest:
 
 
 def score_predicates(tokens: list[Token], forest: Forest, corpus: str = CORPUS_DEFAULT) -> list[float]:
-    """Factuality values for the given predicate tokens (all from parsed Docs)."""
-    return [float(v) for v in forest.predict((predicate_features(t, corpus) for t in tokens), corpus)]
+    """Factuality values for the given predicate tokens (from one or more parsed Docs)."""
+    questions: dict[int, set[int]] = {}
+    rows = []
+    for token in tokens:
+        doc_questions = questions.setdefault(id(token.doc), question_tokens(token.doc))
+        rows.append(predicate_features(token, corpus, doc_questions))
+    return [float(v) for v in forest.predict(rows, corpus)]
 
 
 class FactualityComponent:

@@ -1,7 +1,7 @@
 """Cue lexicons for factuality and certainty: which words weaken, negate, condition or project a claim.
 
-Lemmas are lower-case spaCy lemmas. The classes follow the signatures of FactBank and of Karttunen's implicative
-verbs, simplified to what a feature extractor and a rule-based grader need.
+Lemmas are lower-case spaCy lemmas. The classes follow the signatures of FactBank and of Karttunen's
+implicative verbs, simplified to what a feature extractor and a rule-based grader need.
 """
 
 from __future__ import annotations
@@ -181,7 +181,7 @@ NEGATIVE_VERBS = frozenset(
         "neglect",
     }
 )
-# Adjectives and nouns that embed a clause without committing to it ("it is unclear whether", "the possibility that").
+# Adjectives and nouns that embed a clause without committing to it ("unclear whether", "the chance that").
 NONFACTIVE_PREDICATES = frozenset(
     {
         "unclear",

@@ -41,12 +41,20 @@ def factuality(directory: Path, split: str, output_format: str) -> None:
     scores = score_docs(sentences, parse_sentences(nlp, sentences))
     seconds = time.perf_counter() - started
     if output_format == "json":
-        out = {"directory": str(directory), "split": split, "style": corpus, "sentences": len(sentences),
-               "seconds": round(seconds, 2), **scores.as_dict()}
+        out = {
+            "directory": str(directory),
+            "split": split,
+            "style": corpus,
+            "sentences": len(sentences),
+            "seconds": round(seconds, 2),
+            **scores.as_dict(),
+        }
         click.echo(json.dumps(out, indent=2))
         return
-    click.echo(f"factuality on {directory.name}/{split}.jsonl: {len(sentences)} sentences, "
-               f"{scores.count} predicates ({seconds:.1f} s)")
+    click.echo(
+        f"factuality on {directory.name}/{split}.jsonl: {len(sentences)} sentences, "
+        f"{scores.count} predicates ({seconds:.1f} s)"
+    )
     click.echo(f"{'system':<24}{'MAE':>8}{'r':>8}")
     click.echo(f"{'claimtrace':<24}{scores.mae:>8.3f}{scores.pearson_r:>8.3f}")
     for name, mae, r in ANCHORS.get(corpus, ()) if split == "dev" else ():

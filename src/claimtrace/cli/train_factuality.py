@@ -1,4 +1,4 @@
-"""`claimtrace train factuality DIR…`: rebuild the shipped factuality forest from UW / MEANTIME train splits."""
+"""`claimtrace train factuality DIR…`: rebuild the shipped factuality forest from UW / MEANTIME."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import time
 from pathlib import Path
 
 import click
+
+TRAIN_COMMAND = "claimtrace train factuality ../shared/eval/factuality/UW ../shared/eval/factuality/MEANTIME"
 
 
 @click.command("factuality")
@@ -21,8 +23,8 @@ import click
 def factuality(directories: tuple[Path, ...], out: Path | None) -> None:
     """Train on DIRECTORIES/train.jsonl (e.g. ../shared/eval/factuality/UW and MEANTIME) with fixed seeds,
     then score each DIRECTORY/dev.jsonl (when present) and write the model card."""
-    import spacy
     import sklearn
+    import spacy
 
     from claimtrace.analyze.factuality import FactualityComponent, model_directory
     from claimtrace.evaluate.factuality import corpus_style, parse_sentences, read_split, score_docs
@@ -48,7 +50,7 @@ def factuality(directories: tuple[Path, ...], out: Path | None) -> None:
     write_card(
         out,
         {
-            "model": "gradient-boosted regression trees over dependency-parse features (claimtrace.analyze.factuality)",
+            "model": "gradient-boosted regression trees over parse features (claimtrace.analyze.factuality)",
             "trained_on": {
                 corpus_style(d): f"{d.name}/train.jsonl ({counts[corpus_style(d)]} predicates)"
                 for d in directories
@@ -58,12 +60,13 @@ def factuality(directories: tuple[Path, ...], out: Path | None) -> None:
             "seed": SEED,
             "hyperparameters": params.__dict__,
             "snap_to_factual": forest.snap_to_factual,
+            "snap_hedged": sorted(forest.snap_hedged),
             "trees": int(forest.feature.shape[0]),
             "features": len(forest.vocabulary),
             "eventive_nouns": len(forest.eventive_nouns),
             "training_seconds": round(seconds, 1),
             "dev": dev_scores,
-            "command": "claimtrace train factuality ../shared/eval/factuality/UW ../shared/eval/factuality/MEANTIME",
+            "command": TRAIN_COMMAND,
         },
     )
     click.echo(f"factuality model written to {out} ({seconds:.0f} s)")

@@ -1,7 +1,7 @@
 """Predicate factuality scoring on UW / MEANTIME, exactly as shared/design/evaluation.md describes.
 
-A split is JSONL: `text` is space-tokenised, `targets[].span1` are token indices [start, end) and `label` is in
-[−3, 3]. Every gold predicate is scored: MAE and Pearson r between gold labels and predictions, where a
+A split is JSONL: `text` is space-tokenised, `targets[].span1` are token indices [start, end) and `label` is
+in [−3, 3]. Every gold predicate is scored: MAE and Pearson r between gold labels and predictions, where a
 predicate the system gives no value counts as +3. Texts are parsed as spaCy Docs built from the given tokens,
 so token indices line up with the gold.
 """

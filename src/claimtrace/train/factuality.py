@@ -1,9 +1,10 @@
 """Train the shipped factuality forest from UW / MEANTIME training splits, reproducibly.
 
 One model serves both corpora: a `corpus=` feature lets it learn MEANTIME's coarse annotation style apart from
-UW's graded one. Eventive nouns are those lemmas that the training data marks as predicates in at least a third
-of their noun occurrences. The fitted scikit-learn trees are exported to flat numpy arrays (see
-`claimtrace.analyze.factuality.Forest`), so the shipped model needs neither pickle nor scikit-learn at run time.
+UW's graded one. Eventive nouns are those lemmas that the training data marks as predicates in at least a
+third of their noun occurrences. The fitted scikit-learn trees are exported to flat numpy arrays (see
+`claimtrace.analyze.factuality.Forest`), so the shipped model needs neither pickle nor scikit-learn at run
+time.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from sklearn.ensemble import GradientBoostingRegressor
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimtrace.analyze.factuality import Forest, predicate_features
+from claimtrace.analyze.factuality import Forest, cue_free, predicate_features
 from claimtrace.evaluate.factuality import Sentence, corpus_style, parse_sentences, read_split, split_path
 
 SEED = 13
@@ -102,7 +103,7 @@ def fit_forest(
     labels: Sequence[float],
     nouns: frozenset[str],
     params: Hyperparameters,
-    snap_to_factual: dict[str, float] | None = None,
+    snapping: Snapping | None = None,
 ) -> Forest:
     vocabulary = build_vocabulary(rows, params.min_feature_count)
     regressor = GradientBoostingRegressor(
@@ -115,14 +116,14 @@ def fit_forest(
         random_state=SEED,
     )
     regressor.fit(sparse_matrix(rows, vocabulary), np.asarray(labels, dtype=np.float64))
-    return export_forest(regressor, vocabulary, nouns, snap_to_factual or {})
+    return export_forest(regressor, vocabulary, nouns, snapping or Snapping({}, frozenset()))
 
 
 def export_forest(
     regressor: GradientBoostingRegressor,
     vocabulary: dict[str, int],
     nouns: frozenset[str],
-    snap_to_factual: dict[str, float],
+    snapping: Snapping,
 ) -> Forest:
     trees = [estimator.tree_ for estimator in regressor.estimators_[:, 0]]
     width = max(tree.node_count for tree in trees)
@@ -142,30 +143,63 @@ def export_forest(
         value[i, :n] = tree.value[:n, 0, 0] * regressor.learning_rate
     base = float(regressor.init_.constant_.ravel()[0])
     depth = max(tree.max_depth for tree in trees)
-    return Forest(vocabulary, feature, threshold, left, right, value, base, depth, nouns, snap_to_factual)
+    return Forest(
+        vocabulary,
+        feature,
+        threshold,
+        left,
+        right,
+        value,
+        base,
+        depth,
+        nouns,
+        snapping.thresholds,
+        snapping.hedged,
+    )
 
 
-def best_snap_threshold(labels: np.ndarray, predictions: np.ndarray) -> float:
-    """The threshold above which calling predictions +3 minimises MAE on held-out predictions."""
+@dataclass(frozen=True)
+class Snapping:
+    thresholds: dict[str, float]  # corpus style → predictions at or above become +3
+    hedged: frozenset[str]  # corpus styles where hedged predictions snap too
+
+
+def best_snap_threshold(
+    labels: np.ndarray, predictions: np.ndarray, eligible: np.ndarray
+) -> tuple[float, float]:
+    """The threshold above which calling eligible predictions +3 minimises MAE on held-out predictions, and
+    that MAE."""
     candidates = np.round(np.arange(0.0, 3.0001, 0.05), 2)
-    errors = [np.abs(np.where(predictions >= tau, 3.0, predictions) - labels).mean() for tau in candidates]
-    return float(candidates[int(np.argmin(errors))])
+    errors = [
+        np.abs(np.where((predictions >= tau) & eligible, 3.0, predictions) - labels).mean()
+        for tau in candidates
+    ]
+    best = int(np.argmin(errors))
+    return float(candidates[best]), float(errors[best])
 
 
 def snap_thresholds(
     rows: Sequence[dict[str, float]], labels: np.ndarray, corpora: np.ndarray, params: Hyperparameters
-) -> dict[str, float]:
-    """Per-corpus snapping thresholds from out-of-fold predictions (k folds over the training rows)."""
+) -> Snapping:
+    """Per-corpus snapping from out-of-fold predictions (k folds over the training rows): the threshold, and
+    whether hedged predictions snap too (where that lowers held-out MAE)."""
     folds = np.arange(len(labels)) % params.folds
     out_of_fold = np.zeros(len(labels))
     for k in range(params.folds):
         fit_rows = [row for row, f in zip(rows, folds, strict=True) if f != k]
         forest = fit_forest(fit_rows, labels[folds != k], frozenset(), params)
         out_of_fold[folds == k] = forest.predict([row for row, f in zip(rows, folds, strict=True) if f == k])
-    return {
-        corpus: best_snap_threshold(labels[corpora == corpus], out_of_fold[corpora == corpus])
-        for corpus in sorted(set(corpora))
-    }
+    free = cue_free(list(rows))
+    thresholds: dict[str, float] = {}
+    hedged: set[str] = set()
+    for corpus in sorted(set(corpora)):
+        mine = corpora == corpus
+        cue_aware = best_snap_threshold(labels[mine], out_of_fold[mine], free[mine])
+        all_snap = best_snap_threshold(labels[mine], out_of_fold[mine], np.ones(int(mine.sum()), dtype=bool))
+        thresholds[corpus] = cue_aware[0] if cue_aware[1] <= all_snap[1] else all_snap[0]
+        if all_snap[1] < cue_aware[1]:
+            hedged.add(corpus)
+    return Snapping(thresholds, frozenset(hedged))
 
 
 def train(

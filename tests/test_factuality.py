@@ -1,0 +1,230 @@
+"""Predicate factuality: cue behaviour of the shipped model on sentences written here, the model file format,
+the scorer, and reproducible training on a tiny corpus written here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from claimtrace.analyze.factuality import Forest, predicate_features, shipped_forest
+from claimtrace.analyze.pipeline import load_pipeline
+from claimtrace.errors import InputError
+from claimtrace.evaluate.factuality import (
+    factuality_pipeline,
+    parse_sentences,
+    pearson,
+    read_split,
+    score,
+    score_docs,
+)
+from claimtrace.settings import Settings
+from claimtrace.train.factuality import Hyperparameters, train
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(components=("claimtrace_factuality",))
+
+
+def value_of(nlp: Language, text: str, word: str) -> float:
+    doc = nlp(text)
+    return next(e["value"] for e in doc._.factuality if e["text"] == word)
+
+
+PLAIN = "The rebels signed the ceasefire on Sunday."
+
+
+@pytest.mark.slow
+def test_plain_past_event_is_factual(nlp: Language) -> None:
+    assert value_of(nlp, PLAIN, "signed") >= 2.5
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels may sign the ceasefire.",
+        "The rebels might sign the ceasefire.",
+        "The rebels could sign the ceasefire.",
+    ],
+)
+def test_modal_hedges_lower_factuality(nlp: Language, text: str) -> None:
+    assert value_of(nlp, text, "sign") <= value_of(nlp, PLAIN, "signed") - 1.0
+
+
+@pytest.mark.slow
+def test_hedging_adverb_lowers_factuality(nlp: Language) -> None:
+    assert value_of(nlp, "The rebels reportedly signed the ceasefire.", "signed") < value_of(
+        nlp, PLAIN, "signed"
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The rebels did not sign the ceasefire.", "sign"),
+        ("The rebels never signed the ceasefire.", "signed"),
+        ("The rebels refused to sign the ceasefire.", "sign"),
+        ("The two sides failed to reach a settlement.", "reach"),
+    ],
+)
+def test_negation_and_negative_verbs_make_factuality_negative(nlp: Language, text: str, word: str) -> None:
+    assert value_of(nlp, text, word) < 0
+
+
+@pytest.mark.slow
+def test_glued_negation_of_pretokenised_text_counts() -> None:
+    nlp = load_pipeline(components=("claimtrace_factuality",))
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=["The", "company", "hasn't", "paid", "the", "fine", "."])
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    assert next(e["value"] for e in doc._.factuality if e["text"] == "paid") < 0
+
+
+@pytest.mark.slow
+def test_embedding_under_unclear_whether_lowers_factuality(nlp: Language) -> None:
+    embedded = value_of(nlp, "It is unclear whether the rebels signed the ceasefire.", "signed")
+    assert embedded <= value_of(nlp, PLAIN, "signed") - 1.0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("verb", ["hope", "want", "plan"])
+def test_intent_is_not_action(nlp: Language, verb: str) -> None:
+    text = f"The rebels {verb} to sign the ceasefire."
+    assert value_of(nlp, text, verb) >= 2.5  # the attitude is real
+    assert value_of(nlp, text, "sign") <= 2.0  # the act has not happened
+
+
+@pytest.mark.slow
+def test_question_and_conditional_lower_factuality(nlp: Language) -> None:
+    plain = value_of(nlp, PLAIN, "signed")
+    assert value_of(nlp, "Did the rebels sign the ceasefire?", "sign") <= plain - 1.0
+    assert value_of(nlp, "If the rebels sign the ceasefire, the army will withdraw.", "sign") <= plain - 1.0
+
+
+@pytest.mark.slow
+def test_entries_index_into_the_text_and_cover_eventive_nouns(nlp: Language) -> None:
+    doc = nlp("The explosion destroyed the bridge, and the attack ended the talks.")
+    for entry in doc._.factuality:
+        assert doc.text[entry["start"] : entry["end"]] == entry["text"]
+        assert -3.0 <= entry["value"] <= 3.0
+    assert {"explosion", "destroyed", "attack", "ended"} <= {e["text"] for e in doc._.factuality}
+
+
+def test_forest_roundtrips_through_its_files(tmp_path: Path) -> None:
+    forest = shipped_forest()
+    forest.save(tmp_path)
+    again = Forest.load(tmp_path)
+    rows = [{"bias": 1.0, "negations": 1.0, "negation_odd": 1.0}, {"bias": 1.0, "modals_above": 1.0}]
+    assert np.allclose(forest.predict(rows), again.predict(rows))
+    assert again.snap_to_factual == forest.snap_to_factual
+    assert again.snap_hedged == forest.snap_hedged
+
+
+def test_damaged_model_gives_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "forest.json").write_text("{", encoding="utf-8")
+    with pytest.raises(Exception, match="factuality model missing or damaged"):
+        Forest.load(tmp_path)
+
+
+def test_score_mae_and_pearson() -> None:
+    result = score([3.0, 1.0, -3.0], [3.0, 2.0, -1.0])
+    assert result.mae == pytest.approx(1.0)
+    assert 0.9 < result.pearson_r < 1.0
+    assert pearson([1.0, 2.0], [3.0, 3.0]) == 0.0  # a constant prediction correlates with nothing
+
+
+def test_read_split_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "dev.jsonl"
+    good = {"text": "They left .", "targets": [{"span1": [1, 2], "label": 3.0}]}
+    path.write_text(json.dumps(good) + "\n{not json\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"dev\.jsonl:2"):
+        read_split(path)
+    bad_span = {"text": "They left .", "targets": [{"span1": [5, 6], "label": 3.0}]}
+    path.write_text(json.dumps(bad_span) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="outside the sentence"):
+        read_split(path)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(max_size=60), max_size=4))
+def test_read_split_either_reads_or_raises_input_error(
+    tmp_path_factory: pytest.TempPathFactory, lines: list[str]
+) -> None:
+    path = tmp_path_factory.mktemp("split") / "train.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8", errors="surrogatepass")
+    try:
+        read_split(path)
+    except InputError as exc:
+        assert str(path) in str(exc)
+
+
+TINY_CORPUS = [
+    ("The army shelled the town .", [(2, 3.0)]),
+    ("The army may shell the town .", [(3, 1.0)]),
+    ("The army did not shell the town .", [(4, -3.0)]),
+    ("The envoy arrived and the talks began .", [(2, 3.0), (6, 3.0)]),
+    ("The envoy might arrive tomorrow .", [(3, 1.2)]),
+    ("The envoy never arrived .", [(3, -2.6)]),
+    ("Officials hope to reopen the border .", [(2, 3.0), (4, 1.0)]),
+    ("The border was reopened on Monday .", [(3, 3.0)]),
+]
+
+
+def write_tiny_corpus(directory: Path) -> None:
+    directory.mkdir(parents=True)
+    lines = [
+        json.dumps({"text": text, "targets": [{"span1": [i, i + 1], "label": v} for i, v in targets]})
+        for text, targets in TINY_CORPUS
+    ]
+    (directory / "train.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (directory / "dev.jsonl").write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_training_is_reproducible_and_learns_the_tiny_corpus(tmp_path: Path) -> None:
+    base = load_pipeline(components=())
+    corpus = tmp_path / "UW"
+    write_tiny_corpus(corpus)
+    params = Hyperparameters(
+        n_estimators=60,
+        max_depth=2,
+        learning_rate=0.3,
+        subsample=1.0,
+        min_samples_leaf=1,
+        min_feature_count=1,
+        folds=2,
+    )
+    first, counts = train(base, [corpus], params)
+    second, _ = train(base, [corpus], params)
+    assert counts == {"UW": 10}
+    sentences = read_split(corpus / "train.jsonl")
+    docs = parse_sentences(base, sentences)
+    rows = [
+        predicate_features(doc[t.start], "UW")
+        for s, doc in zip(sentences, docs, strict=True)
+        for t in s.targets
+    ]
+    assert np.array_equal(first.predict(rows), second.predict(rows))
+    labels = np.array([t.label for s in sentences for t in s.targets])
+    assert np.abs(first.predict(rows) - labels).mean() < 0.5
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_meantime_dev_beats_the_always_factual_baseline(shared_eval: Path) -> None:
+    directory = shared_eval / "factuality" / "MEANTIME"
+    sentences = read_split(directory / "dev.jsonl")
+    nlp = factuality_pipeline(Settings().model, "MEANTIME")
+    result = score_docs(sentences, parse_sentences(nlp, sentences))
+    assert result.count == sum(len(s.targets) for s in sentences)
+    assert result.mae < 0.315

@@ -1,0 +1,129 @@
+"""Time expressions: absolute and relative normalisation, and publication dates inferred from the text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from claimtrace.analyze.pipeline import load_pipeline
+from claimtrace.analyze.times import resolve
+
+PUBLISHED = "2024-03-14"  # a Thursday
+PUBLISHED_DAY = date(2024, 3, 14)
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(components=("claimtrace_times",))
+
+
+def run(nlp: Language, text: str, published: str | None = PUBLISHED):
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return nlp(doc)
+
+
+def values(nlp: Language, text: str, published: str | None = PUBLISHED) -> dict[str, tuple[str | None, str]]:
+    return {t["text"]: (t["value"], t["basis"]) for t in run(nlp, text, published)._.times}
+
+
+def test_explicit_dates_are_absolute(nlp: Language) -> None:
+    found = values(nlp, "The accord was signed on March 3, 2022, and amended in June 2023 and again in 2024.")
+    assert found["March 3, 2022"] == ("2022-03-03", "absolute")
+    assert found["June 2023"] == ("2023-06", "absolute")
+    assert found["2024"] == ("2024", "absolute")
+
+
+def test_season_of_a_year_is_an_interval(nlp: Language) -> None:
+    found = values(nlp, "Negotiators first met in the spring of 2021 at a hotel in Vienna.")
+    assert found["the spring of 2021"] == ("2021-03/2021-05", "absolute")
+
+
+def test_weekday_resolves_to_the_latest_such_day_before_publication(nlp: Language) -> None:
+    found = values(nlp, "The envoy flew home on Tuesday after the meeting.")
+    value, basis = next(v for k, v in found.items() if "Tuesday" in k)
+    assert (value, basis) == ("2024-03-12", "relative-to-published")
+
+
+def test_last_week_and_earlier_this_month(nlp: Language) -> None:
+    found = values(nlp, "The rebels withdrew last week. Earlier this month, the council voted for sanctions.")
+    assert found["last week"] == ("2024-03-04/2024-03-10", "relative-to-published")
+    assert found["Earlier this month"] == ("2024-03-01/2024-03-14", "relative-to-published")
+
+
+def test_since_last_spring_runs_until_publication(nlp: Language) -> None:
+    found = values(nlp, "Since last spring, the two parties have exchanged letters.")
+    assert found["Since last spring"] == ("2023-03/2024-03-14", "relative-to-published")
+
+
+def test_age_of_a_dispute_starts_that_long_before_publication(nlp: Language) -> None:
+    found = values(nlp, "The nearly three-year-old dispute over fishing rights flared up again.")
+    value, basis = next(v for k, v in found.items() if "three-year-old" in k)
+    assert value == "2021-03/2024-03-14"
+    assert basis == "relative-to-published"
+
+
+def test_relative_expression_without_publication_date_is_unresolved(nlp: Language) -> None:
+    doc = run(nlp, "The minister resigned yesterday.", published=None)
+    assert doc._.published_inferred is None
+    assert [t["value"] for t in doc._.times] == [None]
+
+
+def test_publication_date_inferred_from_latest_date_and_later_weekday(nlp: Language) -> None:
+    text = (
+        "The summit opened on Monday, April 8, 2024 in Geneva after talks on April 2, 2024. "
+        "On Wednesday the delegations left without a statement."
+    )
+    doc = run(nlp, text, published=None)
+    assert doc._.published_inferred == "2024-04-10"
+    wednesday = next(t for t in doc._.times if "Wednesday" in t["text"])
+    assert wednesday["value"] == "2024-04-10"
+
+
+def test_copyright_year_is_never_a_publication_date(nlp: Language) -> None:
+    text = "The ministers met on Tuesday to discuss the harvest.\n© 2019 Example Daily. All rights reserved."
+    doc = run(nlp, text, published=None)
+    assert doc._.published_inferred is None
+    text = "Talks resumed on May 2, 2023.\nCopyright May 9, 2025 Example Daily"
+    assert run(nlp, text, published=None)._.published_inferred == "2023-05-02"
+
+
+def test_month_precision_publication_date_keeps_relative_days_to_the_month(nlp: Language) -> None:
+    found = values(nlp, "The vote happened yesterday.", published="2024-03")
+    assert found["yesterday"] == ("2024-03", "relative-to-published")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("two years ago", "2022"),
+        ("last summer", "2023-06/2023-08"),
+        ("next winter", "2024-12/2025-02"),
+        ("late January", "2024-01-21/2024-01-31"),
+        ("mid-2022", "2022-05/2022-08"),
+        ("the 1990s", "1990/1999"),
+        ("the first quarter of 2023", "2023-01/2023-03"),
+        ("10 a.m.", None),
+        ("recent weeks", None),
+        ("next Friday", "2024-03-15"),
+        ("the past three years", "2021-03/2024-03-14"),
+    ],
+)
+def test_rules(text: str, expected: str | None) -> None:
+    assert resolve(text, PUBLISHED_DAY).value == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_resolve_never_raises_and_values_are_well_formed(text: str) -> None:
+    value = resolve(text, PUBLISHED_DAY).value
+    if value is not None:
+        for part in value.split("/"):
+            assert len(part) in {4, 7, 10}
+            assert part[:4].isdigit()
