@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from spacy.tokens import Span
 
 from claimtrace.analyze.attribution import build_attributions
 from claimtrace.analyze.attribution_rules import find_rule_attributions
 from claimtrace.analyze.pipeline import load_pipeline
-from claimtrace.analyze.sources import outlet_name
+from claimtrace.analyze.sources import EntityIndex, outlet_name, profile_source
 
 pytestmark = pytest.mark.slow
 
@@ -141,6 +142,27 @@ def test_pronoun(profile):
 def test_group(profile):
     p = profile("Protesters")
     assert (p["type"], p["count"]) == ("group", None)
+
+
+def test_org_label_on_a_name_given_to_a_person_elsewhere():
+    nlp = load_pipeline(components=("claimtrace_attribution",))
+    with nlp.select_pipes(disable=["claimtrace_attribution"]):
+        doc = nlp("Jane Okafor arrived late. Okafor said the plan had failed.")
+    # the labels a small NER model sometimes gives: the bare surname as an organisation
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 5, 6, label="ORG")]
+    p = profile_source(doc[5:6], EntityIndex(doc))
+    assert (p["type"], p["name"]) == ("person", "Okafor")
+
+
+def test_survey_share_is_a_group(profile):
+    p = profile("Sixty percent of voters")
+    assert p["type"] == "group"
+
+
+def test_outlet_recognised_by_its_name_words():
+    assert outlet_name("The Springfield Herald") == "Springfield Herald"
+    assert outlet_name("Yahoo News") == "Yahoo News"
+    assert outlet_name("The Springfield Council") is None
 
 
 def test_outlet_name_needs_a_known_outlet():

@@ -59,7 +59,7 @@ FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 ANAPHORIC_OBJECTS = frozenset({"it", "this", "that", "these", "those", "them", "him", "her", "which", "what"})
 # What cannot speak in a headline "Speaker: …" line.
 NOT_SPEAKER_HEADS = frozenset(
-    {"note", "update", "correction", "photo", "video", "watch", "related", "source"}
+    {"note", "update", "correction", "photo", "video", "watch", "related", "source", "latest"}
 )
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 

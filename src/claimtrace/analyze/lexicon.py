@@ -95,8 +95,36 @@ MEDIA_OUTLETS: frozenset[str] = _phrases(
     breitbart news|huffington post|the huffington post|huffpost|buzzfeed|buzzfeed news|vox|slate|
     the atlantic|the new yorker|newsweek|time|time magazine|the daily beast|daily mail|the sun|the mirror|
     the boston globe|boston globe|the daily telegraph|the intercept|propublica|the new york post|
-    new york post|the washington times|washington times|cnbc|semafor
+    new york post|the washington times|washington times|cnbc|semafor|politifact|factcheck.org|
+    zero hedge|the daily caller|daily caller|national review|the weekly standard|mother jones|the blaze|
+    drudge report|salon|talking points memo|rt|sputnik|al arabiya|the national|france 24|deutsche welle|
+    dw|nhk|abc news australia|cbc|cbc news|ctv|itv|channel 4 news|euronews|voice of america|voa
     """
+)
+
+# Words that make a capitalised name an outlet's ("Yahoo News", "The Boston Herald", "Channel 4 Television").
+MEDIA_NAME_WORDS: frozenset[str] = frozenset(
+    {
+        "News",
+        "Times",
+        "Post",
+        "Journal",
+        "Herald",
+        "Tribune",
+        "Gazette",
+        "Magazine",
+        "Radio",
+        "Television",
+        "TV",
+        "Press",
+        "Daily",
+        "Chronicle",
+        "Telegraph",
+        "Courier",
+        "Observer",
+        "Examiner",
+        "Inquirer",
+    }
 )
 
 # Head nouns that name an outlet without naming it ("the newspaper said").
@@ -142,7 +170,8 @@ ANONYMOUS_ROLES: frozenset[str] = _words(
     official source person people diplomat aide adviser advisor insider officer spokesman spokeswoman
     spokesperson staffer negotiator member lawmaker legislator analyst expert figure executive employee
     investigator witness participant associate confidant ally operative strategist consultant mediator
-    minister secretary envoy ambassador representative delegate senator commander general
+    minister secretary envoy ambassador representative delegate senator commander general lawyer attorney
+    businessman businesswoman reader doctor professor teacher pastor priest owner manager veteran donor
     """
 )
 
@@ -151,7 +180,7 @@ GROUP_NOUNS: frozenset[str] = _words(
     """
     critic voter resident protester protestor supporter opponent activist democrat republican
     conservative liberal economist scientist researcher observer analyst expert leader citizen worker
-    parent student family rebel militant group crowd public
+    parent student family rebel militant group crowd public percent majority minority half third quarter
     """
 )
 

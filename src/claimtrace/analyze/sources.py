@@ -27,6 +27,7 @@ from claimtrace.analyze.lexicon import (
     DEFINITE_DETERMINERS,
     GOVERNMENT_WORDS,
     GROUP_NOUNS,
+    MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
     MEDIA_OUTLETS,
     NUMBER_WORDS,
@@ -47,10 +48,11 @@ NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART"})
 
 
 def outlet_name(text: str) -> str | None:
-    """The outlet a phrase names ("the Post", "The New York Times", "Reuters"), else None."""
+    """The outlet a phrase names ("the Post", "The New York Times", "Reuters", "Yahoo News"), else None."""
     stripped = text.strip().rstrip(",")
     lowered = stripped.lower()
-    if lowered in MEDIA_OUTLETS or LEADING_ARTICLE.sub("", lowered) in MEDIA_OUTLETS:
+    titled_outlet = stripped[:1].isupper() and not MEDIA_NAME_WORDS.isdisjoint(stripped.split()[1:])
+    if lowered in MEDIA_OUTLETS or LEADING_ARTICLE.sub("", lowered) in MEDIA_OUTLETS or titled_outlet:
         return (
             LEADING_ARTICLE.sub("", stripped)
             if stripped[:1].islower() or lowered.startswith("the ")
@@ -82,6 +84,10 @@ class EntityIndex:
                 end += 1
             self.ents.append(Span(doc, start, end, label=doc[start].ent_type))
         self.starts = begins
+        # names the document gives people, full and by surname, to overrule a stray ORG label ("Trump said")
+        self.person_names = {ent.text for ent in self.ents if ent.label_ == "PERSON"} | {
+            ent[-1].text for ent in self.ents if ent.label_ == "PERSON"
+        }
 
     def within(self, span: Span) -> list[Span]:
         first = bisect_left(self.starts, span.start)
@@ -90,11 +96,11 @@ class EntityIndex:
 
 def profile_source(span: Span, entities: EntityIndex | None = None) -> dict[str, Any]:
     """The claimtrace/1 `source_profile` for a source span."""
-    ents = (entities or EntityIndex(span.doc)).within(span)
-    return asdict(_profile(span, ents))
+    index = entities or EntityIndex(span.doc)
+    return asdict(_profile(span, index.within(span), index.person_names))
 
 
-def _profile(span: Span, ents: list[Span]) -> SourceProfile:
+def _profile(span: Span, ents: list[Span], person_names: set[str]) -> SourceProfile:
     head = span.root
     lower = head.lower_
     if (head.pos_ == "PRON" or lower in PRONOUNS) and len(span) <= 2:
@@ -111,6 +117,10 @@ def _profile(span: Span, ents: list[Span]) -> SourceProfile:
     titled = _titled_person(entity) if entity is not None and entity.label_ != "PERSON" else None
     if titled is not None and outlet is None:
         entity = titled
+    elif (
+        entity is not None and entity.label_ == "ORG" and outlet is None and _is_person(entity, person_names)
+    ):
+        titled = entity
 
     if outlet is not None:
         return SourceProfile(type="media", name=outlet, count=None, affiliation=affiliation, former=former)
@@ -220,6 +230,15 @@ def _count(head: Token, premods: list[Token]) -> int | None:
     if head.tag_ in ("NN", "NNP"):
         return 1
     return None
+
+
+def _is_person(entity: Span, person_names: set[str]) -> bool:
+    """An ORG-labelled name that is a person's: named as a person elsewhere in the document, or given a
+    person's role in an appositive ("Jean Dupont, the foreign minister,")."""
+    if entity.text in person_names or entity[-1].text in person_names:
+        return True
+    roles = ANONYMOUS_ROLES | OFFICE_ROLES
+    return any(c.dep_ == "appos" and _lemma(c) in roles for c in entity.root.rights)
 
 
 def _titled_person(entity: Span) -> Span | None:
