@@ -254,7 +254,11 @@ class _RuleFinder:
 
         speech = verb.lemma_ in SPEECH_VERBS
         if speech:
-            content.extend(self._adjacent_quotes(verb, cue, source))
+            # a reported clause after the verb already says what was said: a quote before it is another's
+            looks_back = not any(
+                start > verb.i and self.doc[start].text not in QUOTE_MARKS for start, _ in content
+            )
+            content.extend(self._adjacent_quotes(verb, cue, source, looks_back))
         if passive and not content and source is not None and subject is not None and subject.lower_ != "it":
             content = [self._subtree(subject)]  # "The move was first reported by MSNBC."
         taken = [source, cue]
@@ -589,7 +593,9 @@ class _RuleFinder:
                 end += len(tail)
         return start, end
 
-    def _adjacent_quotes(self, verb: Token, cue: TokenRange, source: TokenRange | None) -> list[TokenRange]:
+    def _adjacent_quotes(
+        self, verb: Token, cue: TokenRange, source: TokenRange | None, looks_back: bool = True
+    ) -> list[TokenRange]:
         """Quotes right before the reporting clause ("“…,” she said") and right after it ("He said: “…”",
         and the second half of a split quote)."""
         doc = self.doc
@@ -601,7 +607,7 @@ class _RuleFinder:
             doc[i].text in (",", "—", "–", "-") or (doc[i].is_space and "\n" not in doc[i].text)
         ):
             i -= 1
-        before = self._quote_ending_at(i + 1, verb.i) if i >= 0 else None
+        before = self._quote_ending_at(i + 1, verb.i) if i >= 0 and looks_back else None
         if before is not None and self._has_verb(before) and self._attaches_back(before, clause_end):
             found.append((before.start, before.end))
         limit = min(len(doc), clause_end + ADJACENT_QUOTE_WINDOW)
