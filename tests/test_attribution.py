@@ -96,6 +96,14 @@ def test_quote_continued_in_next_paragraph(analyse):
     ]
 
 
+def test_quote_before_belongs_to_the_first_verb_only(analyse):
+    attributions = analyse(
+        "“He stands for the middle class,” she said, adding that he was the most trustworthy candidate."
+    )
+    assert text_of(by_cue(attributions, "said")["content"]) == "“He stands for the middle class,”"
+    assert text_of(by_cue(attributions, "adding")["content"]) == "that he was the most trustworthy candidate"
+
+
 def test_partly_quoted_content_is_mixed(analyse):
     (a,) = analyse("The spokeswoman said the campaign would “fight for every vote in the state.”")
     assert a["kind"] == "mixed"
