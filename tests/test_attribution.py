@@ -207,6 +207,12 @@ def test_according_to_at_start(analyse):
     assert text_of(a["content"]) == "the border will reopen on Monday"
 
 
+def test_thats_according_to(analyse):
+    (a,) = analyse("That's according to early results of the exit polls.")
+    assert (text_of(a["cue"]), text_of(a["content"])) == ("'s according to", "That")
+    assert text_of(a["source"]) == "early results of the exit polls"
+
+
 def test_reporting_clause_inside_content(analyse):
     text = "The agreement, he said, is no longer on the table."
     (a,) = analyse(text)

@@ -313,6 +313,16 @@ class _RuleFinder:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None or according.dep_ == "ROOT":
             return
+        copula = according.head
+        subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+        if copula.lemma_ == "be" and copula.i == according.i - 1 and subject is not None:
+            # "That's according to the exit polls": the copula joins the cue, the subject is the content
+            source = self._trim(self._subtree(pobj))
+            cue = (copula.i, according.i + 2)
+            self.found[according.i] = _Found(
+                according.i, cue, source, [self._subtree(subject)], "according_to"
+            )
+            return
         head = self._clause_head(according.head)
         while head.dep_ == "conj" and head.head.i < head.i:
             head = head.head  # "A happened and B followed, according to X": X vouches for both
