@@ -131,6 +131,14 @@ export function articleLayout(record, article = {}, claims = []) {
       " · ",
       externalLink(article.url ?? meta.url, "original page"),
     ),
+    (article.reprints ?? []).length
+      ? el(
+          "p",
+          { class: "article-meta", "data-testid": "reprints" },
+          "near-duplicates in this corpus: ",
+          article.reprints.map((id, i) => [i ? ", " : "", el("a", { href: `#/article/${id}` }, `article ${id}`)]),
+        )
+      : null,
     (record.warnings ?? []).map((w) => el("p", { class: "warning" }, w)),
     legend(),
     highlightedText(record),
