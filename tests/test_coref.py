@@ -116,3 +116,11 @@ def test_definite_role_matches_a_named_speaker_with_that_role(resolved):
         "The spokeswoman added that donations had doubled."
     )
     assert pairs[-1] == ("The spokeswoman", "Spokeswoman Haley Morris")
+
+
+def test_they_skips_an_unnamed_document(resolved):
+    pairs = resolved(
+        "Two diplomats said the talks had failed. The statement said a deal was close. "
+        "They added that the ceasefire would hold."
+    )
+    assert pairs[-1] == ("They", "Two diplomats")

@@ -43,6 +43,7 @@ class Mention:
     head: str  # lower-cased lemma of the head word
     is_source: bool
     role: str | None = None  # the source profile's role ("spokeswoman", "press secretary")
+    named: bool = False  # a name, not a description: only a named organisation speaks as "it" or "they"
     resolved: str | None = None
 
     @property
@@ -143,10 +144,13 @@ def _pronoun_fits(mention: Mention, candidate: Mention) -> bool:
             and candidate.number != "pl"
             and candidate.gender in (None, mention.gender)
         )
+    speaking_body = candidate.type in ORGANISATION_TYPES and (
+        candidate.named or candidate.type != "organization"
+    )
     if mention.number == "pl":  # they: several people, or an organisation speaking as one
-        return candidate.number == "pl" or candidate.type in ORGANISATION_TYPES
+        return candidate.number == "pl" or speaking_body
     if mention.head == "it":
-        return candidate.type in ORGANISATION_TYPES
+        return speaking_body
     return False
 
 
@@ -185,6 +189,7 @@ def _source_mention(item: SourceMention, sentence_of: list[int], surnames: dict[
         "person" if lemma == "people" else lemma,
         is_source=True,
         role=profile.get("role"),
+        named=profile.get("name") is not None,
     )
 
 
@@ -199,6 +204,7 @@ def _entity_mention(ent: Span, sentence_of: list[int], surnames: dict[str, str])
         _gender(ent, surnames),
         ent.root.lemma_.lower(),
         is_source=False,
+        named=True,
     )
 
 
