@@ -154,6 +154,21 @@ def test_org_label_on_a_name_given_to_a_person_elsewhere():
     assert (p["type"], p["name"]) == ("person", "Okafor")
 
 
+@pytest.mark.parametrize(
+    ("source", "name", "role", "affiliation"),
+    [
+        ("Radio host Dana Okafor", "Dana Okafor", "host", None),
+        ("Sky News anchor Dana Okafor", "Dana Okafor", "anchor", "Sky News"),
+        ("Dana Okafor of Sky News", "Dana Okafor", None, "Sky News"),
+    ],
+)
+def test_journalist_is_a_person_affiliated_with_the_outlet(profile, source, name, role, affiliation):
+    p = profile(source)
+    assert (p["type"], p["name"], p["role"]) == ("person", name, role)
+    if affiliation is not None:
+        assert p["affiliation"] == affiliation
+
+
 def test_survey_share_is_a_group(profile):
     p = profile("Sixty percent of voters")
     assert p["type"] == "group"

@@ -172,6 +172,7 @@ ANONYMOUS_ROLES: frozenset[str] = _words(
     investigator witness participant associate confidant ally operative strategist consultant mediator
     minister secretary envoy ambassador representative delegate senator commander general lawyer attorney
     businessman businesswoman reader doctor professor teacher pastor priest owner manager veteran donor
+    host moderator anchor correspondent reporter columnist editor commentator journalist writer author
     """
 )
 

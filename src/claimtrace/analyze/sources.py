@@ -51,7 +51,8 @@ def outlet_name(text: str) -> str | None:
     """The outlet a phrase names ("the Post", "The New York Times", "Reuters", "Yahoo News"), else None."""
     stripped = text.strip().rstrip(",")
     lowered = stripped.lower()
-    titled_outlet = stripped[:1].isupper() and not MEDIA_NAME_WORDS.isdisjoint(stripped.split()[1:])
+    words = stripped.split()
+    titled_outlet = len(words) > 1 and words[-1] in MEDIA_NAME_WORDS and all(w[:1].isupper() for w in words)
     if lowered in MEDIA_OUTLETS or LEADING_ARTICLE.sub("", lowered) in MEDIA_OUTLETS or titled_outlet:
         return (
             LEADING_ARTICLE.sub("", stripped)
@@ -203,7 +204,10 @@ def _outlet(span: Span, ents: list[Span], entity: Span | None) -> str | None:
         name = outlet_name(span.text)
         if name is not None:
             return name
-        # "a report by the Washington Post citing …": the outlet inside a longer description
+        # "a report by the Washington Post citing …": the outlet inside a longer description (a named
+        # person's outlet, "MSNBC host Chris Matthews", is their affiliation instead)
+        if entity is not None and entity.label_ == "PERSON":
+            return None
         for ent in ents:
             if ent.label_ in ("ORG", "WORK_OF_ART", "PERSON", "GPE") and outlet_name(ent.text) is not None:
                 return outlet_name(ent.text)
@@ -339,7 +343,10 @@ def _affiliation(span: Span, ents: list[Span], head: Token, entity: Span | None)
     if not parts:
         # "from the region", "at the State Department"; for a name, the body its appositive role serves
         # ("Haley Morris, a spokeswoman for the campaign,")
-        holders = [head] if entity is None else [c for c in head.rights if c.dep_ == "appos"]
+        appositives = [c for c in head.rights if c.dep_ == "appos"]
+        holders = (
+            [head] if entity is None else [head, *appositives] if entity.label_ == "PERSON" else appositives
+        )
         place = next((p for holder in holders if (p := _place_phrase(span, holder)) is not None), None)
         if place is not None:
             parts.append(place)
