@@ -23,7 +23,6 @@ INTERVALS = ("day", "week", "month")
 EVENT_GROUPS = ("actor", "event_type", "status")
 CLAIM_GROUPS = ("outlet", "source_type", "certainty", "kind")
 MAX_LIMIT = 1000
-DRIVE = "{drive}"  # placeholder before a set-membership condition; see _page_ids
 SMALL_MATCH_SET = 2000
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -89,12 +88,12 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{word}"' for word in words)
 
 
-def actor_query(actor: str) -> str:
+def actor_query(actor: str, column: str = "actors") -> str:
     """An FTS5 query: actors with words starting with each word given ("Belmor" finds "Belmora")."""
     words = re.findall(r"\w+", actor)
     if not words:
         raise QueryError(f"actor {actor!r} has no words to search for")
-    return " AND ".join(f'actor_text : "{word}"*' for word in words)
+    return " AND ".join(f'{column} : "{word}"*' for word in words)
 
 
 def _article_where(filters: ClaimFilters, table: str) -> tuple[list[str], list[Any]]:
@@ -114,10 +113,30 @@ def _article_where(filters: ClaimFilters, table: str) -> tuple[list[str], list[A
     return where, params
 
 
-def _claim_where(filters: ClaimFilters, drive: str = "") -> tuple[list[str], list[Any]]:
+def _claim_where(filters: ClaimFilters) -> tuple[list[str], list[Any]]:
     """SQL conditions over `a` (attributions, which carry their article's date and outlet) for the filters."""
+    where, params, sets = _claim_conditions(filters)
+    for number in range(len(sets)):
+        where = [condition.replace(_drive(number), "") for condition in where]
+    return where, params
+
+
+def _drive(number: int) -> str:
+    """The placeholder before the `number`th set-membership condition; see _page_ids."""
+    return f"{{drive{number}}}"
+
+
+def _claim_conditions(filters: ClaimFilters) -> tuple[list[str], list[Any], list[tuple[str, list[Any]]]]:
+    """Conditions and parameters, plus each set-membership subquery with its own parameters."""
     where: list[str] = []
     params: list[Any] = []
+    sets: list[tuple[str, list[Any]]] = []
+
+    def member(column: str, subquery: str, sub_params: list[Any]) -> None:
+        where.append(f"{_drive(len(sets))}{column} IN ({subquery})")
+        params.extend(sub_params)
+        sets.append((subquery, sub_params))
+
     if filters.certainty:
         if filters.certainty not in CERTAINTY_LABELS:
             raise QueryError(
@@ -148,13 +167,15 @@ def _claim_where(filters: ClaimFilters, drive: str = "") -> tuple[list[str], lis
         if filters.source_type:
             sub.append("type = ?")
             sub_params.append(filters.source_type)
-        where.append(f"{DRIVE}a.source_id IN (SELECT id FROM sources WHERE {' AND '.join(sub)})")
-        params += sub_params
-    if filters.actor or filters.event_type or filters.status:
+        member("a.source_id", f"SELECT id FROM sources WHERE {' AND '.join(sub)}", sub_params)
+    if filters.actor:
+        member(
+            "a.id",
+            "SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?",
+            [actor_query(filters.actor)],
+        )
+    if filters.event_type or filters.status:
         sub, sub_params = ["attribution_id IS NOT NULL"], []
-        if filters.actor:
-            sub.append("id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-            sub_params.append(actor_query(filters.actor))
         if filters.event_type:
             sub.append("type = ?")
             sub_params.append(filters.event_type.upper())
@@ -163,15 +184,17 @@ def _claim_where(filters: ClaimFilters, drive: str = "") -> tuple[list[str], lis
                 raise QueryError(f"status must be one of {', '.join(EVENT_STATUSES)}, got {filters.status!r}")
             sub.append("status = ?")
             sub_params.append(filters.status)
-        where.append(f"{DRIVE}a.id IN (SELECT attribution_id FROM events WHERE {' AND '.join(sub)})")
-        params += sub_params
+        member("a.id", f"SELECT attribution_id FROM events WHERE {' AND '.join(sub)}", sub_params)
     article_where, article_params = _article_where(filters, "a")
     where += article_where
     params += article_params
     if filters.text:
-        where.append(f"{DRIVE}a.id IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)")
-        params.append(fts_query(filters.text))
-    return [condition.replace(DRIVE, drive) for condition in where], params
+        member(
+            "a.id",
+            "SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?",
+            ["{content_text source_text} : (" + fts_query(filters.text) + ")"],
+        )
+    return where, params, sets
 
 
 _CLAIM_COLUMNS = """
@@ -220,22 +243,18 @@ def _events_by_attribution(conn: sqlite3.Connection, attribution_ids: list[int])
 def _page_ids(conn: sqlite3.Connection, filters: ClaimFilters, limit: int, offset: int) -> list[int]:
     """The attribution ids of one page, newest first, touching only the attributions table and its indexes.
 
-    A filter through another table (full text, events, sources) yields a set of ids. When that set is small
-    the page is found by looking each one up and sorting; when it is large, walking the date-ordered index and
-    probing the set reaches a page sooner, so the set's condition is written unary-plus (`+a.id IN …`), which
-    stops SQLite from driving the query with it.
+    A filter through another table (full text, actors, events, sources) is a set of ids. A small set drives
+    the query: each member is looked up and the few found are sorted. A large one is only probed while SQLite
+    walks a date-ordered index, which reaches a page of matches sooner; writing its condition unary-plus
+    (`+a.id IN …`) keeps SQLite from driving with it.
     """
-    where, params = _claim_where(filters, drive=DRIVE)
-    order = " ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?"
-    if not any(DRIVE in condition for condition in where):
-        sql = "SELECT a.id FROM attributions a" + (" WHERE " + " AND ".join(where) if where else "") + order
-        return [row[0] for row in _execute(conn, sql, [*params, limit, offset])]
-    probe = f"SELECT count(*) FROM (SELECT 1 FROM attributions a WHERE {' AND '.join(where)} LIMIT ?)"
-    many = (
-        _execute(conn, probe.replace(DRIVE, ""), [*params, SMALL_MATCH_SET]).fetchone()[0] >= SMALL_MATCH_SET
-    )
-    conditions = " AND ".join(where).replace(DRIVE, "+" if many else "")
-    sql = f"SELECT a.id FROM attributions a WHERE {conditions}{order}"
+    where, params, sets = _claim_conditions(filters)
+    for number, (subquery, sub_params) in enumerate(sets):
+        probe = f"SELECT count(*) FROM ({subquery} LIMIT ?)"
+        large = _execute(conn, probe, [*sub_params, SMALL_MATCH_SET]).fetchone()[0] >= SMALL_MATCH_SET
+        where = [condition.replace(_drive(number), "+" if large else "") for condition in where]
+    sql = "SELECT a.id FROM attributions a" + (" WHERE " + " AND ".join(where) if where else "")
+    sql += " ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?"
     return [row[0] for row in _execute(conn, sql, [*params, limit, offset])]
 
 
@@ -291,7 +310,7 @@ def query_events(
     params: list[Any] = []
     if filters.actor:
         where.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-        params.append(actor_query(filters.actor))
+        params.append(actor_query(filters.actor, "actor_text"))
     if filters.event_type:
         where.append("e.type = ?")
         params.append(filters.event_type.upper())
@@ -581,7 +600,7 @@ def query_events_grouped(
     params: list[Any] = []
     if filters.actor:
         where.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-        params.append(actor_query(filters.actor))
+        params.append(actor_query(filters.actor, "actor_text"))
     if filters.event_type:
         where.append("e.type = ?")
         params.append(filters.event_type.upper())

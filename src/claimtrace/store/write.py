@@ -201,6 +201,12 @@ def store_record(
     )
     attributions = record.get("attributions") or []
     credits = credited_outlets(record)
+    events = record.get("events") or []
+    event_attribution = [_event_attribution(event, attributions) for event in events]
+    actors: dict[str, list[str]] = {}
+    for event, key in zip(events, event_attribution, strict=True):
+        if key and event.get("actor"):
+            actors.setdefault(key, []).append(event["actor"].get("text") or "")
     ids: dict[str, int] = {}
     for attribution in attributions:
         content = attribution["content"]
@@ -210,8 +216,8 @@ def store_record(
             conn.execute(
                 "INSERT INTO attributions (article_id, published, outlet_id, key, kind, source_id, "
                 "source_text, source_start, cue_text, content_text, content_start, content_end, resolved_to, "
-                "certainty_value, certainty_label, content_norm, credited_outlet) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "certainty_value, certainty_label, content_norm, credited_outlet, actors) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article_id,
                     meta.get("published"),
@@ -230,6 +236,7 @@ def store_record(
                     certainty.get("label"),
                     " ".join(content_tokens(content.get("text") or "")),
                     credits.get(attribution["id"]),
+                    "; ".join(actors[attribution["id"]]) if attribution["id"] in actors else None,
                 ),
             ).lastrowid
             or 0
@@ -238,8 +245,7 @@ def store_record(
         "UPDATE attributions SET parent_id = ? WHERE id = ?",
         [(ids[a["parent"]], ids[a["id"]]) for a in attributions if a.get("parent") in ids],
     )
-    for event in record.get("events") or []:
-        attribution_key = _event_attribution(event, attributions)
+    for event, attribution_key in zip(events, event_attribution, strict=True):
         conn.execute(
             "INSERT INTO events (article_id, key, type, mode, context, trigger_text, trigger_start, "
             "actor_text, "
