@@ -344,6 +344,7 @@ def reprints(db: str, fmt: str, min_size: int, limit: int, offset: int) -> None:
             "size": c["size"],
             **a,
             "score": "" if a["score"] is None else f"{a['score']:.2f}",
+            "title": a["title"] or a["record_id"],
         }
         for c in clusters
         for a in c["articles"]

@@ -506,8 +506,9 @@ def reprint_clusters(
 ) -> list[dict[str, Any]]:
     """Clusters of near-duplicate (reprinted or rewritten) articles, largest first.
 
-    Each dict: cluster (id of its earliest article), size, first_published, articles: [{article_id, title,
-    outlet, published, url, score (estimated Jaccard with the cluster's first article, None for itself)}].
+    Each dict: cluster (id of its earliest article), size, first_published, articles: [{article_id, record_id,
+    title, outlet, published, url, score (estimated Jaccard with the cluster's first article, None for
+    itself)}].
     """
     _check_paging(limit, offset)
     clusters = conn.execute(
@@ -523,7 +524,7 @@ def reprint_clusters(
     for cluster in clusters:
         members = conn.execute(
             """
-            SELECT ar.id AS article_id, ar.title, o.name AS outlet, ar.published, ar.url,
+            SELECT ar.id AS article_id, ar.record_id, ar.title, o.name AS outlet, ar.published, ar.url,
                    (SELECT max(l.score) FROM links l
                     WHERE l.kind = 'reprint' AND ((l.article_a = ?1 AND l.article_b = ar.id)
                                                OR (l.article_b = ?1 AND l.article_a = ar.id))) AS score
