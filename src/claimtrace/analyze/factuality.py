@@ -98,9 +98,13 @@ def _is_negative_phrase(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
-def _modifier_features(token: Token, prefix: str, feats: dict[str, float]) -> tuple[bool, bool, bool]:
-    """Features of the words attached to `token` (modals, negation, hedges, markers); says whether it is
+ModifierSummary = tuple[tuple[str, ...], bool, bool, bool]
+
+
+def _modifier_summary(token: Token) -> ModifierSummary:
+    """Features of the words attached to `token` (modals, negation, hedges, markers), and whether it is
     negated, modalised and conditioned, for the path aggregates."""
+    names: list[str] = []
     negated = modal = conditioned = False
     for child in token.children:
         lemma, glued_negation = _split_negation(child)
@@ -111,33 +115,31 @@ def _modifier_features(token: Token, prefix: str, feats: dict[str, float]) -> tu
             or (lemma in NEGATIONS and dep in {"advmod", "det", "preconj", "cc"})
         ):
             negated = True
-            feats[f"{prefix}neg"] = 1.0
+            names.append("neg")
         if dep in {"nsubj", "nsubjpass", "dobj", "attr"} and _is_negative_phrase(child):
             negated = True
-            feats[f"{prefix}neg_{'subj' if dep.startswith('nsubj') else 'obj'}"] = 1.0
+            names.append(f"neg_{'subj' if dep.startswith('nsubj') else 'obj'}")
         if dep in {"aux", "auxpass"}:
             if lemma in MODALS:
                 modal = True
-                feats[f"{prefix}modal={lemma}"] = 1.0
+                names.append(f"modal={lemma}")
             elif child.tag_ == "TO":
-                feats[f"{prefix}inf"] = 1.0
+                names.append("inf")
             elif lemma in {"have", "has", "had"}:
-                feats[f"{prefix}perfect"] = 1.0
+                names.append("perfect")
             elif dep == "auxpass":
-                feats[f"{prefix}passive"] = 1.0
+                names.append("passive")
         elif dep == "mark":
-            feats[f"{prefix}mark={lemma}"] = 1.0
-            if lemma in CONDITIONAL_MARKERS:
-                conditioned = True
+            names.append(f"mark={lemma}")
+            conditioned |= lemma in CONDITIONAL_MARKERS
         elif dep == "advmod" and lemma in HEDGE_ADVERBS:
             modal = True
-            feats[f"{prefix}hedge={lemma}"] = 1.0
-            feats[f"{prefix}hedge"] = 1.0
+            names += [f"hedge={lemma}", "hedge"]
         elif dep == "advmod" and lemma in BOOSTER_ADVERBS:
-            feats[f"{prefix}booster"] = 1.0
+            names.append("booster")
         elif dep == "acomp" and cue_class(lemma):
-            feats[f"{prefix}acomp_cls={cue_class(lemma)}"] = 1.0
-    return negated, modal, conditioned
+            names.append(f"acomp_cls={cue_class(lemma)}")
+    return tuple(names), negated, modal, conditioned
 
 
 def rule_prior(token: Token, question: bool = False) -> float:
@@ -200,12 +202,27 @@ def question_tokens(doc: Doc) -> set[int]:
 
 
 def predicate_features(
-    token: Token, corpus: str = CORPUS_DEFAULT, questions: set[int] | None = None
+    token: Token,
+    corpus: str = CORPUS_DEFAULT,
+    questions: set[int] | None = None,
+    modifiers: dict[int, ModifierSummary] | None = None,
 ) -> dict[str, float]:
     """Sparse features of one predicate: itself, its modifiers, and the chain of words that embed it.
-    `questions` (from `question_tokens`) saves recomputing sentence bounds for each predicate of a Doc."""
+    `questions` (from `question_tokens`) and `modifiers` (filled as it goes) spare recomputing what the
+    predicates of one Doc share."""
     if questions is None:
         questions = question_tokens(token.doc)
+    if modifiers is None:
+        modifiers = {}
+
+    def add_modifiers(node: Token, prefix: str) -> tuple[bool, bool, bool]:
+        if node.i not in modifiers:
+            modifiers[node.i] = _modifier_summary(node)
+        names, negated, modal, conditioned = modifiers[node.i]
+        for name in names:
+            feats[prefix + name] = 1.0
+        return negated, modal, conditioned
+
     lemma = token.lemma_.lower()
     feats: dict[str, float] = {
         "bias": 1.0,
@@ -222,13 +239,13 @@ def predicate_features(
     if token.i in questions:
         feats["question"] = 1.0
     negations, modals, conditioned = 0, 0, False
-    neg, mod, cond = _modifier_features(token, "", feats)
+    neg, mod, cond = add_modifiers(token, "")
     negations += neg
     modals += mod
     conditioned |= cond
     node = token
     for level in range(1, MAX_LEVELS + 1):
-        if node.head is node:
+        if node.head.i == node.i:
             break
         link = node.dep_
         node = node.head
@@ -246,7 +263,7 @@ def predicate_features(
         if link in {"prep", "pobj"} and head_lemma in NEGATIONS:
             negations += 1
             feats[f"{prefix}without"] = 1.0
-        neg, mod, cond = _modifier_features(node, prefix, feats)
+        neg, mod, cond = add_modifiers(node, prefix)
         negations += neg
         modals += mod
         conditioned |= cond
@@ -380,11 +397,13 @@ def shipped_forest() -> Forest:
 
 def score_predicates(tokens: list[Token], forest: Forest, corpus: str = CORPUS_DEFAULT) -> list[float]:
     """Factuality values for the given predicate tokens (from one or more parsed Docs)."""
-    questions: dict[int, set[int]] = {}
+    shared: dict[int, tuple[set[int], dict[int, ModifierSummary]]] = {}
     rows = []
     for token in tokens:
-        doc_questions = questions.setdefault(id(token.doc), question_tokens(token.doc))
-        rows.append(predicate_features(token, corpus, doc_questions))
+        key = id(token.doc)
+        if key not in shared:
+            shared[key] = (question_tokens(token.doc), {})
+        rows.append(predicate_features(token, corpus, *shared[key]))
     return [float(v) for v in forest.predict(rows, corpus)]
 
 
