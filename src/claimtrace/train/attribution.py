@@ -1,0 +1,270 @@
+"""Training the attribution tagger (`claimtrace.analyze.attribution_model`) on a PolNeAR split.
+
+Gold brat spans are aligned to spaCy tokens (a token belongs to a role when it overlaps the role's
+characters), then two CRFs are trained with L-BFGS: the cue tagger over every sentence, the source/content
+tagger over the window of every gold cue. Parsed Docs are cached outside the repository (a DocBin per corpus
+directory) so repeated runs skip the parse.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pycrfsuite
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+
+from claimtrace.analyze.attribution_model import (
+    CARD,
+    CUE_MODEL,
+    ROLE_MODEL,
+    AttributionTagger,
+    ParsedDoc,
+    cue_features,
+    cue_head,
+    cue_sequences,
+    parse,
+    role_features,
+    role_window,
+)
+from claimtrace.evaluate.polnear import Article, Triple, load_corpus, score_corpus
+
+CUE_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+CUE_THRESHOLDS = (1.0, 0.45, 0.35, 0.25)  # 1.0: Viterbi cues only
+NEGATIVE_LEMMA_MIN = 5
+NEGATIVE_LEMMA_RATE = 0.2
+NEGATIVE_RATE = 0.5
+ROLE_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+Report = Callable[[str], None]
+
+
+@dataclass
+class GoldDoc:
+    """A parsed article with its gold attributions as spaCy token indices."""
+
+    parsed: ParsedDoc
+    attributions: list[tuple[list[int], list[list[int]], list[list[int]]]] = field(default_factory=list)
+    # each: (cue tokens, source pieces, content pieces); pieces are token-index runs
+
+    @property
+    def cue_tokens(self) -> set[int]:
+        return {i for cue, _, _ in self.attributions for i in cue}
+
+
+def tokens_in(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """For each character span, the non-space tokens overlapping it (empty pieces dropped)."""
+    pieces = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        piece = [t.i for t in span if not t.is_space]
+        if piece:
+            pieces.append(piece)
+    return pieces
+
+
+def align(article: Article, doc: Doc) -> GoldDoc:
+    gold = GoldDoc(parsed=parse(doc))
+    for triple in article.attributions:
+        cue = sorted({i for piece in tokens_in(doc, triple.cue) for i in piece})
+        if not cue:
+            continue
+        gold.attributions.append((cue, tokens_in(doc, triple.source), tokens_in(doc, triple.content)))
+    return gold
+
+
+def parsed_corpus(directory: Path, nlp: Language, cache_dir: Path | None, report: Report) -> list[GoldDoc]:
+    """Load a split, parse its texts (or reuse the cached parse) and align the gold spans."""
+    articles = load_corpus(directory)
+    docs: list[Doc] | None = None
+    cache = None
+    if cache_dir is not None:
+        digest = hashlib.sha1("".join(a.id + a.text for a in articles).encode()).hexdigest()[:16]
+        cache = cache_dir / f"polnear-{digest}.spacy"
+        if cache.is_file():
+            docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+            report(f"reused parse of {len(docs)} articles from {cache}")
+    if docs is None:
+        started = time.perf_counter()
+        docs = list(nlp.pipe((a.text for a in articles), batch_size=32))
+        report(f"parsed {len(docs)} articles from {directory} in {time.perf_counter() - started:.0f} s")
+        if cache is not None:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            bin_ = DocBin(store_user_data=False)
+            for doc in docs:
+                bin_.add(doc)
+            bin_.to_disk(cache)
+    return [align(article, doc) for article, doc in zip(articles, docs, strict=True)]
+
+
+def bio(length: int, pieces: Iterable[tuple[str, Sequence[int]]]) -> list[str]:
+    """BIO labels over sequence positions; later pieces do not overwrite earlier ones."""
+    labels = ["O"] * length
+    for role, positions in pieces:
+        fresh = [p for p in sorted(positions) if labels[p] == "O"]
+        for k, p in enumerate(fresh):
+            labels[p] = f"{'B' if k == 0 or fresh[k - 1] != p - 1 else 'I'}-{role}"
+    return labels
+
+
+def cue_examples(gold: GoldDoc) -> Iterable[tuple[list[list[str]], list[str]]]:
+    cue_pieces = [cue for cue, _, _ in gold.attributions]
+    for tokens in cue_sequences(gold.parsed):
+        position = {t: p for p, t in enumerate(tokens)}
+        pieces = [("Cue", [position[i] for i in cue if i in position]) for cue in cue_pieces]
+        yield cue_features(gold.parsed, tokens), bio(len(tokens), [p for p in pieces if p[1]])
+
+
+def cue_lemmas(golds: Sequence[GoldDoc]) -> set[str]:
+    """Lemmas that head a gold cue often, absolutely and relative to their frequency: the words a cue
+    tagger will propose."""
+    cues: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for gold in golds:
+        seen.update(gold.parsed.lemmas)
+        for cue, _, _ in gold.attributions:
+            cues[gold.parsed.lemmas[cue_head(gold.parsed, cue)]] += 1
+    return {
+        lemma
+        for lemma, n in cues.items()
+        if n >= NEGATIVE_LEMMA_MIN
+        and n / seen[lemma] >= NEGATIVE_LEMMA_RATE
+        and any(c.isalpha() for c in lemma)
+    }
+
+
+def negative_cues(gold: GoldDoc, lemmas: set[str], rng: random.Random) -> list[list[int]]:
+    """A sample of unannotated tokens with a cue lemma: windows around them teach the source/content
+    tagger to return nothing when a proposed cue is not one."""
+    taken = gold.cue_tokens
+    return [
+        [i]
+        for i, lemma in enumerate(gold.parsed.lemmas)
+        if lemma in lemmas
+        and i not in taken
+        and gold.parsed.sentence_of[i] >= 0
+        and rng.random() < NEGATIVE_RATE
+    ]
+
+
+def role_examples(
+    gold: GoldDoc, negatives: Sequence[list[int]] = ()
+) -> Iterable[tuple[list[list[str]], list[str]]]:
+    other_cues = gold.cue_tokens
+    for cue in negatives:
+        tokens = role_window(gold.parsed, cue)
+        yield role_features(gold.parsed, tokens, cue, other_cues | set(cue)), ["O"] * len(tokens)
+    seen: set[tuple[int, ...]] = set()
+    for cue, sources, contents in gold.attributions:
+        if tuple(cue) in seen:  # the same cue annotated twice: train on its first annotation only
+            continue
+        seen.add(tuple(cue))
+        tokens = role_window(gold.parsed, cue)
+        position = {t: p for p, t in enumerate(tokens)}
+        pieces = [("Source", [position[i] for i in piece if i in position]) for piece in sources]
+        pieces += [("Content", [position[i] for i in piece if i in position]) for piece in contents]
+        labels = bio(len(tokens), [p for p in pieces if p[1]])
+        yield role_features(gold.parsed, tokens, cue, other_cues), labels
+
+
+def train_crf(
+    examples: Iterable[tuple[list[list[str]], list[str]]], params: dict[str, object], path: Path, seed: int
+) -> int:
+    """Train one CRF (examples in a seeded order) and return the number of training sequences."""
+    ordered = list(examples)
+    random.Random(seed).shuffle(ordered)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for features, labels in ordered:
+        trainer.append(features, labels)
+    trainer.set_params(params)
+    trainer.train(str(path))
+    return len(ordered)
+
+
+def predict(tagger: AttributionTagger, golds: Sequence[GoldDoc]) -> list[list[Triple]]:
+    predictions = []
+    for gold in golds:
+        spans = tagger.attributions(gold.parsed, tagger.cues(gold.parsed))
+        predictions.append(
+            [Triple(content=tuple(a.content), cue=tuple(a.cue), source=tuple(a.source)) for a in spans]
+        )
+    return predictions
+
+
+def select_threshold(
+    tagger: AttributionTagger, directory: Path, golds: Sequence[GoldDoc], report: Report
+) -> tuple[float, dict[str, object], dict[str, float]]:
+    """Model selection on the dev split: the cue threshold with the best triple F1, with its scores."""
+    articles = load_corpus(directory)
+    results: list[tuple[float, float, dict[str, object]]] = []
+    for threshold in CUE_THRESHOLDS:
+        tagger.cue_threshold = threshold
+        figures = score_corpus(articles, predict(tagger, golds)).figures()
+        f1 = float(figures["triple"]["f1"])  # type: ignore[index]
+        report(f"cue threshold {threshold}: dev triple F1 {100 * f1:.1f}")
+        results.append((threshold, f1, figures))
+    threshold, _, figures = max(results, key=lambda result: result[1])
+    return threshold, figures, {str(t): round(f1, 4) for t, f1, _ in results}
+
+
+def train(
+    train_dir: Path,
+    out_dir: Path,
+    nlp: Language,
+    dev_dir: Path | None = None,
+    seed: int = 13,
+    cache_dir: Path | None = None,
+    report: Report = print,
+) -> dict[str, object]:
+    """Train both CRFs on train_dir, write them and a model card to out_dir, and score on dev_dir if given."""
+    started = time.perf_counter()
+    golds = parsed_corpus(train_dir, nlp, cache_dir, report)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    cue_count = train_crf(
+        (ex for g in golds for ex in cue_examples(g)), CUE_PARAMS, out_dir / CUE_MODEL, seed
+    )
+    report(f"cue tagger: {cue_count} sentences, {time.perf_counter() - started:.0f} s so far")
+    lemmas, rng = cue_lemmas(golds), random.Random(seed)
+    role_count = train_crf(
+        (ex for g in golds for ex in role_examples(g, negative_cues(g, lemmas, rng))),
+        ROLE_PARAMS,
+        out_dir / ROLE_MODEL,
+        seed,
+    )
+    seconds = time.perf_counter() - started
+    report(f"source/content tagger: {role_count} cue windows, {seconds:.0f} s so far")
+    card: dict[str, object] = {
+        "model": "claimtrace attribution tagger: CRF cue tagger + per-cue CRF source/content tagger",
+        "training_data": f"PolNeAR {train_dir.name} ({len(golds)} articles, first annotator per article)",
+        "spacy_model": nlp.meta.get("name", ""),
+        "seed": seed,
+        "cue_params": CUE_PARAMS,
+        "role_params": ROLE_PARAMS,
+        "training_sequences": {"cue": cue_count, "role": role_count},
+        "training_seconds": round(seconds),
+    }
+    (out_dir / CARD).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    if dev_dir is not None:
+        dev = parsed_corpus(dev_dir, nlp, cache_dir, report)
+        threshold, figures, sweep = select_threshold(AttributionTagger(out_dir), dev_dir, dev, report)
+        card["cue_threshold"] = threshold
+        card["dev_triple_f1_by_cue_threshold"] = sweep
+        card["dev_scores"] = _rounded(figures)
+        (out_dir / CARD).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    return card
+
+
+def _rounded(value: object) -> object:
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    return value

@@ -1,0 +1,208 @@
+"""The trained attribution tagger: feature plumbing, decoding, merging with rules, the shipped model, and
+reproducible training on a small split written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Doc
+
+from claimtrace.analyze.attribution_model import (
+    MODEL_DIR,
+    AttributionTagger,
+    _quote_state,
+    chunks,
+    load_tagger,
+    merge,
+    parse,
+    role_features,
+    role_window,
+    spans_of,
+)
+from claimtrace.analyze.types import AttributionSpans
+from claimtrace.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    return spacy.load(Settings().model)
+
+
+def words_doc(words: list[str], spaces: list[bool] | None = None) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
+
+
+def test_quote_state_marks_tokens_inside_curly_and_straight_quotes() -> None:
+    doc = words_doc(["He", "said", "“", "no", "”", "and", '"', "yes", '"', "then", "left"])
+    assert _quote_state(doc) == [False, False, True, True, True, False, True, True, True, False, False]
+
+
+def test_quote_state_closes_at_a_paragraph_break() -> None:
+    doc = words_doc(["“", "open", "\n\n", "after"], [False, False, False, False])
+    assert _quote_state(doc) == [True, True, False, False]
+
+
+def test_chunks_decode_bio_runs_including_stray_inside_labels() -> None:
+    labels = ["O", "B-Content", "I-Content", "O", "I-Content", "B-Source", "B-Source", "I-Source"]
+    assert chunks(labels, "Content") == [[1, 2], [4]]
+    assert chunks(labels, "Source") == [[5], [6, 7]]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(["O", "B-Cue", "I-Cue", "B-Source", "I-Source"]), max_size=30))
+def test_chunks_cover_exactly_the_role_positions(labels: list[str]) -> None:
+    runs = chunks(labels, "Cue")
+    covered = [p for run in runs for p in run]
+    assert covered == [p for p, label in enumerate(labels) if label.endswith("-Cue")]
+    assert all(run == list(range(run[0], run[-1] + 1)) for run in runs)
+
+
+def test_spans_of_joins_consecutive_tokens_but_not_across_a_line_break() -> None:
+    doc = words_doc(["Rain", "is", "due", "\n", "Sun", "later"], [True, True, False, False, True, False])
+    assert spans_of(doc, [0, 1, 2, 4, 5]) == [(0, 11), (12, 21)]
+    assert spans_of(doc, [0, 2]) == [(0, 4), (8, 11)]
+
+
+MERGE_TEXT = (
+    "The mayor said the bridge would reopen. "
+    "“Tolls stay,” an aide added. "
+    "According to engineers, it is safe. "
+    "Critics argued it was rushed."
+)
+
+
+def at(fragment: str) -> tuple[int, int]:
+    start = MERGE_TEXT.index(fragment)
+    return (start, start + len(fragment))
+
+
+def spans(source: str, cue: str, content: str, origin: str = "rules") -> AttributionSpans:
+    return AttributionSpans(content=[at(content)], cue=[at(cue)], source=[at(source)], origin=origin)
+
+
+def test_merge_prefers_rule_spans_on_a_shared_cue_and_keeps_model_only_finds() -> None:
+    model_said = spans("mayor", "said", "the bridge would reopen.", origin="model")
+    model_argued = spans("Critics", "argued", "it was rushed", origin="model")
+    rule_said = spans("The mayor", "said", "the bridge would reopen")
+    merged = merge([model_said, model_argued], [rule_said], MERGE_TEXT)
+    assert merged == [rule_said, model_argued]
+
+
+def test_merge_adds_rule_only_quotes_and_according_to_but_not_other_rule_only_finds() -> None:
+    quote = spans("an aide", "added", "“Tolls stay,”")
+    according = spans("engineers", "According to", "it is safe")
+    indirect = spans("Critics", "argued", "it was rushed")
+    merged = merge([], [quote, according, indirect], MERGE_TEXT)
+    assert merged == [quote, according]
+
+
+def test_a_rule_attribution_replaces_at_most_one_model_attribution() -> None:
+    first = spans("mayor", "said", "the bridge", origin="model")
+    second = spans("mayor", "said", "would reopen", origin="model")
+    rule = spans("The mayor", "said", "the bridge would reopen")
+    assert merge([first, second], [rule], MERGE_TEXT) == [rule, second]
+
+
+@pytest.mark.slow
+def test_role_features_describe_the_relation_to_the_cue(nlp: spacy.language.Language) -> None:
+    doc = nlp("The harbour master said the ferry would sail at noon.")
+    parsed = parse(doc)
+    said = [t.i for t in doc if t.text == "said"]
+    tokens = role_window(parsed, said)
+    rows = dict(zip(tokens, role_features(parsed, tokens, said, set(said)), strict=True))
+    assert "cue" in rows[said[0]]
+    master = next(t.i for t in doc if t.text == "master")
+    ferry = next(t.i for t in doc if t.text == "ferry")
+    assert "br=nsubj" in rows[master]
+    assert any(f.startswith("br=ccomp") for f in rows[ferry])
+    assert "dist=-1" in rows[master] and "dist=+2" in rows[ferry]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (MODEL_DIR / "roles.crfsuite").is_file(), reason="model not built")
+def test_shipped_model_finds_source_cue_and_content(nlp: spacy.language.Language) -> None:
+    text = (
+        "The harbour master said on Tuesday that the ferry would not sail until the storm had passed.\n\n"
+        "“We will not take risks with passengers,” a spokeswoman for the ferry company told reporters."
+    )
+    doc = nlp(text)
+    found = load_tagger()(doc)
+    rendered = {
+        (
+            " ".join(text[s:e] for s, e in a.source),
+            " ".join(text[s:e] for s, e in a.cue),
+            " ".join(text[s:e] for s, e in a.content),
+        )
+        for a in found
+    }
+    by_cue = {cue: (source, content) for source, cue, content in rendered}
+    assert "said" in by_cue
+    assert by_cue["said"][0] == "The harbour master"
+    assert "ferry would not sail" in by_cue["said"][1]
+    assert "told" in by_cue
+    assert "spokeswoman" in by_cue["told"][0]
+    assert "We will not take risks" in by_cue["told"][1]
+    assert all(a.origin == "model" for a in found)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (MODEL_DIR / "roles.crfsuite").is_file(), reason="model not built")
+def test_text_without_reporting_yields_nothing(nlp: spacy.language.Language) -> None:
+    doc = nlp("The ferry left the harbour at noon. Gulls followed it out past the breakwater.")
+    assert load_tagger()(doc) == []
+
+
+ARTICLES = {
+    "demo_one": "The mayor said the bridge would reopen in May. Crews worked through the night.",
+    "demo_two": "“Prices will rise,” a trader told reporters. The market closed early.",
+    "demo_three": "According to the council, the library will close. Residents warned that parks would go.",
+}
+
+
+def _write_split(root: Path) -> Path:
+    (root / "text").mkdir(parents=True)
+    (root / "attributions").mkdir()
+    for name, text in ARTICLES.items():
+        (root / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+        lines, n = [], 0
+        for source, cue, content in _triples(name):
+            ids = []
+            for label, fragment in (("Source", source), ("Cue", cue), ("Content", content)):
+                n += 1
+                start = text.index(fragment)
+                lines.append(f"T{n}\t{label} {start} {start + len(fragment)}\t{fragment}")
+                ids.append(f"{label}:T{n}")
+            lines.append(f"E{n}\tAttribution:T{n - 1} " + " ".join(ids))
+        (root / "attributions" / f"{name}_a1.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+def _triples(name: str) -> list[tuple[str, str, str]]:
+    return {
+        "demo_one": [("The mayor", "said", "the bridge would reopen in May")],
+        "demo_two": [("a trader", "told", "“Prices will rise,”")],
+        "demo_three": [
+            ("the council", "According to", "the library will close"),
+            ("Residents", "warned", "that parks would go"),
+        ],
+    }[name]
+
+
+@pytest.mark.slow
+def test_training_is_reproducible_and_writes_a_card(tmp_path: Path, nlp: spacy.language.Language) -> None:
+    from claimtrace.train.attribution import train
+
+    split = _write_split(tmp_path / "split")
+    first = train(split, tmp_path / "a", nlp, dev_dir=split, seed=3, cache_dir=None, report=lambda _: None)
+    second = train(split, tmp_path / "b", nlp, seed=3, cache_dir=tmp_path / "cache", report=lambda _: None)
+    for name in ("cue.crfsuite", "roles.crfsuite"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    assert first["seed"] == 3 and first["training_sequences"] == second["training_sequences"]
+    assert first["training_sequences"] == {"cue": 6, "role": 4}
+    assert 0.0 <= first["dev_scores"]["triple"]["f1"] <= 1.0  # type: ignore[index]
+    tagger = AttributionTagger(tmp_path / "a")
+    assert tagger.card()["seed"] == 3
