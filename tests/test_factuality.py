@@ -228,3 +228,13 @@ def test_meantime_dev_beats_the_always_factual_baseline(shared_eval: Path) -> No
     result = score_docs(sentences, parse_sentences(nlp, sentences))
     assert result.count == sum(len(s.targets) for s in sentences)
     assert result.mae < 0.315
+
+
+def test_eval_command_names_a_directory_without_the_split(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from claimtrace.cli.eval_factuality import factuality
+
+    result = CliRunner().invoke(factuality, [str(tmp_path)], standalone_mode=False)
+    assert isinstance(result.exception, InputError)
+    assert "no dev.jsonl here" in str(result.exception)

@@ -127,3 +127,41 @@ def test_resolve_never_raises_and_values_are_well_formed(text: str) -> None:
         for part in value.split("/"):
             assert len(part) in {4, 7, 10}
             assert part[:4].isdigit()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "On Tuesday",
+                "March 3, 2021",
+                "the talks",
+                "last spring",
+                "© 2019",
+                "\n",
+                "since 2020",
+                "yesterday",
+                "12/31/2020",
+                "2021-02-30",
+                "the 1990s",
+                "Friday",
+                ",",
+                ".",
+                "three-year-old",
+                "were held",
+            ]
+        ),
+        max_size=12,
+    ),
+    st.sampled_from([None, "2024-03-14", "2024-03", "not a date"]),
+)
+def test_component_handles_any_mix_of_time_phrases(
+    nlp: Language, parts: list[str], published: str | None
+) -> None:
+    doc = run(nlp, " ".join(parts), published)
+    for time in doc._.times:
+        assert doc.text[time["start"] : time["end"]] == time["text"]
+        assert time["basis"] in {"absolute", "relative-to-published"}
+    if published is None and doc._.published_inferred is not None:
+        assert len(doc._.published_inferred) == 10
