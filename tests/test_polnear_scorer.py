@@ -115,10 +115,22 @@ def test_kinds_and_source_types() -> None:
 def test_error_breakdown_counts_misses_and_false_alarms() -> None:
     stray = Triple(content=(span("the repairs cost more"),), cue=(span("said"),), source=(span("The mayor"),))
     scores = score_corpus([article()], [[MAYOR, stray]])
-    kinds = {b.title: b for b in error_breakdowns(scores, {"demo_a": TEXT})}["kind"]
+    breakdowns = {b.title: b for b in error_breakdowns(scores, {"demo_a": TEXT})}
+    kinds = breakdowns["kind"]
     assert kinds.misses == {"direct": 1, "according-to": 1}
     assert kinds.false_alarms == {"indirect": 1}
     assert kinds.miss_examples["direct"][0].startswith("demo_a: a spokesman for the council | told |")
+    # neither miss shares its cue with the false alarm: nothing here is a mere boundary error
+    assert breakdowns["cause"].misses == {"not found": 2}
+    assert breakdowns["cause"].false_alarms == {"spurious": 1}
+
+
+def test_a_prediction_on_the_right_cue_with_wrong_content_counts_as_a_boundary_error() -> None:
+    wrong_content = Triple(content=(span("May"),), cue=MAYOR.cue, source=MAYOR.source)
+    scores = score_corpus([article()], [[wrong_content, SPOKESMAN, ENGINEERS]])
+    cause = {b.title: b for b in error_breakdowns(scores, {"demo_a": TEXT})}["cause"]
+    assert cause.misses == {"boundary": 1}
+    assert cause.false_alarms == {"boundary": 1}
 
 
 def write_split(root: Path, ann_by_name: dict[str, str]) -> Path:

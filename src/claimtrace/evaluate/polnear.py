@@ -443,6 +443,10 @@ def source_type(text: str, triple: Triple) -> str:
     return "named" if capitalised else "anonymous"
 
 
+def _spans_overlap(a: tuple[Offsets, ...], b: tuple[Offsets, ...]) -> bool:
+    return any(s < f and t < e for s, e in a for t, f in b)
+
+
 @dataclass
 class Breakdown:
     """Misses and false alarms counted under one grouping, with a few examples per group."""
@@ -465,21 +469,37 @@ class Breakdown:
 
 def error_breakdowns(scores: Scores, texts: dict[str, str], examples: int = 3) -> list[Breakdown]:
     """Group unmatched gold (misses) and unmatched predictions (false alarms) by kind, source type, outlet."""
+    misses_by_article: dict[str, list[Triple]] = defaultdict(list)
+    alarms_by_article: dict[str, list[Triple]] = defaultdict(list)
+    for ex in scores.misses:
+        misses_by_article[ex.article].append(ex.triple)
+    for ex in scores.false_alarms:
+        alarms_by_article[ex.article].append(ex.triple)
+
+    def cause(ex: Example, is_miss: bool) -> str:
+        """ "boundary" when an unmatched triple on the other side shares the cue (found, but its spans
+        differ), else "not found" (a miss) or "spurious" (a false alarm)."""
+        rivals = (alarms_by_article if is_miss else misses_by_article)[ex.article]
+        if any(_spans_overlap(ex.triple.cue, rival.cue) for rival in rivals):
+            return "boundary"
+        return "not found" if is_miss else "spurious"
+
     groupings = {
-        "kind": lambda ex: attribution_kind(texts[ex.article], ex.triple),
-        "source": lambda ex: source_type(texts[ex.article], ex.triple),
-        "outlet": lambda ex: ex.outlet,
+        "cause": cause,
+        "kind": lambda ex, _: attribution_kind(texts[ex.article], ex.triple),
+        "source": lambda ex, _: source_type(texts[ex.article], ex.triple),
+        "outlet": lambda ex, _: ex.outlet,
     }
     breakdowns = []
     for title, key in groupings.items():
         breakdown = Breakdown(title=title)
         for ex in scores.misses:
-            group = key(ex)
+            group = key(ex, True)
             breakdown.misses[group] += 1
             if len(breakdown.miss_examples[group]) < examples:
                 breakdown.miss_examples[group].append(f"{ex.article}: {ex.text}")
         for ex in scores.false_alarms:
-            group = key(ex)
+            group = key(ex, False)
             breakdown.false_alarms[group] += 1
             if len(breakdown.alarm_examples[group]) < examples:
                 breakdown.alarm_examples[group].append(f"{ex.article}: {ex.text}")
