@@ -313,7 +313,7 @@ def trace(claim_id: int, db: str, fmt: str) -> None:
                     link["position"],
                     link["published"] or "",
                     link["outlet"] or "",
-                    f"{link['article_id']} {link['title'] or ''}",
+                    f"{link['article_id']} {link['title'] or link['record_id']}",
                     link["source"] or "",
                     link["cue"] or "",
                     credits,

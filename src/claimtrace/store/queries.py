@@ -426,11 +426,11 @@ def trace_claim(conn: sqlite3.Connection, claim_id: int) -> dict[str, Any] | Non
     """The provenance chain of one claim cluster, earliest report first.
 
     Returns {"claim": {claim_id, content, n_mentions, n_articles, n_outlets, first_published,
-    earliest_article_id, credited_outlet, credited_basis}, "chain": [{position, article_id, title, outlet,
-    published, url, attribution_id, kind, source, source_type, cue, content, certainty_label, certainty_value,
-    credits, cites_article_id (the article in this chain from the outlet it credits, if any), is_origin,
-    adds_own_sourcing, own_sources (list)}], "mentions": every member attribution as in `query_claims`},
-    or None.
+    earliest_article_id, credited_outlet, credited_basis}, "chain": [{position, article_id, record_id, title,
+    outlet, published, url, attribution_id, kind, source, source_type, cue, content, certainty_label,
+    certainty_value, credits, cites_article_id (the article in this chain from the outlet it credits, if any),
+    is_origin, adds_own_sourcing, own_sources (list)}], "mentions": every member attribution as in
+    `query_claims`}, or None.
     """
     claim = conn.execute("SELECT * FROM claims WHERE id = ?", (int(claim_id),)).fetchone()
     if claim is None:
@@ -439,7 +439,7 @@ def trace_claim(conn: sqlite3.Connection, claim_id: int) -> dict[str, Any] | Non
         dict(row)
         for row in conn.execute(
             """
-            SELECT ca.position, ca.article_id, ar.title, o.name AS outlet, ar.published, ar.url,
+            SELECT ca.position, ca.article_id, ar.record_id, ar.title, o.name AS outlet, ar.published, ar.url,
                    ca.attribution_id, a.kind, a.source_text AS source, s.type AS source_type,
                    a.cue_text AS cue,
                    a.content_text AS content, a.certainty_label, a.certainty_value, ca.credits,
