@@ -55,8 +55,8 @@ def factuality(directory: Path, split: str, output_format: str) -> None:
         f"factuality on {directory.name}/{split}.jsonl: {len(sentences)} sentences, "
         f"{scores.count} predicates ({seconds:.1f} s)"
     )
-    click.echo(f"{'system':<24}{'MAE':>8}{'r':>8}")
-    click.echo(f"{'claimtrace':<24}{scores.mae:>8.3f}{scores.pearson_r:>8.3f}")
+    click.echo(f"{'system':<36}{'MAE':>8}{'r':>8}")
+    click.echo(f"{'claimtrace':<36}{scores.mae:>8.3f}{scores.pearson_r:>8.3f}")
     for name, mae, r in ANCHORS.get(corpus, ()) if split == "dev" else ():
-        click.echo(f"{name + ' (published)':<24}{mae:>8.3f}{r if r is not None else '–':>8}")
+        click.echo(f"{name + ' (published)':<36}{mae:>8.3f}{r if r is not None else '–':>8}")
     click.echo(f"gold predicates given no value (scored as +3): {scores.unscored}")
