@@ -165,3 +165,8 @@ def test_component_handles_any_mix_of_time_phrases(
         assert time["basis"] in {"absolute", "relative-to-published"}
     if published is None and doc._.published_inferred is not None:
         assert len(doc._.published_inferred) == 10
+
+
+def test_words_that_look_like_weekday_abbreviations_are_not_times(nlp: Language) -> None:
+    doc = run(nlp, "The envoy sat in the sun while the couple wed in the garden.")
+    assert doc._.times == []

@@ -103,8 +103,10 @@ NUMBER_RE = r"\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 UNIT_RE = r"day|week|month|year|decade"
 
 # Extra candidates that NER misses often.
+# Full weekday names only: abbreviations collide with words ("sat", "sun", "wed").
+FULL_WEEKDAY_RE = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 EXTRA_PATTERNS = re.compile(
-    rf"\b(?:(?:last|next|this|on|early|late)\s+)?(?:{WEEKDAY_RE})\b\.?"
+    rf"\b(?:(?:last|next|this|on|early|late)\s+)?(?:{FULL_WEEKDAY_RE})\b"
     r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b"
     r"|\b(?:yesterday|today|tomorrow|tonight)\b",
     re.IGNORECASE,
