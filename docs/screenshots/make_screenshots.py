@@ -4,10 +4,12 @@ Ingests src/claimtrace/examples through the real pipeline into a temporary store
 port and photographs each view in Debian's headless Chromium (/usr/bin/chromium, through Playwright):
 
     python docs/screenshots/make_screenshots.py
+    python docs/screenshots/make_screenshots.py --corpus bench/out/serve_100000.db   # plus a big timeline
 """
 
 from __future__ import annotations
 
+import argparse
 import socket
 import tempfile
 import threading
@@ -37,16 +39,7 @@ CHROMIUM_ARGS = [
 ]
 
 
-def main() -> None:
-    work = Path(tempfile.mkdtemp(prefix="claimtrace-shots-"))
-    db = work / "demo.db"
-    ingest_local([str(EXAMPLES)], db, workers=1)
-    conn = connect(db, create=False, readonly=True)
-    claims = queries.query_claims(conn, limit=queries.MAX_LIMIT)
-    articles = Counter(claim["article_id"] for claim in claims).most_common(1)  # the most claims to show
-    clusters = queries.list_claim_clusters(conn, limit=1)
-    conn.close()
-
+def serve(db: Path) -> tuple[uvicorn.Server, int]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -54,12 +47,10 @@ def main() -> None:
     threading.Thread(target=server.run, daemon=True).start()
     while not server.started:
         time.sleep(0.05)
+    return server, port
 
-    views = {"claims": "#/claims", "timeline": "#/timeline?group_by=event_type", "articles": "#/articles"}
-    if articles:
-        views["article"] = f"#/article/{articles[0][0]}"
-    if clusters:
-        views["provenance"] = f"#/trace/{clusters[0]['claim_id']}"
+
+def photograph(work: Path, port: int, views: dict[str, str]) -> None:
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             user_data_dir=str(work / "profile"),
@@ -71,13 +62,46 @@ def main() -> None:
         page = context.new_page()
         for name, route in views.items():
             page.goto(f"http://127.0.0.1:{port}/{route}")
-            page.wait_for_selector("main > section, main > div")
+            page.wait_for_selector("main > section, main > div", timeout=120_000)
             page.wait_for_timeout(300)
             # The claims list runs long: its first screen is what the README needs.
-            page.screenshot(path=str(HERE / f"demo-{name}.png"), full_page=name != "claims")
-            print(f"wrote {HERE / f'demo-{name}.png'}")
+            page.screenshot(path=str(HERE / f"{name}.png"), full_page=not name.endswith("claims"))
+            print(f"wrote {HERE / f'{name}.png'}")
         context.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, help="also photograph the timeline of this (larger) store")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="claimtrace-shots-"))
+    db = work / "demo.db"
+    ingest_local([str(EXAMPLES)], db, workers=1)
+    conn = connect(db, create=False, readonly=True)
+    claims = queries.query_claims(conn, limit=queries.MAX_LIMIT)
+    articles = Counter(claim["article_id"] for claim in claims).most_common(1)  # the most claims to show
+    clusters = queries.list_claim_clusters(conn, limit=1)
+    conn.close()
+
+    views = {
+        "demo-claims": "#/claims",
+        "demo-timeline": "#/timeline?group_by=event_type",
+        "demo-articles": "#/articles",
+    }
+    if articles:
+        views["demo-article"] = f"#/article/{articles[0][0]}"
+    if clusters:
+        views["demo-provenance"] = f"#/trace/{clusters[0]['claim_id']}"
+    server, port = serve(db)
+    photograph(work, port, views)
     server.should_exit = True
+    if args.corpus:
+        # Negotiation signals by actor over the months, coloured by certainty, as in the issue's example.
+        server, port = serve(args.corpus)
+        photograph(
+            work, port, {"corpus-timeline": "#/timeline?group_by=actor&event_type=CONSULT&interval=month"}
+        )
+        server.should_exit = True
 
 
 if __name__ == "__main__":
