@@ -20,7 +20,6 @@ from spacy.tokens import Doc
 from claimtrace.errors import InputError
 
 UNSCORED_VALUE = 3.0
-SPLITS = ("train", "dev", "test")
 
 
 @dataclass(frozen=True)
