@@ -346,9 +346,11 @@ def test_told_the_outlet_heads_the_chain_and_nested_quote_links_to_reporter(anal
     )
     ids = {a["id"]: a for a in attributions}
     outlet = next(a for a in attributions if text_of(a["source"]) == "the Post")
-    diplomat = by_cue(attributions, "told")
+    diplomat = next(
+        a for a in attributions if text_of(a["source"]) != "the Post" and text_of(a["cue"]) == "told"
+    )
     nested = by_cue(attributions, "were told")
-    assert outlet["parent"] is None and outlet["cue"] is None
+    assert outlet["parent"] is None
     assert diplomat["parent"] == outlet["id"]
     assert nested["parent"] == diplomat["id"]
     assert text_of(nested["content"]) == "‘We will not sign this.’"
@@ -467,3 +469,91 @@ def test_news_like_text_gives_well_formed_attributions(analyse, fragments):
 @given(st.lists(st.sampled_from([*"abc XYZ.,:;'\"“”‘’()—\n", "said ", "told "]), max_size=60).map("".join))
 def test_arbitrary_text_gives_well_formed_attributions(analyse, text):
     assert_well_formed(text, analyse(text))
+
+
+# --- second round: chains, paragraphs, formulas ------------------------------------------------------------
+
+
+def test_fronted_citing_participle_is_a_child_of_the_reporter(analyse):
+    attributions = analyse(
+        "The ferry service may resume next month, according to a report by The Coastal Herald. "
+        "Citing two current and former port officials, the newspaper said the operator could be ready "
+        "to sail by May."
+    )
+    reporter = by_cue(attributions, "said")
+    cited = by_cue(attributions, "Citing")
+    assert text_of(reporter["source"]) == "the newspaper"
+    assert text_of(reporter["content"]) == "the operator could be ready to sail by May"
+    assert text_of(cited["source"]) == "two current and former port officials"
+    assert text_of(cited["content"]) == text_of(reporter["content"])
+    assert cited["parent"] == reporter["id"]
+    profile = cited["source_profile"]
+    assert (profile["type"], profile["count"], profile["former"]) == ("anonymous", 2, True)
+    assert reporter["source_profile"]["resolved_to"] == "The Coastal Herald"
+
+
+def test_headline_content_stays_on_its_line(analyse):
+    text = "Ferry operator ready to resume crossings, paper says\n\nThe company may restart service in May.\n"
+    attributions = analyse(text)
+    says = by_cue(attributions, "says")
+    assert text_of(says["content"]) == "Ferry operator ready to resume crossings"
+    assert all("\n" not in text_of(a["content"]) for a in attributions)
+    assert not any(text_of(a["cue"]) in ("to resume", "ready to resume") for a in attributions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor is eager to announce a new budget.",
+        "The union seemed willing to discuss a shorter week.",
+    ],
+)
+def test_infinitive_of_an_adjective_is_not_a_report(analyse, text):
+    assert analyse(text) == []
+
+
+def test_that_clause_and_later_quote_are_separate_attributions(analyse):
+    attributions = analyse(
+        "Norland's trade minister, Pia Lund, said on Monday that her country would not sign the accord. "
+        '"We were not consulted, and we will not sign," Lund told journalists.'
+    )
+    said, told = by_cue(attributions, "said"), by_cue(attributions, "told")
+    assert text_of(said["content"]) == "that her country would not sign the accord"
+    assert text_of(told["content"]) == '"We were not consulted, and we will not sign,"'
+    assert len(attributions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "A port official who asked not to be named said the cranes had stopped.",
+            "A port official who asked not to be named",
+        ),
+        (
+            "An aide, who spoke on condition of anonymity, said the vote was delayed.",
+            "An aide, who spoke on condition of anonymity,",
+        ),
+        (
+            "A third adviser, who declined to be identified, said nothing had changed.",
+            "A third adviser, who declined to be identified,",
+        ),
+    ],
+)
+def test_anonymity_formula_is_no_claim(analyse, text, source):
+    attributions = analyse(text)
+    said = by_cue(attributions, "said")
+    assert text_of(said["source"]) == source
+    assert said["source_profile"]["type"] == "anonymous"
+    assert len(attributions) == 1
+
+
+def test_outlet_told_shares_the_reported_clause(analyse):
+    attributions = analyse("A senior port official told the Post that the cranes would stop on Friday.")
+    outlet = next(a for a in attributions if text_of(a["source"]) == "the Post")
+    official = next(a for a in attributions if a is not outlet)
+    assert text_of(outlet["cue"]) == text_of(official["cue"]) == "told"
+    assert (
+        text_of(outlet["content"]) == text_of(official["content"]) == "that the cranes would stop on Friday"
+    )
+    assert official["parent"] == outlet["id"] and outlet["parent"] is None

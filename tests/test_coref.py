@@ -124,3 +124,19 @@ def test_they_skips_an_unnamed_document(resolved):
         "They added that the ceasefire would hold."
     )
     assert pairs[-1] == ("They", "Two diplomats")
+
+
+def test_surname_resolves_to_the_full_name(resolved):
+    text = (
+        "The harbour chief, Mara Ostby, said that the port would reopen. "
+        '"It is safe now," Ostby told reporters.'
+    )
+    assert resolved(text)[-1] == ("Ostby", "Mara Ostby")
+
+
+def test_newspaper_resolves_to_the_outlet_named_in_a_longer_source(resolved):
+    text = (
+        "The bridge may close for a year, according to a report by The Coastal Herald. "
+        "The newspaper said repairs would start in June."
+    )
+    assert resolved(text)[-1] == ("The newspaper", "The Coastal Herald")

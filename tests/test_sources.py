@@ -184,3 +184,26 @@ def test_outlet_name_needs_a_known_outlet():
     assert outlet_name("the Post") == "Post"
     assert outlet_name("The Wall Street Journal") == "Wall Street Journal"
     assert outlet_name("the committee") is None
+
+
+def test_surname_alone_is_a_person_not_a_role():
+    nlp = load_pipeline(components=("claimtrace_attribution",))
+    text = (
+        "Norland's fisheries minister, Jorun Vaage, said that the quotas would stay. "
+        '"We will not cut them," Vaage told reporters.'
+    )
+    with nlp.select_pipes(disable=["claimtrace_attribution"]):
+        doc = nlp(text)
+    profiles = {
+        a["source"]["text"]: a["source_profile"] for a in build_attributions(doc, find_rule_attributions(doc))
+    }
+    vaage = profiles["Vaage"]
+    assert vaage["type"] == "person"
+    assert vaage["name"] == "Vaage" and vaage["role"] is None
+    assert vaage["resolved_to"] == "Jorun Vaage"
+
+
+@pytest.mark.parametrize("source", ["Brandt", "Vaage", "Ms. Kowal"])
+def test_role_is_never_the_name_lower_cased(profile, source):
+    p = profile(source, verb="says")
+    assert p["role"] is None or p["role"] != source.lower()

@@ -4,11 +4,21 @@ Rules propose attribution spans, the trained tagger (attribution_model) merges i
 component turns the final spans into claimtrace/1 attribution dicts in `doc._.attributions`: ids in text
 order, the kind, source/cue/content roles, the `parent` of nested reporting, the source profile, and
 coreference of pronoun and definite sources. `certainty` is left None for the certainty component.
+
+Before that, merged spans are vetted against the parse: a cue that is an adjective's infinitive ("ready to
+discuss") or an anonymity formula ("asked not to be named") is no report, and a citing cue ("citing three
+officials") whose content is its own object has the cited source for content; such spans give way to the
+rules' reading of the same cue, if any.
+
+An outlet that a source talks to ("X told the Post that …", "… in an interview with The Times") is a second
+attribution of the same reporting act: the same cue and content, the outlet as source. Of two attributions
+sharing cue and content, the one whose source follows the cue (the outlet) is the parent of the other.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -16,7 +26,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimtrace.analyze import attribution_model
-from claimtrace.analyze.attribution_rules import find_quotes, find_rule_attributions
+from claimtrace.analyze.attribution_rules import (
+    find_quotes,
+    find_rule_attributions,
+    is_adjective_infinitive,
+    is_anonymity_formula,
+)
 from claimtrace.analyze.coref import SourceMention, resolve_sources
 from claimtrace.analyze.extensions import register_extensions
 from claimtrace.analyze.lexicon import CITING_VERBS
@@ -31,7 +46,7 @@ LOOKBACK = 64  # intervals checked before a position: far more than nest or over
 class AttributionComponent:
     def __call__(self, doc: Doc) -> Doc:
         rule_spans = find_rule_attributions(doc)
-        spans = attribution_model.find_attributions(doc, rule_spans)
+        spans = vet_spans(doc, attribution_model.find_attributions(doc, rule_spans), rule_spans)
         doc._.attributions = build_attributions(doc, spans)
         return doc
 
@@ -40,6 +55,62 @@ class AttributionComponent:
 def make_attribution_component(nlp: Language, name: str) -> AttributionComponent:
     register_extensions()
     return AttributionComponent()
+
+
+def vet_spans(
+    doc: Doc, spans: list[AttributionSpans], rule_spans: list[AttributionSpans]
+) -> list[AttributionSpans]:
+    """The merged spans without those the parse refutes, each replaced by the rules' attributions of its cue;
+    and the rules' outlet links ("told the Post") whose reporting act the merge kept in another reading."""
+    kept: list[AttributionSpans] = []
+    refuted_cues: list[Offsets] = []
+    for found in spans:
+        if _refuted(doc, found):
+            refuted_cues.extend(found.cue)
+        else:
+            kept.append(found)
+    kept_cues = {cue for found in kept for cue in found.cue}
+    shared = _shared_cues(rule_spans)
+    for found in rule_spans:
+        if found in kept or _refuted(doc, found):
+            continue
+        replaces = any(_overlap(cue, other) for cue in found.cue for other in refuted_cues)
+        outlet_link = bool(found.cue) and found.cue[0] in shared and found.cue[0] in kept_cues
+        if replaces or outlet_link:
+            kept.append(found)
+    return kept
+
+
+def _refuted(doc: Doc, found: AttributionSpans) -> bool:
+    if not found.cue:
+        return False
+    cue = doc.char_span(found.cue[0][0], found.cue[0][1], alignment_mode="expand")
+    if cue is None or not len(cue):
+        return False
+    if any(is_adjective_infinitive(t) or is_anonymity_formula(t) for t in cue if t.pos_ in ("VERB", "AUX")):
+        return True
+    root = cue.root
+    if root.lemma_ not in CITING_VERBS:
+        return False
+    cited = [c for c in root.children if c.dep_ == "dobj"]
+    return any(
+        c.left_edge.idx <= start and end <= c.right_edge.idx + len(c.right_edge.text)
+        for c in cited
+        for start, end in found.content
+    )
+
+
+def _shared_cues(spans: list[AttributionSpans]) -> set[Offsets]:
+    seen: set[Offsets] = set()
+    shared: set[Offsets] = set()
+    for found in spans:
+        for cue in found.cue[:1]:
+            (shared if cue in seen else seen).add(cue)
+    return shared
+
+
+def _overlap(a: Offsets, b: Offsets) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def build_attributions(doc: Doc, spans: list[AttributionSpans]) -> list[dict[str, Any]]:
@@ -118,15 +189,26 @@ def _parents(doc: Doc, spans: list[AttributionSpans]) -> list[int | None]:
     content contains its cue most tightly (a quote inside a quote; "X told the Post that …")."""
     citing = [_cue_lemma(doc, found) in CITING_VERBS for found in spans]
     reporter_of: dict[tuple[Offsets, ...], int] = {}
+    outlet_of: dict[tuple[tuple[Offsets, ...], tuple[Offsets, ...]], int] = {}
     for j, found in enumerate(spans):
         if not citing[j]:
             reporter_of.setdefault(tuple(found.content), j)
+        if found.cue and found.source and found.source[0][0] >= found.cue[0][1]:
+            outlet_of.setdefault((tuple(found.cue), tuple(found.content)), j)
     cues = _Intervals((s, e, j) for j, found in enumerate(spans) for s, e in found.cue)
     sources = _Intervals((s, e, j) for j, found in enumerate(spans) for s, e in found.source)
     contents = _Intervals((s, e, j) for j, found in enumerate(spans) for s, e in found.content)
+    cue_uses = Counter(found.cue[0] for found in spans if found.cue)
+    outlets = {j for (cue, _), j in outlet_of.items() if cue_uses[cue[0]] > 1}
     parents: list[int | None] = []
     for i, child in enumerate(spans):
-        parents.append(_parent(doc, i, child, citing[i], reporter_of, cues, sources, contents, spans))
+        outlet = outlet_of.get((tuple(child.cue), tuple(child.content)), i) if child.cue else i
+        if outlet != i:
+            parents.append(outlet)  # "X told the Post that …": the Post reports what X told it
+            continue
+        parents.append(
+            _parent(doc, i, child, citing[i], reporter_of, cues, sources, contents, spans, outlets)
+        )
     return _break_cycles(parents)
 
 
@@ -140,6 +222,7 @@ def _parent(
     sources: _Intervals,
     contents: _Intervals,
     spans: list[AttributionSpans],
+    outlets: set[int],
 ) -> int | None:
     at = _anchor(child)
     if is_citing and reporter_of.get(tuple(child.content), i) != i:
@@ -152,8 +235,8 @@ def _parent(
             return holder
     best: tuple[int, int] | None = None
     for s, e, j in contents.holding(at):
-        if j == i or (child.cue and child.cue == spans[j].cue):
-            continue  # itself, or the same reporting act read twice: not a reporter
+        if j == i or j in outlets or (child.cue and child.cue == spans[j].cue):
+            continue  # itself, an outlet (its source's account is the nearer), or the same act read twice
         if best is None or e - s < best[0]:
             best = (e - s, j)
     return best[1] if best is not None else None

@@ -23,6 +23,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from claimtrace.analyze.lexicon import (
+    ANONYMITY_NOUNS,
+    ANONYMITY_VERBS,
     BELIEF_VERBS,
     CITING_VERBS,
     CUE_TAILS,
@@ -178,6 +180,9 @@ class _RuleFinder:
             for i in range(quote.start, quote.end):
                 self.covering.setdefault(i, []).append(quote)
         arrays = doc.to_array([POS, LEMMA, LOWER])
+        breaks = np.array(["\n" in t.text for t in doc], dtype=bool) if len(doc) else np.zeros(0, dtype=bool)
+        # paragraph number of every token; a break token belongs to the paragraph it closes
+        self.paragraph = (np.cumsum(breaks) - breaks).tolist()
         self.verbal = np.isin(arrays[:, 0], VERBAL_POS_IDS)
         self.candidates = np.flatnonzero(
             (self.verbal & np.isin(arrays[:, 1], VERB_LEMMAS)) | np.isin(arrays[:, 2], TRIGGER_WORDS)
@@ -218,6 +223,8 @@ class _RuleFinder:
         deps = {c.dep_ for c in children}
         if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl", "advcl") and not deps & {"aux", "auxpass"}:
             return  # a participle modifier ("Asked about the vote, he …", "the reported attack")
+        if is_adjective_infinitive(verb) or is_anonymity_formula(verb):
+            return  # "ready to announce …" is a disposition, "asked not to be named" a condition of speaking
         passive = "auxpass" in deps or "nsubjpass" in deps
         if verb.dep_ == "xcomp" and verb.head.lemma_ in REFUSAL_VERBS:
             self._refusal(verb)  # "declined to say whether …"
@@ -274,15 +281,14 @@ class _RuleFinder:
 
     def _told_outlet(self, verb: Token, children: list[Token]) -> None:
         """ "A senior diplomat told the Post that …", "… told CNN's Jake Tapper", "… said in an interview with
-        The Times": the outlet reports what the source told it, so it heads the chain as the reporter of the
-        whole clause."""
+        The Times": the outlet reports what the source told it. It heads the chain as a second attribution
+        of the same reporting act: the same cue and content, the outlet as source (see
+        `attribution._parents`)."""
         outlet = self._outlet_phrase(verb, children)
         if outlet is None:
             return
         told = self.found[verb.i]
-        ranges = [r for r in (told.source, told.cue, *told.content) if r is not None]
-        clause = (min(s for s, _ in ranges), max(e for _, e in ranges))
-        self.extra.append(_Found(verb.i, None, outlet, [clause], kind="indirect"))
+        self.extra.append(_Found(verb.i, told.cue, outlet, list(told.content), kind="indirect"))
 
     def _outlet_phrase(self, verb: Token, children: list[Token]) -> TokenRange | None:
         candidates: list[Token] = []
@@ -577,12 +583,17 @@ class _RuleFinder:
             tok = doc[i]
             if tok.text in DASHES and i > start and doc[i - 1].text == ")":
                 start = i + 1
-        breaks = [i for i in range(start, end) if doc[i].is_space and "\n" in doc[i].text]
-        if breaks:
-            before = [b for b in breaks if b < anchor]
-            after = [b for b in breaks if b >= anchor]
-            start = before[-1] + 1 if before else start
-            end = after[0] if after else end
+        # only the tokens of the anchor's paragraph: a piece wholly in another paragraph comes back empty
+        paragraph = self.paragraph
+        home = paragraph[min(anchor, len(doc) - 1)]
+        while start < end and paragraph[start] < home:
+            start += 1
+        while end > start and paragraph[end - 1] > home:
+            end -= 1
+        if start < end and paragraph[start] > home:
+            return start, start
+        while end > start and doc[end - 1].is_space:
+            end -= 1
         return start, end
 
     def _cue_range(self, verb: Token, agent: Token | None) -> TokenRange:
@@ -652,7 +663,8 @@ class _RuleFinder:
             parts = [piece]
             for hole in holes:
                 parts = [p for part in parts for p in self._cut(part, hole)]
-            anchor = holes[0][0] if holes else parts[0][0] if parts else 0
+            # the paragraph of the reporting clause: its cue, usually the last of the taken phrases
+            anchor = max(h[0] for h in holes) if holes else parts[0][0] if parts else 0
             pieces.extend(self._trim(self._within_paragraph(p, anchor)) for p in parts)
         merged: list[TokenRange] = []
         for start, end in sorted(pieces):
@@ -789,6 +801,27 @@ class _RuleFinder:
     def _chars(self, rng: TokenRange) -> tuple[int, int]:
         last = self.doc[rng[1] - 1]
         return self.doc[rng[0]].idx, last.idx + len(last.text)
+
+
+def is_adjective_infinitive(verb: Token) -> bool:
+    """ "ready to discuss", "eager to announce": an infinitive complementing an adjective states a
+    disposition, not something said."""
+    return (
+        verb.dep_ == "xcomp"
+        and verb.head.pos_ == "ADJ"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def is_anonymity_formula(verb: Token) -> bool:
+    """ "asked not to be named", "declined to be identified", "spoke on condition of anonymity": the terms on
+    which a source speaks, not a claim of theirs."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.lemma_ in ANONYMITY_VERBS:
+            return any(c.dep_ == "auxpass" for c in child.children)
+        if child.dep_ == "prep" and any(t.lower_ in ANONYMITY_NOUNS for t in child.subtree):
+            return True
+    return False
 
 
 def find_rule_attributions(doc: Doc) -> list[AttributionSpans]:

@@ -45,10 +45,11 @@ class Mention:
     role: str | None = None  # the source profile's role ("spokeswoman", "press secretary")
     named: bool = False  # a name, not a description: only a named organisation speaks as "it" or "they"
     resolved: str | None = None
+    name: str | None = None  # the name inside a longer source phrase ("a report by The Harbor Post")
 
     @property
     def refers_to(self) -> str:
-        return self.resolved or self.text
+        return self.resolved or self.name or self.text
 
 
 @dataclass
@@ -116,6 +117,21 @@ def _resolve(
         return _nearest(mention, candidates, _pronoun_fits)
     if item.profile.get("name") is None and any(t.lower_ in DEFINITE_DETERMINERS for t in root.lefts):
         return _nearest(mention, candidates, _description_fits, sources_only=True)
+    name = item.profile.get("name")
+    if mention.type == "person" and name is not None and " " not in name:
+        return _full_name(name, candidates)
+    return None
+
+
+def _full_name(surname: str, candidates: list[Mention]) -> str | None:
+    """ "Brandt" after "Kestania's defence minister, Oskar Brandt": the nearest earlier person named in full
+    with that last name."""
+    for candidate in reversed(candidates[-LOOKBACK:]):
+        if candidate.is_source or candidate.type != "person":
+            continue
+        words = candidate.text.split()
+        if len(words) > 1 and words[-1] == surname:
+            return candidate.text
     return None
 
 
@@ -179,6 +195,7 @@ def _source_mention(item: SourceMention, sentence_of: list[int], surnames: dict[
         number = "pl" if plural else "sg"
         gender = _gender(span, surnames)
     lemma = root.lemma_.lower()
+    outlets = [ent.text for ent in span.ents if ent.label_ == "ORG"] if profile["type"] == "media" else []
     return Mention(
         span.start,
         sentence_of[span.start],
@@ -190,6 +207,7 @@ def _source_mention(item: SourceMention, sentence_of: list[int], surnames: dict[
         is_source=True,
         role=profile.get("role"),
         named=profile.get("name") is not None,
+        name=outlets[-1] if outlets and outlets[-1] != span.text else None,
     )
 
 

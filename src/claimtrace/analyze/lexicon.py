@@ -71,6 +71,11 @@ DIRECTIVE_VERBS: frozenset[str] = frozenset({"tell", "urge", "ask", "warn", "adv
 # Verbs whose complement may be an indirect question ("asked whether …").
 QUESTION_VERBS: frozenset[str] = frozenset({"ask", "wonder", "question", "inquire"})
 
+# "asked not to be named", "declined to be identified", "spoke on condition of anonymity": formulas that grant
+# a source anonymity; they are not reports, and they mark the source as anonymous.
+ANONYMITY_VERBS: frozenset[str] = frozenset({"name", "identify", "quote"})
+ANONYMITY_NOUNS: frozenset[str] = frozenset({"anonymity"})
+
 # Verbs whose object is a further source the subject relies on ("Reuters, citing two officials, reported …").
 CITING_VERBS: frozenset[str] = frozenset({"cite", "quote"})
 
@@ -132,6 +137,7 @@ MEDIA_NOUNS: frozenset[str] = frozenset(
     {
         "newspaper",
         "paper",
+        "report",
         "outlet",
         "network",
         "broadcaster",

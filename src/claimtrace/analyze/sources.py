@@ -95,6 +95,10 @@ class EntityIndex:
         return [ent for ent in self.ents[first : bisect_left(self.starts, span.end)] if ent.end <= span.end]
 
 
+# Entity labels a source can carry; others (WORK_OF_ART, LAW, …) are NER slips on a speaker's name.
+SPEAKING_LABELS = frozenset({"PERSON", "ORG", "GPE", "FAC", "NORP"})
+
+
 def profile_source(span: Span, entities: EntityIndex | None = None) -> dict[str, Any]:
     """The claimtrace/1 `source_profile` for a source span."""
     index = entities or EntityIndex(span.doc)
@@ -109,6 +113,8 @@ def _profile(span: Span, ents: list[Span], person_names: set[str]) -> SourceProf
         return SourceProfile(type="pronoun", count=1 if number == "sg" else None)
 
     entity = _entity_covering(ents, head)
+    if entity is not None and entity.label_ not in SPEAKING_LABELS:
+        entity = None  # "Brandt told reporters" read as a WORK_OF_ART: the name, not the label, counts
     outlet = _outlet(span, ents, entity)
     premods = [t for t in span if t.i < head.i]
     former = any(t.lower_ == "former" or t.lower_.startswith("ex-") for t in premods)
@@ -184,6 +190,9 @@ def _profile(span: Span, ents: list[Span], person_names: set[str]) -> SourceProf
         return SourceProfile(
             type="group", count=count, role=role, affiliation=affiliation, former=former, seniority=seniority
         )
+    if head.is_title and role == head.lower_ and not definite:
+        # a capitalised word the tagger took for a common noun: a name, never a role
+        return SourceProfile(type="organization", name=head.text, count=None, affiliation=affiliation)
     return SourceProfile(type="organization", count=None, role=role, affiliation=affiliation, former=former)
 
 
