@@ -121,7 +121,7 @@ export function articleLayout(record, article = {}, claims = []) {
   const textPane = el(
     "section",
     { class: "article-pane" },
-    el("h2", { "data-testid": "article-title" }, article.title ?? meta.title ?? record.id),
+    el("h2", { "data-testid": "article-title" }, article.title ?? meta.title ?? record.id ?? "untitled"),
     el(
       "p",
       { class: "article-meta" },

@@ -20,7 +20,7 @@ export async function articlesView(container, params) {
       el(
         "li",
         {},
-        el("a", { href: `#/article/${a.article_id}`, "data-testid": "article-link" }, a.title ?? `article ${a.article_id}`),
+        el("a", { href: `#/article/${a.article_id}`, "data-testid": "article-link" }, a.title ?? a.record_id ?? `article ${a.article_id}`),
         el("span", { class: "article-meta" }, ` ${a.outlet ?? "unknown outlet"} · ${a.published ?? "undated"}`),
         a.snippet ? el("p", { class: "snippet" }, a.snippet) : null,
       ),

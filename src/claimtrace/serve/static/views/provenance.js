@@ -74,7 +74,7 @@ function reportCard(report, index) {
       "div",
       { class: "report-body" },
       el("div", { class: "report-outlet" }, report.outlet ?? "unknown outlet", " ", flags),
-      el("a", { href: `#/article/${report.article_id}${report.key ? `?claim=${encodeURIComponent(report.key)}` : ""}` }, report.title ?? `article ${report.article_id}`),
+      el("a", { href: `#/article/${report.article_id}${report.key ? `?claim=${encodeURIComponent(report.key)}` : ""}` }, report.title ?? report.record_id ?? `article ${report.article_id}`),
       el("p", { class: "report-source" }, "source: ", el("span", { class: "chip chip-source" }, report.source ?? "no source"), " ", report.certainty_label ? certaintyBadge({ label: report.certainty_label, value: report.certainty_value }) : null),
       el("blockquote", { class: "chip-content" }, report.content ?? ""),
       (report.own_sources ?? []).length ? el("p", { class: "own-sources" }, "own sources: ", report.own_sources.join("; ")) : null,
