@@ -2,7 +2,8 @@
 
 The base English model is loaded once per process; claimtrace's components are appended to it in the order
 their inputs require: times (needs the publication date) → attribution (sources, chains, coreference) →
-factuality → events (reads attributions and factuality) → certainty (combines both for each claim).
+factuality → events (reads attributions and factuality) → time anchors (dates each claim and event from
+the times) → certainty (combines both for each claim).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("claimtrace_attribution", "claimtrace.analyze.attribution"),
     ("claimtrace_factuality", "claimtrace.analyze.factuality"),
     ("claimtrace_events", "claimtrace.analyze.events"),
+    ("claimtrace_anchor_times", "claimtrace.analyze.anchor_times"),
     ("claimtrace_certainty", "claimtrace.analyze.certainty"),
 )
 

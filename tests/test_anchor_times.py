@@ -1,0 +1,129 @@
+"""Time anchors: each claim is dated by its cue's time expression or the publication date; each event by a
+time attached to its clause, else one in its sentence, else its claim's time, else the publication date."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimtrace.analyze.pipeline import load_pipeline
+
+PUBLISHED = "2024-03-14"  # a Thursday
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def run(nlp: Language, text: str, published: str | None = PUBLISHED) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return nlp(doc)
+
+
+def claim_by_cue(doc: Doc, cue: str) -> dict[str, Any]:
+    return next(a for a in doc._.attributions if a["cue"] and a["cue"]["text"] == cue)
+
+
+def event_by_trigger(doc: Doc, word: str) -> dict[str, Any]:
+    return next(e for e in doc._.events if word in e["trigger"]["text"].split())
+
+
+def test_claim_dated_by_the_time_on_its_cue(nlp: Language) -> None:
+    doc = run(nlp, "The harbour authority said on Wednesday that two tankers had collided off the coast.")
+    assert claim_by_cue(doc, "said")["time"] == {
+        "value": "2024-03-13",
+        "basis": "relative-to-published",
+        "text": "Wednesday",
+    }
+
+
+def test_time_inside_the_content_dates_the_event_not_the_claim(nlp: Language) -> None:
+    doc = run(nlp, "The mayor said that the negotiations would resume on March 20, 2024.")
+    assert claim_by_cue(doc, "said")["time"] == {"value": PUBLISHED, "basis": "published", "text": None}
+    resume = event_by_trigger(doc, "resume")
+    assert resume["time"]["value"] == "2024-03-20"
+    assert resume["time"]["basis"] == "absolute"
+
+
+def test_since_last_spring_is_an_interval_up_to_publication(nlp: Language) -> None:
+    doc = run(nlp, "The two governments have negotiated since last spring without a result.")
+    negotiated = event_by_trigger(doc, "negotiated")
+    assert negotiated["time"] == {
+        "value": "2023-03/2024-03-14",
+        "basis": "relative-to-published",
+        "text": "since last spring",
+    }
+
+
+def test_no_time_expression_falls_back_to_publication_date(nlp: Language) -> None:
+    doc = run(nlp, "The minister said rebels attacked the border post.")
+    assert claim_by_cue(doc, "said")["time"] == {"value": PUBLISHED, "basis": "published", "text": None}
+    assert event_by_trigger(doc, "attacked")["time"]["basis"] == "published"
+
+
+def test_reported_event_in_a_sentence_without_time_inherits_its_claims_time(nlp: Language) -> None:
+    doc = run(
+        nlp, '"Rebels attacked the border post. The army will retaliate," the minister said on Tuesday.'
+    )
+    claim = claim_by_cue(doc, "said")
+    attacked = event_by_trigger(doc, "attacked")
+    first_sentence = next(iter(doc.sents))
+    assert attacked["trigger"]["spans"][0][0] < first_sentence.end_char  # the event's sentence names no time
+    assert attacked["attribution"] == claim["id"]
+    assert (
+        attacked["time"]
+        == claim["time"]
+        == {
+            "value": "2024-03-12",
+            "basis": "relative-to-published",
+            "text": "Tuesday",
+        }
+    )
+
+
+def test_inferred_publication_date_is_marked_inferred(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "The accord was signed on March 4, 2024. The minister said rebels attacked the border post.",
+        None,
+    )
+    claim = claim_by_cue(doc, "said")
+    assert claim["time"] == {"value": "2024-03-04", "basis": "inferred", "text": None}
+    assert event_by_trigger(doc, "attacked")["time"] == claim["time"]
+
+
+def test_no_date_at_all_gives_a_null_value(nlp: Language) -> None:
+    doc = run(nlp, "The minister said rebels attacked the border post.", None)
+    assert claim_by_cue(doc, "said")["time"] == {"value": None, "basis": "none", "text": None}
+
+
+PHRASES = ["on Monday", "last week", "since 2019", "earlier this month", "in June", "yesterday", ""]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(PHRASES), st.sampled_from(PHRASES)), min_size=1, max_size=3))
+def test_every_claim_and_event_gets_a_time_of_the_documented_shape(
+    nlp: Language, phrases: list[tuple[str, str]]
+) -> None:
+    text = " ".join(f"The envoy said {a} that the army attacked the town {b}." for a, b in phrases)
+    doc = run(nlp, text)
+    dated = [*doc._.attributions, *doc._.events]
+    assert dated
+    times = {t["text"]: t for t in doc._.times}
+    for item in dated:
+        time = item["time"]
+        assert set(time) == {"value", "basis", "text"}
+        if time["text"] is None:
+            assert time == {"value": PUBLISHED, "basis": "published", "text": None}
+        else:
+            assert time["value"] == times[time["text"]]["value"]
+            assert time["basis"] == times[time["text"]]["basis"]
