@@ -87,3 +87,11 @@ def test_sound_spans_pass_unchanged(parse):
     doc = parse(text)
     said = model_span(text, "The harbour master", "said", "the channel was clear")
     assert vet_spans(doc, [said], find_rule_attributions(doc)) == [said]
+
+
+def test_participle_modifier_cue_is_dropped(parse):
+    text = "Two engineers briefed on the inspection said the bridge was sound."
+    doc = parse(text)
+    wrong = model_span(text, None, "briefed on", "the inspection")
+    said = model_span(text, "Two engineers briefed on the inspection", "said", "the bridge was sound")
+    assert vet_spans(doc, [wrong, said], find_rule_attributions(doc)) == [said]

@@ -207,3 +207,16 @@ def test_surname_alone_is_a_person_not_a_role():
 def test_role_is_never_the_name_lower_cased(profile, source):
     p = profile(source, verb="says")
     assert p["role"] is None or p["role"] != source.lower()
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "An employee of the shipyard, who spoke on condition of anonymity,",
+        "A person who asked not to be identified",
+    ],
+)
+def test_anonymity_formula_makes_the_source_anonymous(profile, source):
+    p = profile(source)
+    assert p["type"] == "anonymous"
+    assert p["name"] is None

@@ -6,7 +6,8 @@ order, the kind, source/cue/content roles, the `parent` of nested reporting, the
 coreference of pronoun and definite sources. `certainty` is left None for the certainty component.
 
 Before that, merged spans are vetted against the parse: a cue that is an adjective's infinitive ("ready to
-discuss") or an anonymity formula ("asked not to be named") is no report, and a citing cue ("citing three
+discuss"), a participle modifier ("officials briefed on the talks") or an anonymity formula ("asked not
+to be named") is no report, and a citing cue ("citing three
 officials") whose content is its own object has the cited source for content; such spans give way to the
 rules' reading of the same cue, if any.
 
@@ -30,12 +31,12 @@ from claimtrace.analyze.attribution_rules import (
     find_quotes,
     find_rule_attributions,
     is_adjective_infinitive,
-    is_anonymity_formula,
+    is_participle_modifier,
 )
 from claimtrace.analyze.coref import SourceMention, resolve_sources
 from claimtrace.analyze.extensions import register_extensions
 from claimtrace.analyze.lexicon import CITING_VERBS
-from claimtrace.analyze.sources import EntityIndex, profile_source
+from claimtrace.analyze.sources import EntityIndex, is_anonymity_formula, profile_source
 from claimtrace.analyze.types import AttributionSpans
 from claimtrace.record import Offsets, Role
 
@@ -87,7 +88,8 @@ def _refuted(doc: Doc, found: AttributionSpans) -> bool:
     cue = doc.char_span(found.cue[0][0], found.cue[0][1], alignment_mode="expand")
     if cue is None or not len(cue):
         return False
-    if any(is_adjective_infinitive(t) or is_anonymity_formula(t) for t in cue if t.pos_ in ("VERB", "AUX")):
+    verbs = [t for t in cue if t.pos_ in ("VERB", "AUX")]
+    if any(is_adjective_infinitive(t) or is_anonymity_formula(t) or is_participle_modifier(t) for t in verbs):
         return True
     root = cue.root
     if root.lemma_ not in CITING_VERBS:

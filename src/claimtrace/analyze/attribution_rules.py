@@ -23,8 +23,6 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from claimtrace.analyze.lexicon import (
-    ANONYMITY_NOUNS,
-    ANONYMITY_VERBS,
     BELIEF_VERBS,
     CITING_VERBS,
     CUE_TAILS,
@@ -36,7 +34,7 @@ from claimtrace.analyze.lexicon import (
     REPORTING_VERBS,
     SPEECH_VERBS,
 )
-from claimtrace.analyze.sources import is_media_phrase
+from claimtrace.analyze.sources import is_anonymity_formula, is_media_phrase
 from claimtrace.analyze.types import AttributionSpans
 
 TokenRange = tuple[int, int]  # token indices, end exclusive
@@ -221,8 +219,8 @@ class _RuleFinder:
     def _reporting_verb(self, verb: Token) -> None:
         children = list(verb.children)
         deps = {c.dep_ for c in children}
-        if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl", "advcl") and not deps & {"aux", "auxpass"}:
-            return  # a participle modifier ("Asked about the vote, he …", "the reported attack")
+        if is_participle_modifier(verb):
+            return  # "Asked about the vote, he …", "the reported attack", "officials briefed on the talks"
         if is_adjective_infinitive(verb) or is_anonymity_formula(verb):
             return  # "ready to announce …" is a disposition, "asked not to be named" a condition of speaking
         passive = "auxpass" in deps or "nsubjpass" in deps
@@ -803,6 +801,15 @@ class _RuleFinder:
         return self.doc[rng[0]].idx, last.idx + len(last.text)
 
 
+def is_participle_modifier(verb: Token) -> bool:
+    """A past participle modifying a noun or clause, without auxiliaries: describes, does not report."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("amod", "acl", "advcl")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
 def is_adjective_infinitive(verb: Token) -> bool:
     """ "ready to discuss", "eager to announce": an infinitive complementing an adjective states a
     disposition, not something said."""
@@ -811,17 +818,6 @@ def is_adjective_infinitive(verb: Token) -> bool:
         and verb.head.pos_ == "ADJ"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
-
-
-def is_anonymity_formula(verb: Token) -> bool:
-    """ "asked not to be named", "declined to be identified", "spoke on condition of anonymity": the terms on
-    which a source speaks, not a claim of theirs."""
-    for child in verb.children:
-        if child.dep_ == "xcomp" and child.lemma_ in ANONYMITY_VERBS:
-            return any(c.dep_ == "auxpass" for c in child.children)
-        if child.dep_ == "prep" and any(t.lower_ in ANONYMITY_NOUNS for t in child.subtree):
-            return True
-    return False
 
 
 def find_rule_attributions(doc: Doc) -> list[AttributionSpans]:

@@ -23,6 +23,8 @@ from spacy.tokens import Doc, Span, Token
 
 from claimtrace.analyze.lexicon import (
     AFFILIATION_ADJECTIVES,
+    ANONYMITY_NOUNS,
+    ANONYMITY_VERBS,
     ANONYMOUS_ROLES,
     DEFINITE_DETERMINERS,
     GOVERNMENT_WORDS,
@@ -99,6 +101,17 @@ class EntityIndex:
 SPEAKING_LABELS = frozenset({"PERSON", "ORG", "GPE", "FAC", "NORP"})
 
 
+def is_anonymity_formula(verb: Token) -> bool:
+    """ "asked not to be named", "declined to be identified", "spoke on condition of anonymity": the terms on
+    which a source speaks, not a claim of theirs."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.lemma_ in ANONYMITY_VERBS:
+            return any(c.dep_ == "auxpass" for c in child.children)
+        if child.dep_ == "prep" and any(t.lower_ in ANONYMITY_NOUNS for t in child.subtree):
+            return True
+    return False
+
+
 def profile_source(span: Span, entities: EntityIndex | None = None) -> dict[str, Any]:
     """The claimtrace/1 `source_profile` for a source span."""
     index = entities or EntityIndex(span.doc)
@@ -155,6 +168,16 @@ def _profile(span: Span, ents: list[Span], person_names: set[str]) -> SourceProf
 
     lemma = _lemma(head)
     role = _role(span, head)
+    if lemma not in MEDIA_NOUNS | GOVERNMENT_WORDS and any(is_anonymity_formula(t) for t in span):
+        # "an employee who asked not to be named": whoever it is, the reader is not told
+        return SourceProfile(
+            type="anonymous",
+            count=count,
+            role=role,
+            affiliation=affiliation,
+            former=former,
+            seniority=seniority,
+        )
     named = _appositive_name(span, ents, head) if head.pos_ == "NOUN" else None
     if named is not None:
         return SourceProfile(
@@ -190,7 +213,7 @@ def _profile(span: Span, ents: list[Span], person_names: set[str]) -> SourceProf
         return SourceProfile(
             type="group", count=count, role=role, affiliation=affiliation, former=former, seniority=seniority
         )
-    if head.is_title and role == head.lower_ and not definite:
+    if head.is_title and head.pos_ in ("NOUN", "PROPN") and role == head.lower_ and not definite:
         # a capitalised word the tagger took for a common noun: a name, never a role
         return SourceProfile(type="organization", name=head.text, count=None, affiliation=affiliation)
     return SourceProfile(type="organization", count=None, role=role, affiliation=affiliation, former=former)
