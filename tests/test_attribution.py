@@ -557,3 +557,12 @@ def test_outlet_told_shares_the_reported_clause(analyse):
         text_of(outlet["content"]) == text_of(official["content"]) == "that the cranes would stop on Friday"
     )
     assert official["parent"] == outlet["id"] and outlet["parent"] is None
+
+
+def test_quoted_speaker_recounting_own_words_adds_no_source(analyse):
+    attributions = analyse("“I told them, ‘The dock stays open,’ and they agreed,” the harbour master said.")
+    assert [text_of(a["cue"]) for a in attributions] == ["said"]
+    third_person = analyse(
+        "“The pilots told us, ‘The dock stays open,’ and we agreed,” the harbour master said."
+    )
+    assert sorted(text_of(a["cue"]) for a in third_person) == ["said", "told"]

@@ -254,8 +254,8 @@ class _RuleFinder:
         cue = self._cue_range(verb, agent)
         if source is None and not passive:
             return  # an active report whose speaker the parse lost: more often wrong than right
-        if verb.lemma_ in BELIEF_VERBS and source is not None and self._speaker_voice(verb, source):
-            return  # "I think …" inside a quote is the speaker's hedge, not a further source
+        if source is not None and self._speaker_voice(verb, source, verb.lemma_ in BELIEF_VERBS):
+            return  # "I think …" is the speaker's hedge; "“I told them, ‘…’”" their own words, not a source
 
         speech = verb.lemma_ in SPEECH_VERBS
         if speech:
@@ -444,12 +444,14 @@ class _RuleFinder:
                 return True
         return False
 
-    def _speaker_voice(self, verb: Token, source: TokenRange) -> bool:
-        """Whether a belief verb speaks in the first or second person or from inside a quote."""
+    def _speaker_voice(self, verb: Token, source: TokenRange, belief: bool) -> bool:
+        """Whether a verb speaks in the speaker's own voice: a belief verb in the first or second person or
+        from inside a quote; any verb in the first or second person from inside a quote (a quoted speaker
+        recounting their own or their listener's words adds no source; PolNeAR leaves these out)."""
         first = self.doc[source[0]]
-        return (source[1] - source[0] == 1 and first.lower_ in FIRST_SECOND_PERSON) or (
-            self._quote_at(verb.i, -1) is not None
-        )
+        personal = source[1] - source[0] == 1 and first.lower_ in FIRST_SECOND_PERSON
+        quoted = self._quote_at(verb.i, -1) is not None
+        return (personal or quoted) if belief else (personal and quoted)
 
     def _object_content(self, verb: Token, children: list[Token]) -> list[TokenRange]:
         """What was said as a noun phrase ("said something strange", "noted their endorsements") or an order
