@@ -566,3 +566,14 @@ def test_quoted_speaker_recounting_own_words_adds_no_source(analyse):
         "“The pilots told us, ‘The dock stays open,’ and we agreed,” the harbour master said."
     )
     assert sorted(text_of(a["cue"]) for a in third_person) == ["said", "told"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The ferry operator isn’t saying when the crossings will resume.", "isn’t saying"),
+        ("She’s predicting that the storm will pass by noon.", "’s predicting"),
+    ],
+)
+def test_cue_keeps_contracted_auxiliaries(analyse, text, cue):
+    assert [text_of(a["cue"]) for a in analyse(text)] == [cue]

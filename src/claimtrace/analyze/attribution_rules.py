@@ -601,7 +601,11 @@ class _RuleFinder:
         start, end = verb.i, verb.i + 1
         while start > 0:
             prev = doc[start - 1]
-            if prev.head.i != verb.i or prev.dep_ not in CUE_MODIFIERS or not prev.is_alpha:
+            if (
+                prev.head.i != verb.i
+                or prev.dep_ not in CUE_MODIFIERS
+                or not any(c.isalpha() for c in prev.text)  # contractions count: "’s predicting", "isn’t"
+            ):
                 break
             start -= 1
         if end < len(doc) and doc[end].dep_ == "prt" and doc[end].head.i == verb.i:
