@@ -95,3 +95,20 @@ def test_participle_modifier_cue_is_dropped(parse):
     wrong = model_span(text, None, "briefed on", "the inspection")
     said = model_span(text, "Two engineers briefed on the inspection", "said", "the bridge was sound")
     assert vet_spans(doc, [wrong, said], find_rule_attributions(doc)) == [said]
+
+
+def test_own_citing_report_stands(parse):
+    text = "The ministry postponed the vote, citing the storm."
+    doc = parse(text)
+    cited = model_span(text, "The ministry", "citing", "the storm")
+    assert vet_spans(doc, [cited], find_rule_attributions(doc)) == [cited]
+
+
+def test_relative_clause_report_inside_a_source_stands(parse):
+    text = "The engineer, who warned that the bridge was weak, said repairs would start soon."
+    doc = parse(text)
+    warned = model_span(text, "who", "warned", "that the bridge was weak")
+    said = model_span(
+        text, "The engineer, who warned that the bridge was weak,", "said", "repairs would start soon"
+    )
+    assert vet_spans(doc, [warned, said], find_rule_attributions(doc)) == [warned, said]

@@ -6,10 +6,10 @@ order, the kind, source/cue/content roles, the `parent` of nested reporting, the
 coreference of pronoun and definite sources. `certainty` is left None for the certainty component.
 
 Before that, merged spans are vetted against the parse: a cue that is an adjective's infinitive ("ready to
-discuss"), a participle modifier ("officials briefed on the talks") or an anonymity formula ("asked not
-to be named") is no report, and a citing cue ("citing three
-officials") whose content is its own object has the cited source for content; such spans give way to the
-rules' reading of the same cue, if any.
+discuss") or an anonymity formula ("asked not to be named") is no report, nor is a participle inside a
+source phrase ("officials briefed on the talks said"); a citing cue ("Citing three officials, the paper
+said …") that the rules read as a link of a chain, while a merged span took the cited source for its
+content, is refuted too. Refuted spans give way to the rules' reading of the same cue, if any.
 
 An outlet that a source talks to ("X told the Post that …", "… in an interview with The Times") is a second
 attribution of the same reporting act: the same cue and content, the outlet as source. Of two attributions
@@ -63,17 +63,19 @@ def vet_spans(
 ) -> list[AttributionSpans]:
     """The merged spans without those the parse refutes, each replaced by the rules' attributions of its cue;
     and the rules' outlet links ("told the Post") whose reporting act the merge kept in another reading."""
+    rule_reading = {found.cue[0]: found for found in rule_spans if found.cue}
+    sources = _Intervals((s, e, j) for j, found in enumerate([*spans, *rule_spans]) for s, e in found.source)
     kept: list[AttributionSpans] = []
     refuted_cues: list[Offsets] = []
     for found in spans:
-        if _refuted(doc, found):
+        if _refuted(doc, found, rule_reading, sources):
             refuted_cues.extend(found.cue)
         else:
             kept.append(found)
     kept_cues = {cue for found in kept for cue in found.cue}
     shared = _shared_cues(rule_spans)
     for found in rule_spans:
-        if found in kept or _refuted(doc, found):
+        if found in kept or _refuted(doc, found, rule_reading, sources):
             continue
         replaces = any(_overlap(cue, other) for cue in found.cue for other in refuted_cues)
         outlet_link = bool(found.cue) and found.cue[0] in shared and found.cue[0] in kept_cues
@@ -82,23 +84,31 @@ def vet_spans(
     return kept
 
 
-def _refuted(doc: Doc, found: AttributionSpans) -> bool:
+def _refuted(
+    doc: Doc, found: AttributionSpans, rule_reading: dict[Offsets, AttributionSpans], sources: _Intervals
+) -> bool:
+    """Whether the parse refutes an attribution: its cue is an adjective's infinitive or an anonymity
+    formula; it is a participle inside a source phrase ("officials briefed on the talks said"), describing
+    the source;
+    or it is a citing phrase the rules read as a link of a chain ("Citing X, the paper said") while the
+    span took the cited source for content."""
     if not found.cue:
         return False
-    cue = doc.char_span(found.cue[0][0], found.cue[0][1], alignment_mode="expand")
+    first = found.cue[0]
+    cue = doc.char_span(first[0], first[1], alignment_mode="expand")
     if cue is None or not len(cue):
         return False
-    verbs = [t for t in cue if t.pos_ in ("VERB", "AUX")]
-    if any(is_adjective_infinitive(t) or is_anonymity_formula(t) or is_participle_modifier(t) for t in verbs):
+    if any(is_adjective_infinitive(t) or is_anonymity_formula(t) for t in cue if t.pos_ in ("VERB", "AUX")):
         return True
-    root = cue.root
-    if root.lemma_ not in CITING_VERBS:
-        return False
-    cited = [c for c in root.children if c.dep_ == "dobj"]
-    return any(
-        c.left_edge.idx <= start and end <= c.right_edge.idx + len(c.right_edge.text)
-        for c in cited
-        for start, end in found.content
+    inside_source = any(s <= first[0] and first[1] <= e for s, e, _ in sources.holding(first[0]))
+    if inside_source and is_participle_modifier(cue.root):
+        return True
+    reading = rule_reading.get(first)
+    return (
+        cue.root.lemma_ in CITING_VERBS
+        and reading is not None
+        and reading is not found
+        and reading.content != found.content
     )
 
 
