@@ -577,3 +577,15 @@ def test_quoted_speaker_recounting_own_words_adds_no_source(analyse):
 )
 def test_cue_keeps_contracted_auxiliaries(analyse, text, cue):
     assert [text_of(a["cue"]) for a in analyse(text)] == [cue]
+
+
+def test_any_verb_closed_by_a_colon_introduces_the_quote_after_it(analyse):
+    attributions = analyse("The harbour master gloated: “I told you the dock would hold.”")
+    gloated = by_cue(attributions, "gloated:")
+    assert text_of(gloated["source"]) == "The harbour master"
+    assert text_of(gloated["content"]) == "“I told you the dock would hold.”"
+    assert gloated["kind"] == "direct"
+
+
+def test_colon_before_a_list_is_not_a_quote_introduction(analyse):
+    assert analyse("The harbour master ordered three things: rope, tar and nails.") == []

@@ -73,9 +73,10 @@ def vet_spans(
         else:
             kept.append(found)
     kept_cues = {cue for found in kept for cue in found.cue}
+    kept_ids = {id(found) for found in kept}  # the merge passes rule spans through as they are
     shared = _shared_cues(rule_spans)
     for found in rule_spans:
-        if found in kept or _refuted(doc, found, rule_reading, sources):
+        if id(found) in kept_ids or _refuted(doc, found, rule_reading, sources):
             continue
         replaces = any(_overlap(cue, other) for cue in found.cue for other in refuted_cues)
         outlet_link = bool(found.cue) and found.cue[0] in shared and found.cue[0] in kept_cues

@@ -71,6 +71,7 @@ CLAUSE_TAIL_WINDOW = 10
 DATELINE_WINDOW = 12
 HEADLINE_SPEAKER_WINDOW = 6
 MIN_HEADLINE_CONTENT = 3
+COLON_CUE_WINDOW = 6  # longest "addressed the supporters again:" between a verb and the colon closing it
 
 
 def _hashes(words: frozenset[str]) -> np.ndarray:
@@ -344,6 +345,8 @@ class _RuleFinder:
     def _colon(self, colon: Token) -> None:
         """A headline or transcript line "Speaker: what they say": a short name before a colon that opens its
         line, and the rest of the line after it."""
+        if self._verb_colon_quote(colon):
+            return
         doc = self.doc
         start = colon.i
         while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
@@ -363,6 +366,30 @@ class _RuleFinder:
         content = self._clean_content([(colon.i + 1, end)], [])
         if content and content[-1][1] - content[0][0] >= MIN_HEADLINE_CONTENT:
             self.found[colon.i] = _Found(colon.i, (colon.i, colon.i + 1), (start, colon.i), content)
+
+    def _verb_colon_quote(self, colon: Token) -> bool:
+        """ "Mr. Lund gloated: “…”", "as she put it: “…”": any verb whose clause a colon closes right before a
+        quote introduces that quote; the words from the verb to the colon are the cue."""
+        verb = colon.head
+        if verb.pos_ != "VERB" or verb.i in self.found or not 0 < colon.i - verb.i <= COLON_CUE_WINDOW:
+            return False
+        opening = self._next_word(colon.i + 1)
+        quote = self._quote_starting_at(opening, verb.i) if opening is not None else None
+        if (
+            quote is None
+            or not self._has_verb(quote)
+            or self.paragraph[quote.start] != self.paragraph[colon.i]
+        ):
+            return False
+        subject = self._subject(verb)
+        if subject is None or subject.lower_ in FIRST_SECOND_PERSON or self._quote_at(verb.i, -1) is not None:
+            return False
+        source = self._source_range(subject)
+        cue = (self._cue_range(verb, None)[0], colon.i + 1)
+        if source[1] > cue[0]:
+            return False
+        self.found[verb.i] = _Found(verb.i, cue, source, [(quote.start, quote.end)], speech=True)
+        return True
 
     def _hearsay(self, adverb: Token) -> None:
         head = self._clause_head(adverb.head)
