@@ -42,7 +42,7 @@ def first(nlp, text: str, **kwargs) -> dict:
         ("Officials from Ruritania met their counterparts from Borduria in Geneva on Tuesday.", "CONSULT"),
         ("The senator praised the mayor for his handling of the flood.", "SUPPORT"),
         ("The court pardoned the jailed journalist.", "CONCEDE"),
-        ("The navies of both countries conducted joint exercises in the gulf.", "COOPERATE"),
+        ("The police forces of both countries shared intelligence on smuggling networks.", "COOPERATE"),
         ("The charity delivered food and medicine to flood victims in the north.", "AID"),
         ("The rebels released twelve hostages on Sunday.", "RETREAT"),
         ("The union demanded that the ministry raise wages.", "REQUEST"),
@@ -85,6 +85,14 @@ def test_negation_future_and_hypothetical(events_nlp) -> None:
     ]
     assert negated["certainty"] < 0 < future["certainty"] < asserted["certainty"]
     assert first(events_nlp, "Will the army attack the village?")["status"] == "hypothetical"
+
+
+def test_refusal_is_a_reject_not_a_negated_release(events_nlp) -> None:
+    refusal = first(events_nlp, "The rebels will not release the prisoners.")
+    assert (refusal["type"], refusal["status"]) == ("REJECT", "asserted")
+    assert refusal["certainty"] > 0
+    not_done = first(events_nlp, "The rebels did not release the prisoners.")
+    assert (not_done["type"], not_done["status"]) == ("RETREAT", "negated")
 
 
 def test_conditional_is_hypothetical(events_nlp) -> None:

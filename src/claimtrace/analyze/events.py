@@ -34,9 +34,11 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 TARGET_PREPOSITIONS = frozenset({"against", "on", "to", "with", "at", "into", "toward", "towards", "from",
                                  "for", "upon", "between"})  # fmt: skip
+DATELINE_PUNCT = frozenset({"-", "--", "—", "–", ":"})
 PARTY_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "would", "should", "must", "can", "ought"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+REFUSABLE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 # Dependency labels through which a governing verb absorbs a complement predicate into its own unit.
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
@@ -126,6 +128,9 @@ def noun_phrase(token: Token) -> list[Token]:
             continue
         keep.extend(child.subtree)
     tokens = sorted(keep, key=lambda t: t.i)
+    dashes = [n for n, t in enumerate(tokens) if t.i < token.i and t.text in DATELINE_PUNCT]
+    if dashes:  # "Washington - US President X": the dateline is not part of the actor
+        tokens = tokens[dashes[-1] + 1 :]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
@@ -139,11 +144,11 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     for _ in range(6):
         if current is None:
             break
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child, False
-            if child.dep_ in PASSIVE_SUBJECT_DEPS:
-                return child, True
+        # The subject nearest the verb: a dateline ("MANILA -- President X has …") parses as a second subject.
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        if subjects:
+            nearest = max(subjects, key=lambda c: (c.i < current.i, c.i if c.i < current.i else -c.i))
+            return nearest, nearest.dep_ in PASSIVE_SUBJECT_DEPS
         if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return current.head, False
         if current.dep_ in ("xcomp", "conj", "acomp") or (current.dep_ == "advcl" and current.tag_ == "VBG"):
@@ -351,9 +356,9 @@ def unit_features(unit: EventUnit) -> list[str]:
             feats.append(f"{role}_head={lemma(max(tokens, key=lambda t: len(list(t.subtree))))}")
         else:
             feats.append(f"{role}=absent")
-    window = head.subtree if not unit.is_noun else head.head.subtree
-    feats += [f"w={lemma(t)}" for t in window if t.is_alpha and not t.is_stop and t.i != head.i]
+    sentence = [lemma(t) for t in head.sent if t.is_alpha]
     feats += [f"s={lemma(t)}" for t in head.sent if t.is_alpha and not t.is_stop]
+    feats += [f"s2={a}_{b}" for a, b in pairwise(sentence)]
     return feats
 
 
@@ -509,6 +514,15 @@ def coded_type(event_type: str, status: str) -> str:
     return event_type
 
 
+def is_refusal(unit: EventUnit, status: str, event_type: str) -> bool:
+    """A negated promise of cooperation ("will not release", "won't meet"): PLOVER's REJECT ("decline to")."""
+    reject_verb = "REJECT" in lexicon_types(unit.head)  # "will not reject" stays a negated REJECT
+    refused = event_type in REFUSABLE_TYPES or (event_type == "REJECT" and not reject_verb)
+    if status != "negated" or not refused:
+        return False
+    return bool(set().union(*(_modals(t) for t in _clause_path(unit)[:3])) & FUTURE_MODALS)
+
+
 # ---------------------------------------------------------------------------------------------- mode/context
 
 
@@ -579,6 +593,9 @@ def code_events(doc: Doc, model: EventTypeModel) -> list[dict[str, Any]]:
             attribution = reporting_attribution(unit, attributions)
             status = event_status(unit, value, attribution)
             event_type = coded_type(label, status)
+            if is_refusal(unit, status, event_type):
+                # "will not release": a refusal, which PLOVER codes as a REJECT that did happen.
+                event_type, status, value = "REJECT", "reported" if attribution else "asserted", None
             actor = _role(doc, unit.actor)
             cue_of = _cue_attribution(unit, attributions)
             if cue_of is not None:

@@ -96,7 +96,8 @@ VERB_LEXICON: dict[str, tuple[str, ...]] = _entries({
                "defend recognize recognise "
                "sign ratify thank congratulate apologize apologise forgive approve reaffirm laud "
                "salute appreciate normalize normalise",
-    "CONCEDE": "revoke reverse drop lift concede pardon acquit amnesty ease relax lift regret yield accede "
+    "CONCEDE": "quash repeal rescind overturn reinstate back_down revoke reverse drop lift "
+               "concede pardon acquit amnesty ease relax lift regret yield accede "
                "compromise grant allow permit exonerate",
     "COOPERATE": "cooperate collaborate extradite share exchange trade partner coordinate",
     "AID": "award loan contribute train airlift aid donate provide supply give fund finance lend deliver "
@@ -110,7 +111,7 @@ VERB_LEXICON: dict[str, tuple[str, ...]] = _entries({
               "charge sue indict investigate "
               "probe decry slam deplore censure complain disapprove question "
               "prosecute convict rebuke lambaste fault castigate",
-    "REJECT": "fail reject refuse deny decline dismiss veto oppose rebuff spurn defy "
+    "REJECT": "refute fail reject refuse deny decline dismiss veto oppose rebuff spurn defy "
               "snub turn_down disregard resist ignore block",
     "THREATEN": "threaten warn menace ultimatum",
     "PROTEST": "protest demonstrate rally march strike riot picket boycott obstruct blockade "
@@ -122,7 +123,7 @@ VERB_LEXICON: dict[str, tuple[str, ...]] = _entries({
               "raid impose ban censor deport jail imprison "
               "restrict curb crack_down restrain besiege occupy intimidate "
               "force evict expropriate nationalize nationalise blockade hack",
-    "ASSAULT": "violate capture overrun displace retaliate storm attack kill bomb shell strike shoot "
+    "ASSAULT": "hit violate capture overrun displace retaliate storm attack kill bomb shell strike shoot "
                "assassinate murder kidnap abduct hijack torture "
                "beat rape massacre fight clash invade bombard ambush execute wound injure "
                "destroy burn storm fire stab behead slaughter",
