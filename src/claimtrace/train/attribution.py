@@ -12,7 +12,6 @@ import hashlib
 import json
 import random
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +27,6 @@ from claimtrace.analyze.attribution_model import (
     AttributionTagger,
     ParsedDoc,
     cue_features,
-    cue_head,
     cue_sequences,
     parse,
     role_features,
@@ -38,9 +36,6 @@ from claimtrace.evaluate.polnear import Article, Triple, load_corpus, score_corp
 
 CUE_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 CUE_THRESHOLDS = (1.0, 0.45, 0.35, 0.25)  # 1.0: Viterbi cues only
-NEGATIVE_LEMMA_MIN = 5
-NEGATIVE_LEMMA_RATE = 0.2
-NEGATIVE_RATE = 0.5
 ROLE_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 Report = Callable[[str], None]
 
@@ -123,45 +118,8 @@ def cue_examples(gold: GoldDoc) -> Iterable[tuple[list[list[str]], list[str]]]:
         yield cue_features(gold.parsed, tokens), bio(len(tokens), [p for p in pieces if p[1]])
 
 
-def cue_lemmas(golds: Sequence[GoldDoc]) -> set[str]:
-    """Lemmas that head a gold cue often, absolutely and relative to their frequency: the words a cue
-    tagger will propose."""
-    cues: Counter[str] = Counter()
-    seen: Counter[str] = Counter()
-    for gold in golds:
-        seen.update(gold.parsed.lemmas)
-        for cue, _, _ in gold.attributions:
-            cues[gold.parsed.lemmas[cue_head(gold.parsed, cue)]] += 1
-    return {
-        lemma
-        for lemma, n in cues.items()
-        if n >= NEGATIVE_LEMMA_MIN
-        and n / seen[lemma] >= NEGATIVE_LEMMA_RATE
-        and any(c.isalpha() for c in lemma)
-    }
-
-
-def negative_cues(gold: GoldDoc, lemmas: set[str], rng: random.Random) -> list[list[int]]:
-    """A sample of unannotated tokens with a cue lemma: windows around them teach the source/content
-    tagger to return nothing when a proposed cue is not one."""
-    taken = gold.cue_tokens
-    return [
-        [i]
-        for i, lemma in enumerate(gold.parsed.lemmas)
-        if lemma in lemmas
-        and i not in taken
-        and gold.parsed.sentence_of[i] >= 0
-        and rng.random() < NEGATIVE_RATE
-    ]
-
-
-def role_examples(
-    gold: GoldDoc, negatives: Sequence[list[int]] = ()
-) -> Iterable[tuple[list[list[str]], list[str]]]:
+def role_examples(gold: GoldDoc) -> Iterable[tuple[list[list[str]], list[str]]]:
     other_cues = gold.cue_tokens
-    for cue in negatives:
-        tokens = role_window(gold.parsed, cue)
-        yield role_features(gold.parsed, tokens, cue, other_cues | set(cue)), ["O"] * len(tokens)
     seen: set[tuple[int, ...]] = set()
     for cue, sources, contents in gold.attributions:
         if tuple(cue) in seen:  # the same cue annotated twice: train on its first annotation only
@@ -232,12 +190,8 @@ def train(
         (ex for g in golds for ex in cue_examples(g)), CUE_PARAMS, out_dir / CUE_MODEL, seed
     )
     report(f"cue tagger: {cue_count} sentences, {time.perf_counter() - started:.0f} s so far")
-    lemmas, rng = cue_lemmas(golds), random.Random(seed)
     role_count = train_crf(
-        (ex for g in golds for ex in role_examples(g, negative_cues(g, lemmas, rng))),
-        ROLE_PARAMS,
-        out_dir / ROLE_MODEL,
-        seed,
+        (ex for g in golds for ex in role_examples(g)), ROLE_PARAMS, out_dir / ROLE_MODEL, seed
     )
     seconds = time.perf_counter() - started
     report(f"source/content tagger: {role_count} cue windows, {seconds:.0f} s so far")
