@@ -166,6 +166,24 @@ def test_communicative_act_takes_attribution_source_as_actor(events_nlp) -> None
     assert event["attribution"] is None  # the cue itself is not reported content
 
 
+def test_first_person_actor_in_a_quote_is_the_speaker(events_nlp) -> None:
+    text = '"We released the hostages on Friday," the rebel commander told reporters.'
+    content_end = text.index(",") + 2
+    source_start = text.index("the rebel commander")
+    attribution = {
+        "id": "a1",
+        "kind": "direct",
+        "source": {"text": "the rebel commander", "spans": [[source_start, source_start + 19]]},
+        "cue": {"text": "told", "spans": [[text.index("told"), text.index("told") + 4]]},
+        "content": {"text": text[:content_end], "spans": [[0, content_end]]},
+        "parent": None,
+    }
+    event = first(events_nlp, text, attributions=[attribution])
+    assert (event["type"], event["status"], event["attribution"]) == ("RETREAT", "reported", "a1")
+    assert event["actor"]["text"] == "the rebel commander"
+    assert first(events_nlp, text)["actor"]["text"] == "We"
+
+
 def test_factuality_sets_certainty_and_negation(events_nlp) -> None:
     text = "The rebels released twelve hostages."
     start = text.index("released")

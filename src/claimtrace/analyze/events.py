@@ -35,6 +35,7 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 TARGET_PREPOSITIONS = frozenset({"against", "on", "to", "with", "at", "into", "toward", "towards", "from",
                                  "for", "upon", "between"})  # fmt: skip
 DATELINE_PUNCT = frozenset({"-", "--", "—", "–", ":"})
+FIRST_PERSON = frozenset({"i", "we"})
 PARTY_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "would", "should", "must", "can", "ought"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
@@ -569,6 +570,10 @@ def _source_role(attribution: dict[str, Any], text: str) -> Role | None:
     return Role.from_spans(text, [(int(s), int(e)) for s, e in source["spans"]])
 
 
+def _is_speaker(tokens: list[Token]) -> bool:
+    return len(tokens) == 1 and tokens[0].lower_ in FIRST_PERSON
+
+
 def _cue_attribution(unit: EventUnit, attributions: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The attribution whose cue is this trigger ("X accused Y"): its source is the actor."""
     start = unit.head.idx
@@ -600,6 +605,10 @@ def code_events(doc: Doc, model: EventTypeModel) -> list[dict[str, Any]]:
             cue_of = _cue_attribution(unit, attributions)
             if cue_of is not None:
                 actor = _source_role(cue_of, doc.text) or actor
+            elif attribution is not None and _is_speaker(unit.actor):
+                # "We will release them," the commander said: the speaker is the attribution's source.
+                speaker = next(a for a in attributions if str(a.get("id")) == attribution)
+                actor = _source_role(speaker, doc.text) or actor
             if contexts is None:
                 contexts = event_contexts(sent)
             event = Event(
