@@ -206,8 +206,8 @@ def write_card(out_dir: Path, model: EventTypeModel, heldout: dict[str, Any]) ->
 Multinomial logistic regression (scikit-learn, L2, class_weight=balanced, C={meta["C"]} chosen by 5-fold
 cross-validation on the training part over {C_GRID}, seed {meta["seed"]}) over sparse features of event
 units: trigger lemma, hand lexicon types (analyze/plover.py), complements and objects, dependency frame,
-argument entity types, sentence lemmas. Classes: the 16 PLOVER types and NONE (no event); NONE wins only at
-probability ≥ {meta["none_threshold"]}.
+argument entity types, sentence lemmas and lemma bigrams. Classes: the 16 PLOVER types and NONE (no
+event); NONE wins only at probability ≥ {meta["none_threshold"]}.
 
 Training data (../shared/eval/plover, never in the repository): PLV_train.tsv minus its held-back 20%
 (stratified by gold_root, seed {HELDOUT_SEED}; evaluate/plover.py) plus PLOVER_GSR_CAMEO.txt;
