@@ -550,17 +550,17 @@ def event_contexts(sent: Span) -> list[str]:
 # ---------------------------------------------------------------------------------------------- assembly
 
 
-def _role(doc: Doc, tokens: list[Token]) -> Role | None:
+def _role(text: str, tokens: list[Token]) -> Role | None:
     if not tokens:
         return None
     spans: list[tuple[int, int]] = []
     for token in sorted(tokens, key=lambda t: t.i):
         start, end = token.idx, token.idx + len(token.text)
-        if spans and start <= spans[-1][1] + 1 and doc.text[spans[-1][1] : start].strip() == "":
+        if spans and start <= spans[-1][1] + 1 and text[spans[-1][1] : start].strip() == "":
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    return Role.from_spans(doc.text, spans)
+    return Role.from_spans(text, spans)
 
 
 def _source_role(attribution: dict[str, Any], text: str) -> Role | None:
@@ -587,6 +587,7 @@ def _cue_attribution(unit: EventUnit, attributions: list[dict[str, Any]]) -> dic
 def code_events(doc: Doc, model: EventTypeModel) -> list[dict[str, Any]]:
     attributions = list(doc._.attributions or [])
     factuality = list(doc._.factuality or [])
+    text = doc.text  # spaCy rebuilds doc.text from the tokens on every access: read it once
     events: list[dict[str, Any]] = []
     for sent in doc.sents:
         contexts: list[str] | None = None
@@ -601,24 +602,24 @@ def code_events(doc: Doc, model: EventTypeModel) -> list[dict[str, Any]]:
             if is_refusal(unit, status, event_type):
                 # "will not release": a refusal, which PLOVER codes as a REJECT that did happen.
                 event_type, status, value = "REJECT", "reported" if attribution else "asserted", None
-            actor = _role(doc, unit.actor)
+            actor = _role(text, unit.actor)
             cue_of = _cue_attribution(unit, attributions)
             if cue_of is not None:
-                actor = _source_role(cue_of, doc.text) or actor
+                actor = _source_role(cue_of, text) or actor
             elif attribution is not None and _is_speaker(unit.actor):
                 # "We will release them," the commander said: the speaker is the attribution's source.
                 speaker = next(a for a in attributions if str(a.get("id")) == attribution)
-                actor = _source_role(speaker, doc.text) or actor
+                actor = _source_role(speaker, text) or actor
             if contexts is None:
                 contexts = event_contexts(sent)
             event = Event(
                 id="",
                 type=event_type,
-                trigger=_role(doc, unit.trigger) or Role(unit.head.text, [(unit.head.idx, unit.head.idx)]),
+                trigger=_role(text, unit.trigger) or Role(unit.head.text, [(unit.head.idx, unit.head.idx)]),
                 mode=event_mode(event_type, unit),
                 context=list(contexts),
                 actor=actor,
-                target=_role(doc, unit.target),
+                target=_role(text, unit.target),
                 status=status,  # type: ignore[arg-type]
                 certainty=value if value is not None else STATUS_CERTAINTY[status],
                 attribution=attribution,
