@@ -30,6 +30,8 @@ HONORIFIC_HASHES = np.array(
 )
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "government"}
 ORGANISATION_TYPES = frozenset({"organization", "government", "media"})
+# a one-word name ("Brandt", "the Post") and the kinds of earlier mention that can give it in full
+FULL_NAME_TYPES = {"person": frozenset({"person"}), "media": frozenset({"media", "organization"})}
 
 
 @dataclass
@@ -118,20 +120,20 @@ def _resolve(
     if item.profile.get("name") is None and any(t.lower_ in DEFINITE_DETERMINERS for t in root.lefts):
         return _nearest(mention, candidates, _description_fits, sources_only=True)
     name = item.profile.get("name")
-    if mention.type == "person" and name is not None and " " not in name:
-        return _full_name(name, candidates)
+    if mention.type in FULL_NAME_TYPES and name is not None and " " not in name:
+        return _full_name(name, mention.type, candidates)
     return None
 
 
-def _full_name(surname: str, candidates: list[Mention]) -> str | None:
-    """ "Brandt" after "Kestania's defence minister, Oskar Brandt": the nearest earlier person named in full
-    with that last name."""
+def _full_name(last_word: str, kind: str, candidates: list[Mention]) -> str | None:
+    """ "Brandt" after "Kestania's defence minister, Oskar Brandt", "the Herald" after "The Coastal Herald":
+    the nearest earlier name of the same kind, given in full, that ends with that word."""
     for candidate in reversed(candidates[-LOOKBACK:]):
-        if candidate.is_source or candidate.type != "person":
+        if candidate.type not in FULL_NAME_TYPES[kind] or (candidate.is_source and candidate.name is None):
             continue
-        words = candidate.text.split()
-        if len(words) > 1 and words[-1] == surname:
-            return candidate.text
+        words = candidate.refers_to.split()
+        if len(words) > 1 and words[-1] == last_word:
+            return candidate.refers_to
     return None
 
 

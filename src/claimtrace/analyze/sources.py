@@ -54,7 +54,9 @@ def outlet_name(text: str) -> str | None:
     stripped = text.strip().rstrip(",")
     lowered = stripped.lower()
     words = stripped.split()
-    titled_outlet = len(words) > 1 and words[-1] in MEDIA_NAME_WORDS and all(w[:1].isupper() for w in words)
+    # "The Coastal Herald", and after "the" also a lone name word ("the Herald", "the Times")
+    named = words[1:] if lowered.startswith("the ") else words
+    titled_outlet = len(words) > 1 and words[-1] in MEDIA_NAME_WORDS and all(w[:1].isupper() for w in named)
     if lowered in MEDIA_OUTLETS or LEADING_ARTICLE.sub("", lowered) in MEDIA_OUTLETS or titled_outlet:
         return (
             LEADING_ARTICLE.sub("", stripped)
