@@ -100,6 +100,12 @@ def test_merge_adds_rule_only_quotes_and_according_to_but_not_other_rule_only_fi
     assert merged == [quote, according]
 
 
+def test_merge_keeps_a_rule_attribution_on_a_cue_the_tagger_proposed_without_content() -> None:
+    indirect = spans("Critics", "argued", "it was rushed")
+    assert merge([], [indirect], MERGE_TEXT, [[at("argued")]]) == [indirect]
+    assert merge([], [indirect], MERGE_TEXT, [[at("said")]]) == []
+
+
 def test_a_rule_attribution_replaces_at_most_one_model_attribution() -> None:
     first = spans("mayor", "said", "the bridge", origin="model")
     second = spans("mayor", "said", "would reopen", origin="model")
