@@ -182,3 +182,29 @@ def test_reading_commands_refuse_a_missing_store(tmp_path: Path) -> None:
     done = claimtrace("claims", "--db", "nowhere.db", cwd=tmp_path)
     assert done.returncode == 2 and "no claimtrace store" in done.stderr
     assert not (tmp_path / "nowhere.db").exists()
+
+
+def test_ingest_links_only_new_articles_and_relink_rebuilds(corpus: Path, tmp_path: Path) -> None:
+    (tmp_path / "claimtrace.db").write_bytes((corpus / "claimtrace.db").read_bytes())
+    before = claims_json(tmp_path, "--limit", "1000")
+    extra = {
+        "id": "digest-2",
+        "text": "Norvik is ready to reopen the northern rail crossing to freight, officials told reporters.",
+        "url": "https://coastaldigest.example/norvik",
+        "published": "2025-02-05",
+    }
+    (tmp_path / "more.jsonl").write_text(json.dumps(extra) + "\n", encoding="utf-8")
+    done = claimtrace("ingest", "more.jsonl", "--workers", "1", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "linked 1 new articles" in done.stderr
+    incremental = claims_json(tmp_path, "--limit", "1000")
+    assert len(incremental) > len(before)
+    relinked = claimtrace("ingest", "--relink", cwd=tmp_path)
+    assert relinked.returncode == 0, relinked.stderr
+    assert "relinked 6 articles" in relinked.stdout
+    assert claims_json(tmp_path, "--limit", "1000") == incremental
+
+
+def test_ingest_without_paths_needs_relink(tmp_path: Path) -> None:
+    done = claimtrace("ingest", cwd=tmp_path)
+    assert done.returncode == 2 and "--relink" in done.stderr and "Traceback" not in done.stderr

@@ -77,7 +77,8 @@ def _report(console: Console, counts: Any, link: Any) -> None:
     )
     if link is not None:
         console.print(
-            f"linked: {link.reprint_clusters} reprint clusters, {link.claim_clusters} claims across articles"
+            f"linked {link.new_articles} new articles: {link.reprint_clusters} reprint clusters, "
+            f"{link.claim_clusters} claims across articles"
         )
     for origin, reason in counts.failures[:SHOWN_FAILURES]:
         message = reason if reason.startswith(origin) else f"{origin}: {reason}"
@@ -86,8 +87,22 @@ def _report(console: Console, counts: Any, link: Any) -> None:
         console.print(f"  … and {counts.failed - SHOWN_FAILURES} more (table `failures` in the store)")
 
 
+def _relink(db: str) -> Any:
+    """A full rebuild of every link (the normal pass links only articles not linked yet)."""
+    from claimtrace.link.linker import link_store
+
+    conn = _open(db)
+    try:
+        return link_store(conn, full=True)
+    finally:
+        conn.close()
+
+
+_RELINK_HELP = "Rebuild all reprint and claim links from scratch instead of linking only new articles."
+
+
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @db_option
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
@@ -105,6 +120,7 @@ def _report(console: Console, counts: Any, link: Any) -> None:
     help="Articles per committed transaction (local) or per Dask task.",
 )
 @click.option("--no-link", is_flag=True, help="Skip the reprint and claim linking pass.")
+@click.option("--relink", is_flag=True, help=_RELINK_HELP + " PATHS may then be omitted.")
 def ingest(
     paths: tuple[str, ...],
     db: str,
@@ -114,6 +130,7 @@ def ingest(
     parts: str | None,
     batch_size: int,
     no_link: bool,
+    relink: bool,
 ) -> None:
     """Analyse PATHS (files, directories, JSONL, WARC, or - for stdin) into the store, then link reprints and
     claims. Safe to rerun: stored articles are skipped, so an interrupted run resumes where it stopped.
@@ -123,8 +140,21 @@ def ingest(
       claimtrace ingest news/ --db news.db
       claimtrace ingest crawl.warc.gz --workers 2
       claimtrace ingest news/ --engine dask --scheduler tcp://10.0.0.5:8786
+      claimtrace ingest --relink --db news.db
     """
     from claimtrace.settings import Settings
+
+    if relink and no_link:
+        raise click.UsageError("--relink and --no-link contradict each other")
+    if not paths:
+        if not relink:
+            raise click.UsageError("give at least one PATH (or --relink alone to rebuild the links)")
+        link = _relink(db)
+        _stdout_console().print(
+            f"relinked {link.new_articles} articles: {link.reprint_clusters} reprint clusters, "
+            f"{link.claim_clusters} claims across articles"
+        )
+        return
 
     console = Console(stderr=True)
     settings = Settings()
@@ -151,7 +181,7 @@ def ingest(
                 settings=settings,
                 batch_size=batch_size,
                 progress=EngineProgress(total, advance),
-                link=not no_link,
+                link=not (no_link or relink),
             )
         else:
             from claimtrace.engine.local import Progress as EngineProgress
@@ -166,9 +196,9 @@ def ingest(
                 workers=workers,
                 batch_size=batch_size,
                 progress=EngineProgress(total, advance),
-                link=not no_link,
+                link=not (no_link or relink),
             )
-    _report(console, result.counts, result.link)
+    _report(console, result.counts, _relink(db) if relink else result.link)
     if result.counts.failed:
         sys.exit(1)
 
@@ -177,13 +207,16 @@ def ingest(
 @click.argument("directory", type=click.Path(exists=True, file_okay=False))
 @db_option
 @click.option("--no-link", is_flag=True, help="Skip the reprint and claim linking pass.")
-def load(directory: str, db: str, no_link: bool) -> None:
+@click.option("--relink", is_flag=True, help=_RELINK_HELP)
+def load(directory: str, db: str, no_link: bool, relink: bool) -> None:
     """Bring Parquet partitions written by `ingest --engine dask` into the store (idempotent)."""
     from claimtrace.engine.parquet import load_parts
 
+    if relink and no_link:
+        raise click.UsageError("--relink and --no-link contradict each other")
     console = Console(stderr=True)
-    result = load_parts(directory, db, link=not no_link)
-    _report(console, result.counts, result.link)
+    result = load_parts(directory, db, link=not (no_link or relink))
+    _report(console, result.counts, _relink(db) if relink else result.link)
     if result.counts.failed:
         sys.exit(1)
 

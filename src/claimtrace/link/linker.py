@@ -1,53 +1,213 @@
-"""The link step over a whole store: reprint clusters, claim clusters and their provenance, rebuilt in one
-transaction: the result depends only on the stored articles, and a crash leaves the previous links intact."""
+"""The link step: reprint clusters, claim clusters and their provenance, kept up to date incrementally.
+
+Each pass looks only at articles not linked yet: their signatures are compared, by LSH banding, with the
+signatures of every article and claim wording already linked (kept in `linked_articles` and `claim_wordings`),
+new matches join existing clusters or start new ones, and provenance is recomputed only for the clusters they
+touch. Matching is symmetric and clustering is by connectivity, so the result equals a full rebuild
+(`link_store(conn, full=True)`, which clears every link and treats all articles as new). One pass is one
+transaction: a crash leaves the previous links intact.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from claimtrace.link.claims import Mention, claim_clusters, claim_pairs, names_in
+import numpy as np
+
+from claimtrace.link.bands import band_keys, candidate_pairs
+from claimtrace.link.claims import (
+    CANDIDATE_THRESHOLD,
+    CLAIM_NUM_PERM,
+    MATCH_SCORE,
+    MIN_TOKENS,
+    Mention,
+    match_score,
+    names_in,
+)
 from claimtrace.link.provenance import Provenance, Report, trace
-from claimtrace.link.reprints import reprint_clusters, reprint_pairs
-from claimtrace.link.text import from_blob
+from claimtrace.link.reprints import REPRINT_THRESHOLD, Pair
+from claimtrace.link.text import from_blob, signature, to_blob, token_hashes
+from claimtrace.link.unionfind import UnionFind
+
+_CHUNK = 900  # ids per `IN (…)` list, well under SQLite's bound-parameter limit
+_VERIFY_CHUNK = 50_000  # candidate pairs compared per numpy step, bounding memory
+_EMPTY = np.iinfo(np.uint32).max
 
 
 @dataclass
 class LinkSummary:
-    reprint_pairs: int
-    reprint_clusters: int
-    claim_pairs: int
-    claim_clusters: int  # clusters spanning two or more articles
+    new_articles: int  # articles linked in this pass
+    reprint_pairs: int  # reprint pairs found in this pass
+    reprint_clusters: int  # reprint clusters in the store
+    claim_pairs: int  # claim matches found in this pass
+    claim_clusters: int  # claim clusters in the store spanning two or more articles
 
 
-def _link_reprints(conn: sqlite3.Connection) -> tuple[int, int]:
-    signatures = [
-        (row[0], from_blob(row[1]))
-        for row in conn.execute(
-            "SELECT id, shingle_minhash FROM articles WHERE shingle_minhash IS NOT NULL ORDER BY id"
-        )
-    ]
-    pairs = reprint_pairs(signatures)
-    del signatures
+def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield list(ids[start : start + _CHUNK])
+
+
+def _rows(conn: sqlite3.Connection, sql: str, ids: Iterable[int]) -> Iterator[Any]:
+    """Run `sql` (with one `{ids}` placeholder) over `ids` in chunks."""
+    for chunk in _chunks(sorted(set(ids))):
+        yield from conn.execute(sql.format(ids=",".join("?" * len(chunk))), chunk)
+
+
+def _verified_reprints(ids: list[int], matrix: np.ndarray, is_new: np.ndarray) -> list[Pair]:
+    candidates = np.array(
+        sorted(candidate_pairs(band_keys(matrix, REPRINT_THRESHOLD), is_new)), dtype=np.int64
+    )
+    pairs: list[Pair] = []
+    for start in range(0, len(candidates), _VERIFY_CHUNK):
+        block = candidates[start : start + _VERIFY_CHUNK]
+        scores = (matrix[block[:, 0]] == matrix[block[:, 1]]).mean(axis=1)
+        for (first, second), score in zip(block.tolist(), scores.tolist(), strict=True):
+            if score >= REPRINT_THRESHOLD:
+                a, b = sorted((ids[first], ids[second]))
+                pairs.append(Pair(a, b, score))
+    pairs.sort(key=lambda p: (p.first, p.second))
+    return pairs
+
+
+def _link_reprints(conn: sqlite3.Connection, new_articles: list[int]) -> int:
+    """Find reprint pairs involving new articles, merge them into the clusters; return the pairs found."""
+    new_signatures = {
+        row[0]: row[1]
+        for row in _rows(conn, "SELECT id, shingle_minhash FROM articles WHERE id IN ({ids})", new_articles)
+    }
+    conn.executemany(
+        "INSERT INTO linked_articles (article_id, shingle_minhash) VALUES (?, ?)",
+        [
+            (a, blob if blob is not None and not np.all(from_blob(blob) == _EMPTY) else None)
+            for a, blob in sorted(new_signatures.items())
+        ],
+    )
+    # Every linked signature, the new ones included: new articles match each other as well as the old.
+    ids: list[int] = []
+    blobs: list[bytes] = []
+    for article_id, blob in conn.execute(
+        "SELECT article_id, shingle_minhash FROM linked_articles WHERE shingle_minhash IS NOT NULL ORDER BY 1"
+    ):
+        ids.append(article_id)
+        blobs.append(blob)
+    if not ids:
+        return 0
+    matrix = np.frombuffer(b"".join(blobs), dtype="<u4").reshape(len(ids), -1)
+    del blobs
+    new_set = set(new_articles)
+    is_new = np.fromiter((a in new_set for a in ids), dtype=bool, count=len(ids))
+    pairs = _verified_reprints(ids, matrix, is_new)
     conn.executemany(
         "INSERT INTO links (kind, article_a, article_b, score) VALUES ('reprint', ?, ?, ?)",
         [(p.first, p.second, round(p.score, 4)) for p in pairs],
     )
-    clusters = reprint_clusters(pairs)
-    published = dict(
-        conn.execute(
-            "SELECT id, published FROM articles WHERE id IN (SELECT article_a FROM links "
-            "WHERE kind = 'reprint' UNION SELECT article_b FROM links WHERE kind = 'reprint')"
-        )
-    )
+    if not pairs:
+        return 0
+    # Merge with the clusters the pairs touch; a cluster's id is its earliest article, so recompute it.
+    union = UnionFind()
+    touched = {a for p in pairs for a in (p.first, p.second)}
+    old_clusters = {
+        row[0]
+        for row in _rows(conn, "SELECT reprint_cluster FROM articles WHERE id IN ({ids})", touched)
+        if row[0] is not None
+    }
+    for member, cluster in _rows(
+        conn, "SELECT id, reprint_cluster FROM articles WHERE reprint_cluster IN ({ids})", old_clusters
+    ):
+        union.union(member, cluster)
+        touched.add(member)
+    for pair in pairs:
+        union.union(pair.first, pair.second)
+    published = dict(_rows(conn, "SELECT id, published FROM articles WHERE id IN ({ids})", touched))
     updates = []
-    for members in clusters.values():
+    for members in union.groups(touched).values():
         first = min(members, key=lambda a: (published.get(a) is None, published.get(a) or "", a))
         updates += [(first, member) for member in members]
     conn.executemany("UPDATE articles SET reprint_cluster = ? WHERE id = ?", updates)
-    return len(pairs), len(clusters)
+    return len(pairs)
+
+
+def _wording(mention: Mention) -> str:
+    """A fixed-size key for a claim's wording: mentions with the same one are the same claim outright."""
+    text = " ".join(sorted(mention.tokens)) + "\x1f" + " ".join(sorted(mention.names))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _mentions(conn: sqlite3.Connection, sql: str, params: Iterable[int]) -> dict[int, Mention]:
+    """Mentions (attribution id -> Mention) from rows of id, content_norm, source key, cue, content text."""
+    return {
+        row[0]: Mention(row[0], frozenset(row[1].split()), row[2], row[3], names_in(row[4]))
+        for row in _rows(conn, sql, params)
+    }
+
+
+_MENTION_COLUMNS = (
+    "SELECT a.id, a.content_norm, s.key, a.cue_text, a.content_text "
+    "FROM attributions a LEFT JOIN sources s ON s.id = a.source_id "
+)
+
+
+def _claim_matches(conn: sqlite3.Connection, new: dict[int, Mention]) -> list[Pair]:
+    """Matches between new mentions and every linked wording (and among new mentions).
+
+    A mention whose wording is already known joins that wording's first mention; the rest become wordings of
+    their own and are matched by LSH candidates confirmed with `match_score`.
+    """
+    wordings = {m: _wording(mention) for m, mention in new.items() if len(mention.tokens) >= MIN_TOKENS}
+    known = dict(
+        _rows_text(
+            conn, "SELECT wording, attribution_id FROM claim_wordings WHERE wording IN ({ids})", wordings
+        )
+    )
+    pairs: list[Pair] = []
+    fresh: dict[int, np.ndarray] = {}
+    for mention_id in sorted(wordings):
+        wording = wordings[mention_id]
+        if wording in known:
+            first, second = sorted((known[wording], mention_id))
+            pairs.append(Pair(first, second, 1.0))
+            continue
+        known[wording] = mention_id
+        fresh[mention_id] = signature(token_hashes(sorted(new[mention_id].tokens)), CLAIM_NUM_PERM)
+    conn.executemany(
+        "INSERT INTO claim_wordings (wording, attribution_id, minhash) VALUES (?, ?, ?)",
+        [(wordings[m], m, to_blob(values)) for m, values in fresh.items()],
+    )
+    if not fresh:
+        return pairs
+    ids: list[int] = []
+    blobs: list[bytes] = []
+    for attribution_id, blob in conn.execute("SELECT attribution_id, minhash FROM claim_wordings"):
+        ids.append(attribution_id)
+        blobs.append(blob)
+    matrix = np.frombuffer(b"".join(blobs), dtype="<u4").reshape(len(ids), -1)
+    del blobs
+    is_new = np.fromiter((a in fresh for a in ids), dtype=bool, count=len(ids))
+    candidates = candidate_pairs(band_keys(matrix, CANDIDATE_THRESHOLD), is_new)
+    if not candidates:
+        return pairs
+    needed = {ids[row] for pair in candidates for row in pair}
+    mentions = {**_mentions(conn, _MENTION_COLUMNS + "WHERE a.id IN ({ids})", needed - new.keys()), **new}
+    for first_row, second_row in candidates:
+        first, second = sorted((ids[first_row], ids[second_row]))
+        score = match_score(mentions[second], mentions[first])
+        if score >= MATCH_SCORE:
+            pairs.append(Pair(first, second, min(score, 1.0)))
+    return pairs
+
+
+def _rows_text(conn: sqlite3.Connection, sql: str, keys: dict[int, str]) -> Iterator[Any]:
+    values = sorted(set(keys.values()))
+    for start in range(0, len(values), _CHUNK):
+        chunk = values[start : start + _CHUNK]
+        yield from conn.execute(sql.format(ids=",".join("?" * len(chunk))), chunk)
 
 
 def _chain_sources(
@@ -55,15 +215,13 @@ def _chain_sources(
 ) -> dict[int, tuple[tuple[str, str | None], ...]]:
     """For every attribution in these articles: the (source description, type) pairs of its report chain."""
     rows: dict[int, tuple[int | None, str | None, str | None]] = {}
-    by_article: dict[int, list[int]] = defaultdict(list)
-    marks = ",".join("?" * len(article_ids))
-    for row in conn.execute(
-        f"SELECT a.id, a.article_id, a.parent_id, coalesce(a.resolved_to, a.source_text), s.type "
-        f"FROM attributions a LEFT JOIN sources s ON s.id = a.source_id WHERE a.article_id IN ({marks})",
-        sorted(article_ids),
+    for row in _rows(
+        conn,
+        "SELECT a.id, a.parent_id, coalesce(a.resolved_to, a.source_text), s.type "
+        "FROM attributions a LEFT JOIN sources s ON s.id = a.source_id WHERE a.article_id IN ({ids})",
+        article_ids,
     ):
-        rows[row[0]] = (row[2], row[3], row[4])
-        by_article[row[1]].append(row[0])
+        rows[row[0]] = (row[1], row[2], row[3])
     children: dict[int, list[int]] = defaultdict(list)
     for attribution_id, (parent, _, _) in rows.items():
         if parent is not None:
@@ -85,27 +243,62 @@ def _chain_sources(
     return chains
 
 
-def _link_claims(conn: sqlite3.Connection) -> tuple[int, int]:
-    details = {
-        row[0]: row
-        for row in conn.execute(
-            "SELECT a.id, a.article_id, ar.published, o.name, a.content_text, a.credited_outlet, "
-            "a.content_norm, "
-            "s.key, a.cue_text FROM attributions a JOIN articles ar ON ar.id = a.article_id "
-            "LEFT JOIN outlets o ON o.id = ar.outlet_id LEFT JOIN sources s ON s.id = a.source_id "
-            "ORDER BY a.id"
+def _link_claims(conn: sqlite3.Connection, new_articles: list[int]) -> int:
+    """Match the new articles' claims, merge them into claim clusters, recompute the touched clusters'
+    provenance; return the matches found."""
+    new = _mentions(conn, _MENTION_COLUMNS + "WHERE a.article_id IN ({ids})", new_articles)
+    pairs = _claim_matches(conn, new)
+    article_of = dict(
+        _rows(
+            conn,
+            "SELECT id, article_id FROM attributions WHERE id IN ({ids})",
+            {a for p in pairs for a in (p.first, p.second)},
         )
-    }
-    pairs = claim_pairs(
-        Mention(row[0], frozenset(row[6].split()), row[7], row[8], names_in(row[4]))
-        for row in details.values()
     )
     conn.executemany(
         "INSERT INTO links (kind, article_a, article_b, attribution_a, attribution_b, score) "
         "VALUES ('claim', ?, ?, ?, ?, ?)",
-        [(details[p.first][1], details[p.second][1], p.first, p.second, round(p.score, 4)) for p in pairs],
+        [(article_of[p.first], article_of[p.second], p.first, p.second, round(p.score, 4)) for p in pairs],
     )
-    clusters = claim_clusters(details, pairs)
+    # Clusters: new mentions, plus every member of an old cluster that a match reaches.
+    union = UnionFind()
+    members = set(new)
+    old_claims = {
+        row[0]
+        for row in _rows(
+            conn,
+            "SELECT claim_id FROM attributions WHERE id IN ({ids})",
+            {a for p in pairs for a in (p.first, p.second)} - members,
+        )
+        if row[0] is not None
+    }
+    for member, claim in _rows(
+        conn, "SELECT id, claim_id FROM attributions WHERE claim_id IN ({ids})", old_claims
+    ):
+        union.union(member, claim)
+        members.add(member)
+    for pair in pairs:
+        union.union(pair.first, pair.second)
+    for chunk in _chunks(sorted(old_claims)):
+        marks = ",".join("?" * len(chunk))
+        conn.execute(f"DELETE FROM claim_articles WHERE claim_id IN ({marks})", chunk)
+        conn.execute(f"DELETE FROM claims WHERE id IN ({marks})", chunk)
+    _store_clusters(conn, union.groups(members))
+    return len(pairs)
+
+
+def _store_clusters(conn: sqlite3.Connection, clusters: dict[int, list[int]]) -> None:
+    """Provenance for each cluster (root -> member attribution ids), written to claims and claim_articles."""
+    details = {
+        row[0]: row
+        for row in _rows(
+            conn,
+            "SELECT a.id, a.article_id, ar.published, o.name, a.content_text, a.credited_outlet "
+            "FROM attributions a JOIN articles ar ON ar.id = a.article_id "
+            "LEFT JOIN outlets o ON o.id = ar.outlet_id WHERE a.id IN ({ids})",
+            [m for members in clusters.values() for m in members],
+        )
+    }
     wide = {root: members for root, members in clusters.items() if len({details[m][1] for m in members}) > 1}
     chains = (
         _chain_sources(conn, {details[m][1] for members in wide.values() for m in members}) if wide else {}
@@ -163,17 +356,40 @@ def _link_claims(conn: sqlite3.Connection) -> tuple[int, int]:
         article_rows,
     )
     conn.executemany("UPDATE attributions SET claim_id = ? WHERE id = ?", assignments)
-    return len(pairs), len(wide)
 
 
-def link_store(conn: sqlite3.Connection) -> LinkSummary:
-    """Rebuild reprint links and clusters, claim links, claim clusters and their provenance."""
+def _clear(conn: sqlite3.Connection) -> None:
+    conn.execute("DELETE FROM links")
+    conn.execute("UPDATE articles SET reprint_cluster = NULL WHERE reprint_cluster IS NOT NULL")
+    conn.execute("UPDATE attributions SET claim_id = NULL WHERE claim_id IS NOT NULL")
+    conn.execute("DELETE FROM claim_articles")
+    conn.execute("DELETE FROM claims")
+    conn.execute("DELETE FROM linked_articles")
+    conn.execute("DELETE FROM claim_wordings")
+
+
+def link_store(conn: sqlite3.Connection, full: bool = False) -> LinkSummary:
+    """Link the articles not linked yet (all of them with `full`, which first clears every link).
+
+    A store whose link state predates incremental linking (links but no `linked_articles`) is rebuilt fully.
+    """
     with conn:
-        conn.execute("DELETE FROM links")
-        conn.execute("UPDATE articles SET reprint_cluster = NULL WHERE reprint_cluster IS NOT NULL")
-        conn.execute("UPDATE attributions SET claim_id = NULL WHERE claim_id IS NOT NULL")
-        conn.execute("DELETE FROM claim_articles")
-        conn.execute("DELETE FROM claims")
-        n_reprint_pairs, n_reprint_clusters = _link_reprints(conn)
-        n_claim_pairs, n_claim_clusters = _link_claims(conn)
-    return LinkSummary(n_reprint_pairs, n_reprint_clusters, n_claim_pairs, n_claim_clusters)
+        if full or conn.execute("SELECT 1 FROM linked_articles LIMIT 1").fetchone() is None:
+            _clear(conn)
+        new_articles = [
+            row[0]
+            for row in conn.execute(
+                "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM linked_articles) ORDER BY id"
+            )
+        ]
+        n_reprint_pairs = n_claim_pairs = 0
+        if new_articles:
+            n_reprint_pairs = _link_reprints(conn, new_articles)
+            n_claim_pairs = _link_claims(conn, new_articles)
+        n_reprint_clusters = conn.execute(
+            "SELECT count(DISTINCT reprint_cluster) FROM articles WHERE reprint_cluster IS NOT NULL"
+        ).fetchone()[0]
+        n_claim_clusters = conn.execute("SELECT count(*) FROM claims WHERE n_articles > 1").fetchone()[0]
+    return LinkSummary(
+        len(new_articles), n_reprint_pairs, n_reprint_clusters, n_claim_pairs, n_claim_clusters
+    )
