@@ -589,3 +589,17 @@ def test_any_verb_closed_by_a_colon_introduces_the_quote_after_it(analyse):
 
 def test_colon_before_a_list_is_not_a_quote_introduction(analyse):
     assert analyse("The harbour master ordered three things: rope, tar and nails.") == []
+
+
+def test_noun_modified_by_a_saying_participle_is_the_source(analyse):
+    attributions = analyse("The survey showed a majority of sailors saying the pay was fair.")
+    saying = by_cue(attributions, "saying")
+    assert text_of(saying["source"]) == "a majority of sailors"
+    assert text_of(saying["content"]) == "the pay was fair"
+
+
+def test_speech_after_a_preposition_takes_the_clause_subject(analyse):
+    attributions = analyse("The mayor was criticised for saying the harbour was safe.")
+    saying = by_cue(attributions, "saying")
+    assert text_of(saying["source"]) == "The mayor"
+    assert text_of(saying["content"]) == "the harbour was safe"

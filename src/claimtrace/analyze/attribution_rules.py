@@ -245,6 +245,10 @@ class _RuleFinder:
             subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
         else:
             subject = self._subject(verb)
+            if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ != "VERB":
+                # "the share of voters saying …", "Smith, a retired judge, saying …": the noun speaks
+                speaker = self._trim((verb.head.left_edge.i, verb.left_edge.i))
+                source = speaker if speaker[1] > speaker[0] else None
             if subject is not None:
                 source = self._source_range(subject)
                 quoted = self._quote_at(subject.i, verb.i)
@@ -570,6 +574,9 @@ class _RuleFinder:
             subject = next((c for c in current.children if c.dep_ in deps), None)
             if subject is not None:
                 return subject
+            if current.dep_ == "pcomp" and current.head.head.pos_ in VERBAL_POS:
+                current = current.head.head  # "was criticised for saying …": the criticised one said it
+                continue
             if current.dep_ not in ("conj", "xcomp", "advcl") or current.head is current:
                 return None
             current = current.head
