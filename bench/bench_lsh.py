@@ -3,15 +3,22 @@
 Prints the time of each stage, the total, and recall/precision of the reprint pairs against the generator's
 ground truth. Target (issue 5): 100,000 articles in at most 60 s.
 
+With --store, it measures the link step of a store instead (on a copy): a full rebuild
+(`link_store(full=True)`, what every ingest paid before linking became incremental), then storing --add new
+synthetic articles and linking only them.
+
     python bench/bench_lsh.py            # 100,000 articles
     python bench/bench_lsh.py --n 20000
+    python bench/bench_lsh.py --store bench/out/serve_100000.db --add 10
 """
 
 from __future__ import annotations
 
 import argparse
 import resource
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,10 +29,47 @@ from claimtrace.link.reprints import REPRINT_NUM_PERM, reprint_clusters, reprint
 from claimtrace.link.text import shingle_hashes, signature
 
 
+def bench_store_link(store: Path, add: int) -> None:
+    from claimtrace.link.linker import link_store
+    from claimtrace.store.db import connect
+    from claimtrace.store.write import store_record
+
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "link.db"
+        shutil.copyfile(store, copy)
+        conn = connect(copy)
+        n = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        started = time.perf_counter()
+        full = link_store(conn, full=True)
+        print(f"full rebuild of the links of {n} articles:  {time.perf_counter() - started:7.2f} s  ({full})")
+        # New articles from the same generator with another seed: their claims draw on the same wordings.
+        with conn:
+            for number, article in enumerate(synth.generate(add, seed=97), 1):
+                article.id = f"added-{number}"
+                store_record(conn, synth.to_record(article), f"bench-added-{number}", article.id)
+        started = time.perf_counter()
+        added = link_store(conn)
+        print(
+            f"incremental link of {add} new articles:     {time.perf_counter() - started:7.2f} s  ({added})"
+        )
+        started = time.perf_counter()
+        nothing = link_store(conn)
+        print(
+            f"link with nothing new:                     {time.perf_counter() - started:7.2f} s  ({nothing})"
+        )
+        conn.close()
+    print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100_000)
+    parser.add_argument("--store", type=Path, help="measure the link step of this store (on a copy)")
+    parser.add_argument("--add", type=int, default=10, help="new articles for the incremental link (--store)")
     args = parser.parse_args()
+    if args.store:
+        bench_store_link(args.store, args.add)
+        return
 
     started = time.perf_counter()
     articles = list(synth.generate(args.n, reprint_rate=0.1))

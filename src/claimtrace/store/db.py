@@ -10,6 +10,7 @@ import re
 import sqlite3
 from importlib import resources
 from pathlib import Path
+from urllib.parse import quote
 
 from claimtrace.errors import ClaimtraceError
 
@@ -64,7 +65,9 @@ def connect(
         )
     try:
         if readonly:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            # Quoted: a path holding "?", "#" or "%" would otherwise be read as URI syntax.
+            uri = f"file:{quote(path.as_posix(), safe='/')}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
         else:
             conn = sqlite3.connect(path, check_same_thread=False)
         conn.row_factory = sqlite3.Row

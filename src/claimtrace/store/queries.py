@@ -379,6 +379,20 @@ def search_articles(
     return [dict(row) for row in _execute(conn, sql, [fts_query(query), limit, offset])]
 
 
+def list_articles(conn: sqlite3.Connection, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+    """Stored articles, newest first (undated ones last, then by id, newest first).
+
+    Each dict: article_id, record_id, title, outlet, url, published.
+    """
+    _check_paging(limit, offset)
+    sql = """
+        SELECT ar.id AS article_id, ar.record_id, ar.title, o.name AS outlet, ar.url, ar.published
+        FROM articles ar LEFT JOIN outlets o ON o.id = ar.outlet_id
+        ORDER BY ar.published DESC, ar.id DESC LIMIT ? OFFSET ?
+    """
+    return [dict(row) for row in conn.execute(sql, (limit, offset))]
+
+
 def get_article(conn: sqlite3.Connection, article_id: int) -> dict[str, Any] | None:
     """One stored article: its claimtrace/1 record exactly as produced, plus store ids.
 
@@ -422,15 +436,25 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> dict[str, Any] | N
     }
 
 
+def _stored_outlet(credit: str | None, outlets: list[str]) -> str | None:
+    """The stored outlet a credit names: reports credit outlets as their text does ("the Post" is
+    "The Harbor Post", or "harborpost.example" when the store knows it by its domain)."""
+    if not credit:
+        return None
+    return next((outlet for outlet in outlets if same_outlet(credit, outlet)), None)
+
+
 def trace_claim(conn: sqlite3.Connection, claim_id: int) -> dict[str, Any] | None:
     """The provenance chain of one claim cluster, earliest report first.
 
     Returns {"claim": {claim_id, content, n_mentions, n_articles, n_outlets, first_published,
-    earliest_article_id, credited_outlet, credited_basis}, "chain": [{position, article_id, record_id, title,
-    outlet, published, url, attribution_id, kind, source, source_type, cue, content, certainty_label,
-    certainty_value, credits, cites_article_id (the article in this chain from the outlet it credits, if any),
-    is_origin, adds_own_sourcing, own_sources (list)}], "mentions": every member attribution as in
-    `query_claims`}, or None.
+    earliest_article_id, credited_outlet, credited_outlet_stored (the stored outlet it names, matched as
+    `same_outlet` does), credited_basis}, "chain": [{position, article_id, record_id, title, outlet,
+    published, url, attribution_id, kind, source, source_type, cue, content, certainty_label, certainty_value,
+    credits, credits_outlet (the stored outlet the credit names: "the Post" finds "The Harbor Post"),
+    cites_article_id (the earliest other article in this chain from that outlet, if any), is_origin,
+    adds_own_sourcing, own_sources (list)}], "mentions": every member attribution as in `query_claims`}, or
+    None.
     """
     claim = conn.execute("SELECT * FROM claims WHERE id = ?", (int(claim_id),)).fetchone()
     if claim is None:
@@ -454,16 +478,21 @@ def trace_claim(conn: sqlite3.Connection, claim_id: int) -> dict[str, Any] | Non
             (claim["id"],),
         )
     ]
+    outlets = list(dict.fromkeys(link["outlet"] for link in chain if link["outlet"]))
     for link in chain:
         link["is_origin"] = bool(link["is_origin"])
         link["adds_own_sourcing"] = bool(link["adds_own_sourcing"])
         link["own_sources"] = json.loads(link["own_sources"]) if link["own_sources"] else []
-        credits = link["credits"]
-        cited = next(
-            (c["article_id"] for c in chain if credits and c["outlet"] and same_outlet(c["outlet"], credits)),
+        credited = _stored_outlet(link["credits"], outlets)
+        link["credits_outlet"] = credited
+        link["cites_article_id"] = next(
+            (
+                c["article_id"]
+                for c in chain
+                if credited and c["outlet"] == credited and c["article_id"] != link["article_id"]
+            ),
             None,
         )
-        link["cites_article_id"] = cited if cited != link["article_id"] else None
     return {
         "claim": {
             "claim_id": claim["id"],
@@ -474,6 +503,7 @@ def trace_claim(conn: sqlite3.Connection, claim_id: int) -> dict[str, Any] | Non
             "first_published": claim["first_published"],
             "earliest_article_id": claim["earliest_article_id"],
             "credited_outlet": claim["credited_outlet"],
+            "credited_outlet_stored": _stored_outlet(claim["credited_outlet"], outlets),
             "credited_basis": claim["credited_basis"],
         },
         "chain": chain,
@@ -543,10 +573,10 @@ def timeline(
     """Counts per period and group, for charts.
 
     group_by "actor", "event_type" or "status" counts events; "outlet", "source_type", "certainty" or "kind"
-    counts claims. interval is "day", "week" (ISO-like "2024-W07") or "month". Articles without a date (or
-    only a month, for day/week) are left out. Each dict: period, key, count, certainty ({label: count}, the
-    claims' certainty labels; events count under the label of the claim they are reported under, or
-    "unattributed").
+    counts claims; keys that differ only in case are one group. interval is "day", "week" (ISO-like
+    "2024-W07") or "month". Articles without a date (or only a month, for day/week) are left out. Each dict:
+    period, key, count, certainty ({label: count}, the claims' certainty labels; events count under the label
+    of the claim they are reported under, or "unattributed").
     """
     if interval not in INTERVALS:
         raise QueryError(f"interval must be one of {', '.join(INTERVALS)}, got {interval!r}")
@@ -580,13 +610,21 @@ def timeline(
         raise QueryError(
             f"group_by must be one of {', '.join(EVENT_GROUPS + CLAIM_GROUPS)}, got {group_by!r}"
         )
+    rows = [row for row in rows if row["period"] is not None and row["key"] is not None]
+    # Keys differing only in case are one group ("The two governments", "the two governments"), shown in
+    # their most frequent spelling (ties: the first in sort order).
+    spellings: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in rows:
+        spellings[row["key"].casefold()][row["key"]] += row["n"]
+    shown = {
+        folded: min(counts, key=lambda spelling: (-counts[spelling], spelling))
+        for folded, counts in spellings.items()
+    }
     merged: dict[tuple[str, str], dict[str, Any]] = {}
     for row in rows:
-        if row["period"] is None or row["key"] is None:
-            continue
+        key = shown[row["key"].casefold()]
         entry = merged.setdefault(
-            (row["period"], row["key"]),
-            {"period": row["period"], "key": row["key"], "count": 0, "certainty": {}},
+            (row["period"], key), {"period": row["period"], "key": key, "count": 0, "certainty": {}}
         )
         entry["count"] += row["n"]
         entry["certainty"][row["label"]] = entry["certainty"].get(row["label"], 0) + row["n"]
