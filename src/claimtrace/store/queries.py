@@ -14,8 +14,11 @@ from collections import defaultdict
 from dataclasses import dataclass, fields
 from typing import Any
 
+import numpy as np
+
 from claimtrace.errors import ClaimtraceError
 from claimtrace.link.outlets import same_outlet
+from claimtrace.store.facets import FacetIndex, facet_index
 
 CERTAINTY_LABELS = ("certain", "probable", "possible", "unknown", "doubtful", "negated")
 EVENT_STATUSES = ("asserted", "reported", "intended", "future", "hypothetical", "negated")
@@ -113,6 +116,77 @@ def _article_where(filters: ClaimFilters, table: str) -> tuple[list[str], list[A
     return where, params
 
 
+def _source_ids(filters: ClaimFilters) -> tuple[str, list[Any]]:
+    """The query (and parameters) for the ids of sources matching the source and source type filters."""
+    sub, params = [], []
+    if filters.source:
+        sub.append("(text LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')")
+        params += [_like(filters.source)] * 2
+    if filters.source_type:
+        sub.append("type = ?")
+        params.append(filters.source_type)
+    return f"SELECT id FROM sources WHERE {' AND '.join(sub)}", params
+
+
+_CLAIM_TEXT = "{{content_text source_text}} : ({words})"
+
+
+def _fts_rows(conn: sqlite3.Connection, index: FacetIndex, match: str) -> np.ndarray:
+    return index.term_rows(
+        "fts",
+        match,
+        lambda: index.rows_of(
+            row[0]
+            for row in _execute(
+                conn, "SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?", [match]
+            )
+        ),
+    )
+
+
+def _id_rows(
+    conn: sqlite3.Connection, index: FacetIndex, column: np.ndarray, kind: str, query: tuple[str, list]
+) -> np.ndarray:
+    """Rows whose `column` (source or outlet id) is among the ids `query` selects, cached per query."""
+    sql, params = query
+    return index.term_rows(
+        kind,
+        repr((sql, params)),
+        lambda: np.flatnonzero(np.isin(column, [row[0] for row in conn.execute(sql, params)])),
+    )
+
+
+def _facet_mask(conn: sqlite3.Connection, filters: ClaimFilters) -> tuple[FacetIndex, np.ndarray] | None:
+    """The claims matching `filters` as a mask over the facet index (see store/facets.py), or None when the
+    filters name one claim cluster or article (a small indexed lookup in SQLite) or the store is in memory."""
+    if filters.claim_id is not None or filters.article_id is not None:
+        return None
+    index = facet_index(conn)
+    if index is None:
+        return None
+    mask = index.everything()
+    if filters.certainty:
+        mask &= index.certainty == index.labels.get(filters.certainty, -2)
+    if filters.min_certainty is not None:
+        mask &= index.certainty_value >= float(filters.min_certainty)
+    if filters.kind:
+        mask &= index.kind == index.kinds.get(filters.kind, -2)
+    if filters.source or filters.source_type:
+        mask &= index.mask_of_rows(_id_rows(conn, index, index.source_id, "source", _source_ids(filters)))
+    if filters.outlet:
+        outlets = ("SELECT id FROM outlets WHERE name LIKE ? ESCAPE '\\'", [_like(filters.outlet)])
+        mask &= index.mask_of_rows(_id_rows(conn, index, index.outlet_id, "outlet", outlets))
+    if filters.event_type or filters.status:
+        mask &= index.event_mask(filters.event_type.upper() if filters.event_type else None, filters.status)
+    if filters.date_from or filters.date_to:
+        mask &= index.date_slice(filters.date_from, filters.date_to + "\uffff" if filters.date_to else None)
+    if filters.actor:
+        mask &= index.mask_of_rows(_fts_rows(conn, index, actor_query(filters.actor)))
+    if filters.text:
+        mask &= index.mask_of_rows(_fts_rows(conn, index, _CLAIM_TEXT.format(words=fts_query(filters.text))))
+    return index, mask
+
+
 def _claim_where(filters: ClaimFilters) -> tuple[list[str], list[Any]]:
     """SQL conditions over `a` (attributions, which carry their article's date and outlet) for the filters."""
     where, params, sets = _claim_conditions(filters)
@@ -160,14 +234,7 @@ def _claim_conditions(filters: ClaimFilters) -> tuple[list[str], list[Any], list
         where.append("a.article_id = ?")
         params.append(int(filters.article_id))
     if filters.source or filters.source_type:
-        sub, sub_params = [], []
-        if filters.source:
-            sub.append("(text LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')")
-            sub_params += [_like(filters.source)] * 2
-        if filters.source_type:
-            sub.append("type = ?")
-            sub_params.append(filters.source_type)
-        member("a.source_id", f"SELECT id FROM sources WHERE {' AND '.join(sub)}", sub_params)
+        member("a.source_id", *_source_ids(filters))
     if filters.actor:
         member(
             "a.id",
@@ -192,7 +259,7 @@ def _claim_conditions(filters: ClaimFilters) -> tuple[list[str], list[Any], list
         member(
             "a.id",
             "SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?",
-            ["{content_text source_text} : (" + fts_query(filters.text) + ")"],
+            [_CLAIM_TEXT.format(words=fts_query(filters.text))],
         )
     return where, params, sets
 
@@ -248,7 +315,11 @@ def _page_ids(conn: sqlite3.Connection, filters: ClaimFilters, limit: int, offse
     walks a date-ordered index, which reaches a page of matches sooner; writing its condition unary-plus
     (`+a.id IN …`) keeps SQLite from driving with it.
     """
-    where, params, sets = _claim_conditions(filters)
+    where, params, sets = _claim_conditions(filters)  # validates the filters, whichever path answers
+    facets = _facet_mask(conn, filters)
+    if facets is not None:
+        index, mask = facets
+        return index.ids[np.flatnonzero(mask)[offset : offset + limit]].tolist()
     for number, (subquery, sub_params) in enumerate(sets):
         probe = f"SELECT count(*) FROM ({subquery} LIMIT ?)"
         large = _execute(conn, probe, [*sub_params, SMALL_MATCH_SET]).fetchone()[0] >= SMALL_MATCH_SET
@@ -288,7 +359,11 @@ def query_claims(
 
 def count_claims(conn: sqlite3.Connection, filters: ClaimFilters | None = None) -> int:
     """How many claims match `filters` (for paging)."""
-    where, params = _claim_where(filters or ClaimFilters())
+    filters = filters or ClaimFilters()
+    where, params = _claim_where(filters)
+    facets = _facet_mask(conn, filters)
+    if facets is not None:
+        return int(np.count_nonzero(facets[1]))
     sql = "SELECT count(*) FROM attributions a JOIN articles ar ON ar.id = a.article_id"
     if where:
         sql += " WHERE " + " AND ".join(where)
