@@ -10,7 +10,7 @@ claims.
 
 The index is built once per store version (the highest ids of the tables it reads: claims are only ever
 added, with their facets fixed) and shared by every connection to the same file in this process. Sets that
-come from other tables by text (full-text search, source and outlet names) are cached per query text.
+come from other tables (full-text search, source and outlet names, events) are cached as masks per query.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 
-_TERM_CACHE_SIZE = 256  # query texts whose matching rows are kept (int32 row numbers each)
+_CACHE_BYTES = 64 * 2**20  # cached masks (one byte per claim each) kept per store
 _NONE = -1  # code of a missing id or label
 
 _VERSION_SQL = (
@@ -72,7 +72,7 @@ class FacetIndex:
         self.event_status = np.fromiter(
             (self._code(self.event_statuses, e[2]) for e in events), dtype=np.int16, count=len(events)
         )
-        self._terms: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+        self._terms: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()  # masks by query
         self._terms_lock = threading.Lock()
 
     @staticmethod
@@ -100,19 +100,20 @@ class FacetIndex:
         mask[rows] = True
         return mask
 
-    def term_rows(self, kind: str, text: str, compute: Callable[[], np.ndarray]) -> np.ndarray:
-        """Rows for a text-driven set (full-text query, source or outlet name), cached per text."""
-        key = (kind, text)
+    def cached_mask(self, kind: str, key: str, compute: Callable[[], np.ndarray]) -> np.ndarray:
+        """A mask for a set that takes a query to find (full-text, source or outlet names, events), cached
+        per query text; the cache holds at most `_CACHE_BYTES` of masks, least recently used first out."""
+        cache_key = (kind, key)
         with self._terms_lock:
-            if key in self._terms:
-                self._terms.move_to_end(key)
-                return self._terms[key]
-        rows = compute()
+            if cache_key in self._terms:
+                self._terms.move_to_end(cache_key)
+                return self._terms[cache_key]
+        mask = compute()
         with self._terms_lock:
-            self._terms[key] = rows
-            while len(self._terms) > _TERM_CACHE_SIZE:
+            self._terms[cache_key] = mask
+            while len(self._terms) > max(8, _CACHE_BYTES // max(len(self.ids), 1)):
                 self._terms.popitem(last=False)
-        return rows
+        return mask
 
     def date_slice(self, date_from: str | None, date_to: str | None) -> np.ndarray:
         """Rows published on or after `date_from` and at or before the bound `date_to` (both as stored)."""
@@ -124,6 +125,11 @@ class FacetIndex:
 
     def event_mask(self, event_type: str | None, status: str | None) -> np.ndarray:
         """Claims with an event reported under them of this type and status."""
+        return self.cached_mask(
+            "event", f"{event_type}/{status}", lambda: self._event_mask(event_type, status)
+        )
+
+    def _event_mask(self, event_type: str | None, status: str | None) -> np.ndarray:
         matching = np.ones(len(self.event_row), dtype=bool)
         if event_type is not None:
             matching &= self.event_type == self.event_types.get(event_type, -2)

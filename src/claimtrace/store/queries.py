@@ -131,28 +131,22 @@ def _source_ids(filters: ClaimFilters) -> tuple[str, list[Any]]:
 _CLAIM_TEXT = "{{content_text source_text}} : ({words})"
 
 
-def _fts_rows(conn: sqlite3.Connection, index: FacetIndex, match: str) -> np.ndarray:
-    return index.term_rows(
+def _fts_mask(conn: sqlite3.Connection, index: FacetIndex, match: str) -> np.ndarray:
+    sql = "SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?"
+    return index.cached_mask(
         "fts",
         match,
-        lambda: index.rows_of(
-            row[0]
-            for row in _execute(
-                conn, "SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?", [match]
-            )
-        ),
+        lambda: index.mask_of_rows(index.rows_of(row[0] for row in _execute(conn, sql, [match]))),
     )
 
 
-def _id_rows(
-    conn: sqlite3.Connection, index: FacetIndex, column: np.ndarray, kind: str, query: tuple[str, list]
+def _id_mask(
+    conn: sqlite3.Connection, index: FacetIndex, column: np.ndarray, kind: str, query: tuple[str, list[Any]]
 ) -> np.ndarray:
-    """Rows whose `column` (source or outlet id) is among the ids `query` selects, cached per query."""
+    """Claims whose `column` (source or outlet id) is among the ids `query` selects."""
     sql, params = query
-    return index.term_rows(
-        kind,
-        repr((sql, params)),
-        lambda: np.flatnonzero(np.isin(column, [row[0] for row in conn.execute(sql, params)])),
+    return index.cached_mask(
+        kind, repr((sql, params)), lambda: np.isin(column, [row[0] for row in conn.execute(sql, params)])
     )
 
 
@@ -164,26 +158,35 @@ def _facet_mask(conn: sqlite3.Connection, filters: ClaimFilters) -> tuple[FacetI
     index = facet_index(conn)
     if index is None:
         return None
-    mask = index.everything()
+    masks: list[np.ndarray] = []
     if filters.certainty:
-        mask &= index.certainty == index.labels.get(filters.certainty, -2)
+        masks.append(index.certainty == index.labels.get(filters.certainty, -2))
     if filters.min_certainty is not None:
-        mask &= index.certainty_value >= float(filters.min_certainty)
+        masks.append(index.certainty_value >= float(filters.min_certainty))
     if filters.kind:
-        mask &= index.kind == index.kinds.get(filters.kind, -2)
+        masks.append(index.kind == index.kinds.get(filters.kind, -2))
     if filters.source or filters.source_type:
-        mask &= index.mask_of_rows(_id_rows(conn, index, index.source_id, "source", _source_ids(filters)))
+        masks.append(_id_mask(conn, index, index.source_id, "source", _source_ids(filters)))
     if filters.outlet:
         outlets = ("SELECT id FROM outlets WHERE name LIKE ? ESCAPE '\\'", [_like(filters.outlet)])
-        mask &= index.mask_of_rows(_id_rows(conn, index, index.outlet_id, "outlet", outlets))
+        masks.append(_id_mask(conn, index, index.outlet_id, "outlet", outlets))
     if filters.event_type or filters.status:
-        mask &= index.event_mask(filters.event_type.upper() if filters.event_type else None, filters.status)
+        masks.append(
+            index.event_mask(filters.event_type.upper() if filters.event_type else None, filters.status)
+        )
     if filters.date_from or filters.date_to:
-        mask &= index.date_slice(filters.date_from, filters.date_to + "\uffff" if filters.date_to else None)
+        masks.append(
+            index.date_slice(filters.date_from, filters.date_to + "\uffff" if filters.date_to else None)
+        )
     if filters.actor:
-        mask &= index.mask_of_rows(_fts_rows(conn, index, actor_query(filters.actor)))
+        masks.append(_fts_mask(conn, index, actor_query(filters.actor)))
     if filters.text:
-        mask &= index.mask_of_rows(_fts_rows(conn, index, _CLAIM_TEXT.format(words=fts_query(filters.text))))
+        masks.append(_fts_mask(conn, index, _CLAIM_TEXT.format(words=fts_query(filters.text))))
+    if not masks:
+        return index, index.everything()
+    mask = masks[0].copy()  # cached masks are shared: combine into a fresh one
+    for other in masks[1:]:
+        mask &= other
     return index, mask
 
 
