@@ -310,8 +310,19 @@ def build_units(sent: Span) -> list[EventUnit]:
 # ---------------------------------------------------------------------------------------------- features
 
 
-def unit_features(unit: EventUnit) -> list[str]:
-    """Sparse binary features of a unit: lemmas, lexicon types, dependency context and argument types."""
+def sentence_features(sent: Span) -> list[str]:
+    """The features every unit of a sentence shares: its content lemmas and its lemma bigrams (computed once
+    per sentence, not once per unit)."""
+    alpha = [t for t in sent if t.is_alpha]
+    lemmas = [lemma(t) for t in alpha]
+    feats = [f"s={lem}" for t, lem in zip(alpha, lemmas, strict=True) if not t.is_stop]
+    feats += [f"s2={a}_{b}" for a, b in pairwise(lemmas)]
+    return feats
+
+
+def unit_features(unit: EventUnit, sentence: list[str]) -> list[str]:
+    """Sparse binary features of a unit: lemmas, lexicon types, dependency context and argument types, then
+    `sentence`, the `sentence_features` of the unit's sentence."""
     head = unit.head
     feats = [f"kind={'noun' if unit.is_noun else 'verb'}", f"lem={lemma(head)}", f"dep={head.dep_}"]
     feats += [f"lex={t}" for t in lexicon_types(head)]
@@ -357,9 +368,7 @@ def unit_features(unit: EventUnit) -> list[str]:
             feats.append(f"{role}_head={lemma(max(tokens, key=lambda t: len(list(t.subtree))))}")
         else:
             feats.append(f"{role}=absent")
-    sentence = [lemma(t) for t in head.sent if t.is_alpha]
-    feats += [f"s={lemma(t)}" for t in head.sent if t.is_alpha and not t.is_stop]
-    feats += [f"s2={a}_{b}" for a, b in pairwise(sentence)]
+    feats += sentence
     return feats
 
 
@@ -591,8 +600,9 @@ def code_events(doc: Doc, model: EventTypeModel) -> list[dict[str, Any]]:
     events: list[dict[str, Any]] = []
     for sent in doc.sents:
         contexts: list[str] | None = None
+        shared = sentence_features(sent)
         for unit in build_units(sent):
-            label, _ = model.predict(unit_features(unit))
+            label, _ = model.predict(unit_features(unit, shared))
             if label == NO_EVENT:
                 continue
             value = factuality_at(unit, factuality)

@@ -32,6 +32,7 @@ from claimtrace.analyze.events import (
     build_units,
     code_events,
     lexicon_types,
+    sentence_features,
     unit_features,
 )
 from claimtrace.errors import InputError
@@ -98,10 +99,11 @@ def _unit_spans(unit_tokens: list) -> list[tuple[int, int]]:
 def labelled_unit(doc: Doc, units: list[EventUnit], item: PloverItem) -> EventUnit | None:
     """The unit the gold label describes: one whose actor matches the marked source, else whose target matches
     the marked target, else any; within each, lexicon-marked units first."""
+    text = doc.text  # rebuilt from the tokens on every access: read once
     by_actor = [u for u in units if u.actor and item.source
-                and spans_match(doc.text, _unit_spans(u.actor), item.source)]  # fmt: skip
+                and spans_match(text, _unit_spans(u.actor), item.source)]  # fmt: skip
     by_target = [u for u in units if u.target and item.target
-                 and spans_match(doc.text, _unit_spans(u.target), item.target)]  # fmt: skip
+                 and spans_match(text, _unit_spans(u.target), item.target)]  # fmt: skip
     for group in (by_actor, by_target, units):
         if group:
             return next((u for u in group if unit_lexicon(u)), group[0])
@@ -123,10 +125,10 @@ def examples_from(docs: Iterable[tuple[Doc, PloverItem]], origin: str) -> Iterat
         if chosen is None:
             continue
         label = split_yield(chosen) if item.label == "YIELD" else item.label
-        yield Example(unit_features(chosen), label, origin)
+        yield Example(unit_features(chosen, sentence_features(chosen.head.sent)), label, origin)
         for unit in units:
             if unit is not chosen and not unit_lexicon(unit):
-                yield Example(unit_features(unit), NO_EVENT, origin)
+                yield Example(unit_features(unit, sentence_features(unit.head.sent)), NO_EVENT, origin)
 
 
 def build_examples(nlp: Language, plover_dir: Path) -> list[Example]:
