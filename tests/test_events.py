@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimtrace.analyze.pipeline import add_claimtrace_components
-from claimtrace.analyze.plover import EVENT_TYPES
+from claimtrace.analyze.plover import EVENT_TYPES, MODE_CUES, MODES
 from claimtrace.settings import Settings
 
 pytestmark = pytest.mark.slow
@@ -221,3 +221,9 @@ def test_any_text_gives_well_formed_events(events_nlp, text: str) -> None:
             if event[role] is not None:
                 for start, end in event[role]["spans"]:
                     assert 0 <= start < end <= len(text)
+
+
+def test_mode_cues_name_only_the_modes_of_their_type() -> None:
+    for event_type, cues in MODE_CUES.items():
+        named = {mode for modes in cues.values() for mode in modes}
+        assert named <= set(MODES[event_type]), event_type

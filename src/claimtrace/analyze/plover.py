@@ -12,15 +12,6 @@ EVENT_TYPES: tuple[str, ...] = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )  # fmt: skip
 
-QUAD_CATEGORY: dict[str, str] = {
-    "AGREE": "verbal cooperation", "CONSULT": "verbal cooperation", "SUPPORT": "verbal cooperation",
-    "CONCEDE": "verbal cooperation", "COOPERATE": "material cooperation", "AID": "material cooperation",
-    "RETREAT": "material cooperation", "REQUEST": "verbal conflict", "ACCUSE": "verbal conflict",
-    "REJECT": "verbal conflict", "THREATEN": "verbal conflict", "PROTEST": "material conflict",
-    "SANCTION": "material conflict", "MOBILIZE": "material conflict", "COERCE": "material conflict",
-    "ASSAULT": "material conflict",
-}  # fmt: skip
-
 # Older roots found in PLOVER-coded corpora, mapped to today's types. YIELD was split into CONCEDE (verbal)
 # and RETREAT (material); scoring against YIELD-labelled data maps both back.
 LEGACY_ROOTS: dict[str, tuple[str, ...]] = {
