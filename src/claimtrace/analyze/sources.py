@@ -44,7 +44,6 @@ from claimtrace.record import SourceProfile
 LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 PARTY_STATE = re.compile(r"\(([DRI]-[A-Z][A-Za-z.]*)\)")
 MULTIWORD_SENIORITY = ("high-ranking", "high-level", "mid-level", "low-level", "senior-level")
-PREMODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod", "det", "poss", "advmod", "conj", "cc"})
 AFFILIATION_PREPS = frozenset({"from", "at", "in", "with", "to", "for", "of"})
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART"})
 
