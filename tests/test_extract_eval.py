@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimtrace.cli import cli
+from claimtrace.errors import ClaimtraceError
 from claimtrace.evaluate.extraction import evaluate_extraction, score_page, shingles, summarise
 
 TRUTH = "The museum will reopen its east wing in May after a two-year renovation, the director said."
@@ -91,6 +92,26 @@ def test_eval_extraction_command_prints_a_table_or_json(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert data["pages"] == 2 and data["failed"] == 1
     assert 0.0 <= data["f1"] <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("ground_truth", "expected"),
+    [
+        (None, "No such file"),
+        ("not json", "cannot read the ground truth"),
+        ('{"page": "text"}', "expected an object"),
+    ],
+)
+def test_bad_ground_truth_is_one_line_naming_the_file(
+    tmp_path: Path, ground_truth: str | None, expected: str
+) -> None:
+    if ground_truth is not None:
+        (tmp_path / "ground-truth.json").write_text(ground_truth, encoding="utf-8")
+    with pytest.raises(ClaimtraceError) as raised:
+        evaluate_extraction(tmp_path)
+    message = str(raised.value)
+    assert message.startswith(str(tmp_path / "ground-truth.json"))
+    assert expected in message and "\n" not in message
 
 
 @pytest.mark.corpus

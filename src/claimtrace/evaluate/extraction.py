@@ -120,9 +120,11 @@ def _predictions(directory: Path, settings: Settings) -> Iterator[tuple[str, str
     truth_path = directory / "ground-truth.json"
     try:
         ground_truth = json.loads(truth_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
+        raise ClaimtraceError(f"{truth_path}: cannot read the ground truth ({exc.strerror or exc})") from None
+    except ValueError as exc:  # not UTF-8, or not JSON
         raise ClaimtraceError(f"{truth_path}: cannot read the ground truth ({exc})") from None
-    if not isinstance(ground_truth, dict):
+    if not isinstance(ground_truth, dict) or not all(isinstance(t, dict) for t in ground_truth.values()):
         raise ClaimtraceError(f"{truth_path}: expected an object of page id -> {{articleBody, url}}")
     for page_id, truth in sorted(ground_truth.items()):
         html_path = directory / "html" / f"{page_id}.html.gz"
