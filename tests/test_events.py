@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 
 from claimtrace.analyze.pipeline import add_claimtrace_components
 from claimtrace.analyze.plover import EVENT_TYPES, MODE_CUES, MODES
+from claimtrace.errors import InputError
 from claimtrace.settings import Settings
+from claimtrace.train.events import read_gsr
 
 pytestmark = pytest.mark.slow
 
@@ -227,3 +229,15 @@ def test_mode_cues_name_only_the_modes_of_their_type() -> None:
     for event_type, cues in MODE_CUES.items():
         named = {mode for modes in cues.values() for mode in modes}
         assert named <= set(MODES[event_type]), event_type
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [(b"\xff\xfe[", "not a readable JSON list"), (b'{"event": "AID"}', "expected a list of objects")],
+)
+def test_bad_gold_standard_file_is_an_input_error(tmp_path, content: bytes, expected: str) -> None:
+    path = tmp_path / "gsr.json"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as raised:
+        read_gsr(path)
+    assert str(path) in str(raised.value) and expected in str(raised.value)

@@ -68,8 +68,12 @@ def read_gsr(path: Path) -> list[PloverItem]:
     """PLOVER gold-standard records: text, source/target actor strings located in the text, event type."""
     try:
         records = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise InputError(str(path), f"not a readable JSON list of records: {exc}") from exc
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    except ValueError as exc:  # not UTF-8, or not JSON
+        raise InputError(str(path), f"not a readable JSON list of records: {exc}") from None
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise InputError(str(path), "not a readable JSON list of records: expected a list of objects")
     items = []
     for record in records:
         event = record.get("event", "")
