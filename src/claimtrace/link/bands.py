@@ -8,6 +8,7 @@ the answer does not depend on the order items arrived in: the incremental result
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 import numpy as np
@@ -36,27 +37,42 @@ def band_keys(signatures: np.ndarray, threshold: float) -> np.ndarray:
     return keys
 
 
-def candidate_pairs(keys: np.ndarray, is_new: np.ndarray) -> set[tuple[int, int]]:
-    """Row pairs (smaller first) that share a band key, at least one of them new.
+class Bands:
+    """Each band's keys sorted once, so that the items sharing any band with one item are a few slices."""
 
-    Each band is sorted once; only runs of equal keys holding a new item produce pairs, so asking about a few
-    new items against a large store costs a sort per band, not a scan per new item.
-    """
-    pairs: set[tuple[int, int]] = set()
-    if len(keys) < 2:
-        return pairs
-    for band in range(keys.shape[1]):
-        order = np.argsort(keys[:, band], kind="stable")
-        ordered = keys[order, band]
-        starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
-        ends = np.append(starts[1:], len(ordered))
-        new_in_run = np.add.reduceat(is_new[order].astype(np.int64), starts)
-        for start, end in zip(
-            starts[(ends - starts > 1) & (new_in_run > 0)].tolist(),
-            ends[(ends - starts > 1) & (new_in_run > 0)].tolist(),
-            strict=True,
-        ):
-            members = order[start:end].tolist()
-            for new in (m for m in members if is_new[m]):
-                pairs.update((min(new, m), max(new, m)) for m in members if m != new)
-    return pairs
+    def __init__(self, keys: np.ndarray) -> None:
+        self.orders: list[np.ndarray] = []
+        self.starts: list[np.ndarray] = []
+        self.run_of: list[np.ndarray] = []  # per item: the run of equal keys it falls in
+        for band in range(keys.shape[1]):
+            order = np.argsort(keys[:, band], kind="stable")
+            ordered = keys[order, band]
+            first = (
+                np.concatenate(([True], ordered[1:] != ordered[:-1])) if len(ordered) else np.ones(0, bool)
+            )
+            run_of = np.empty(len(order), dtype=np.int64)
+            run_of[order] = np.cumsum(first) - 1
+            self.orders.append(order)
+            self.starts.append(np.append(np.flatnonzero(first), len(order)))
+            self.run_of.append(run_of)
+
+    def sharing(self, item: int) -> np.ndarray:
+        """Items that share at least one band key with `item` (not itself), ascending."""
+        parts = []
+        for order, starts, run_of in zip(self.orders, self.starts, self.run_of, strict=True):
+            run = run_of[item]
+            if starts[run + 1] - starts[run] > 1:
+                parts.append(order[starts[run] : starts[run + 1]])
+        if not parts:
+            return np.empty(0, dtype=np.int64)
+        found = np.unique(np.concatenate(parts))
+        return found[found != item]
+
+
+def new_candidates(keys: np.ndarray, is_new: np.ndarray) -> Iterator[tuple[int, np.ndarray]]:
+    """For each new item: the items it is an LSH candidate with, each pair given once (an old item, or a new
+    one before it). One item at a time, so memory stays bounded however large the candidate groups are."""
+    bands = Bands(keys)
+    for item in np.flatnonzero(is_new).tolist():
+        others = bands.sharing(item)
+        yield item, others[~is_new[others] | (others < item)]

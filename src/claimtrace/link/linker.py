@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from claimtrace.link.bands import band_keys, candidate_pairs
+from claimtrace.link.bands import band_keys, new_candidates
 from claimtrace.link.claims import (
     CANDIDATE_THRESHOLD,
     CLAIM_NUM_PERM,
@@ -36,7 +36,6 @@ from claimtrace.link.text import from_blob, signature, to_blob, token_hashes
 from claimtrace.link.unionfind import UnionFind
 
 _CHUNK = 900  # ids per `IN (…)` list, well under SQLite's bound-parameter limit
-_VERIFY_CHUNK = 50_000  # candidate pairs compared per numpy step, bounding memory
 _EMPTY = np.iinfo(np.uint32).max
 
 
@@ -61,17 +60,15 @@ def _rows(conn: sqlite3.Connection, sql: str, ids: Iterable[int]) -> Iterator[An
 
 
 def _verified_reprints(ids: list[int], matrix: np.ndarray, is_new: np.ndarray) -> list[Pair]:
-    candidates = np.array(
-        sorted(candidate_pairs(band_keys(matrix, REPRINT_THRESHOLD), is_new)), dtype=np.int64
-    )
     pairs: list[Pair] = []
-    for start in range(0, len(candidates), _VERIFY_CHUNK):
-        block = candidates[start : start + _VERIFY_CHUNK]
-        scores = (matrix[block[:, 0]] == matrix[block[:, 1]]).mean(axis=1)
-        for (first, second), score in zip(block.tolist(), scores.tolist(), strict=True):
-            if score >= REPRINT_THRESHOLD:
-                a, b = sorted((ids[first], ids[second]))
-                pairs.append(Pair(a, b, score))
+    for row, others in new_candidates(band_keys(matrix, REPRINT_THRESHOLD), is_new):
+        if not len(others):
+            continue
+        scores = (matrix[others] == matrix[row]).mean(axis=1)
+        keep = scores >= REPRINT_THRESHOLD
+        for other, score in zip(others[keep].tolist(), scores[keep].tolist(), strict=True):
+            a, b = sorted((ids[row], ids[other]))
+            pairs.append(Pair(a, b, score))
     pairs.sort(key=lambda p: (p.first, p.second))
     return pairs
 
@@ -190,16 +187,18 @@ def _claim_matches(conn: sqlite3.Connection, new: dict[int, Mention]) -> list[Pa
     matrix = np.frombuffer(b"".join(blobs), dtype="<u4").reshape(len(ids), -1)
     del blobs
     is_new = np.fromiter((a in fresh for a in ids), dtype=bool, count=len(ids))
-    candidates = candidate_pairs(band_keys(matrix, CANDIDATE_THRESHOLD), is_new)
-    if not candidates:
-        return pairs
-    needed = {ids[row] for pair in candidates for row in pair}
-    mentions = {**_mentions(conn, _MENTION_COLUMNS + "WHERE a.id IN ({ids})", needed - new.keys()), **new}
-    for first_row, second_row in candidates:
-        first, second = sorted((ids[first_row], ids[second_row]))
-        score = match_score(mentions[second], mentions[first])
-        if score >= MATCH_SCORE:
-            pairs.append(Pair(first, second, min(score, 1.0)))
+    mentions = dict(new)
+    for row, others in new_candidates(band_keys(matrix, CANDIDATE_THRESHOLD), is_new):
+        other_ids = [ids[other] for other in others.tolist()]
+        missing = [other for other in other_ids if other not in mentions]
+        if missing:  # linked wordings, read once when first needed
+            mentions.update(_mentions(conn, _MENTION_COLUMNS + "WHERE a.id IN ({ids})", missing))
+        mention = mentions[ids[row]]
+        for other in other_ids:
+            score = match_score(mention, mentions[other])
+            if score >= MATCH_SCORE:
+                first, second = sorted((ids[row], other))
+                pairs.append(Pair(first, second, min(score, 1.0)))
     return pairs
 
 
