@@ -11,7 +11,7 @@ come from the parse and from the attribution and factuality components that run 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -634,14 +634,22 @@ def code_events(doc: Doc, model: EventTypeModel) -> list[dict[str, Any]]:
                 certainty=value if value is not None else STATUS_CERTAINTY[status],
                 attribution=attribution,
             )
-            events.append(asdict(event))
+            events.append(_event_record(event))
     events.sort(key=lambda e: e["trigger"]["spans"][0][0])
     for number, event in enumerate(events, start=1):
         event["id"] = f"e{number}"
-        for role in ("trigger", "actor", "target"):
-            if event[role] is not None:
-                event[role]["spans"] = [list(span) for span in event[role]["spans"]]
     return events
+
+
+def _event_record(event: Event) -> dict[str, Any]:
+    """The event as claimtrace/1 JSON data: `asdict` without its deep copy (its lists are fresh), spans as
+    lists."""
+    record = {f.name: getattr(event, f.name) for f in fields(event)}
+    for name in ("trigger", "actor", "target"):
+        role: Role | None = record[name]
+        if role is not None:
+            record[name] = {"text": role.text, "spans": [list(span) for span in role.spans]}
+    return record
 
 
 class EventCoder:
