@@ -90,9 +90,8 @@ def _refuted(
 ) -> bool:
     """Whether the parse refutes an attribution: its cue is an adjective's infinitive or an anonymity
     formula; it is a participle inside a source phrase ("officials briefed on the talks said"), describing
-    the source;
-    or it is a citing phrase the rules read as a link of a chain ("Citing X, the paper said") while the
-    span took the cited source for content."""
+    the source; or it is a citing phrase the rules read as a link of a chain ("Citing X, the paper said")
+    while the span took the cited source for content."""
     if not found.cue:
         return False
     first = found.cue[0]
