@@ -39,7 +39,7 @@ from claimtrace.analyze.lexicon import (
     SENIORITY,
     TITLES,
 )
-from claimtrace.record import SourceProfile
+from claimtrace.record import SourceProfile, SourceType
 
 LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 PARTY_STATE = re.compile(r"\(([DRI]-[A-Z][A-Za-z.]*)\)")
@@ -169,27 +169,20 @@ def _profile(span: Span, ents: list[Span], person_names: set[str]) -> SourceProf
 
     lemma = _lemma(head)
     role = _role(span, head)
+
+    def described(kind: SourceType, number: int | None, name: str | None = None) -> SourceProfile:
+        """A profile keeping all the phrase says of its source: role, affiliation, former, seniority."""
+        return SourceProfile(
+            type=kind, name=name, count=number, role=role, affiliation=affiliation, former=former,
+            seniority=seniority,
+        )  # fmt: skip
+
     if lemma not in MEDIA_NOUNS | GOVERNMENT_WORDS and any(is_anonymity_formula(t) for t in span):
         # "an employee who asked not to be named": whoever it is, the reader is not told
-        return SourceProfile(
-            type="anonymous",
-            count=count,
-            role=role,
-            affiliation=affiliation,
-            former=former,
-            seniority=seniority,
-        )
+        return described("anonymous", count)
     named = _appositive_name(span, ents, head) if head.pos_ == "NOUN" else None
     if named is not None:
-        return SourceProfile(
-            type="person",
-            name=named.text,
-            count=1,
-            role=role,
-            affiliation=affiliation,
-            former=former,
-            seniority=seniority,
-        )
+        return described("person", 1, named.text)
     definite = any(t.lower_ in DEFINITE_DETERMINERS or t.dep_ == "poss" for t in head.lefts)
     plural = head.tag_ in ("NNS", "NNPS")
     if lemma in MEDIA_NOUNS:
@@ -197,23 +190,11 @@ def _profile(span: Span, ents: list[Span], person_names: set[str]) -> SourceProf
     if lemma in GOVERNMENT_WORDS:
         return SourceProfile(type="government", count=None, role=None, affiliation=affiliation)
     if lemma in OFFICE_ROLES and definite and not plural and affiliation is not None:
-        kind = "government" if _is_government(affiliation) else "person"
-        return SourceProfile(
-            type=kind, count=1, role=role, affiliation=affiliation, former=former, seniority=seniority
-        )
+        return described("government" if _is_government(affiliation) else "person", 1)
     if lemma in ANONYMOUS_ROLES or lemma in OFFICE_ROLES:
-        return SourceProfile(
-            type="anonymous",
-            count=count,
-            role=role,
-            affiliation=affiliation,
-            former=former,
-            seniority=seniority,
-        )
+        return described("anonymous", count)
     if lemma in GROUP_NOUNS or plural:
-        return SourceProfile(
-            type="group", count=count, role=role, affiliation=affiliation, former=former, seniority=seniority
-        )
+        return described("group", count)
     if head.is_title and head.pos_ in ("NOUN", "PROPN") and role == head.lower_ and not definite:
         # a capitalised word the tagger took for a common noun: a name, never a role
         return SourceProfile(type="organization", name=head.text, count=None, affiliation=affiliation)
