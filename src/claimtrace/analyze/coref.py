@@ -87,7 +87,7 @@ def resolve_sources(doc: Doc, sources: list[SourceMention | None], ents: list[Sp
             candidates.append(entities[next_entity])
             next_entity += 1
         mention = _source_mention(item, sentence_of, surnames)
-        target = _resolve(item, mention, candidates, sources, resolved_text)
+        target = _resolve(item, mention, candidates, resolved_text)
         if target is not None:
             item.profile["resolved_to"] = target
             mention.resolved = target
@@ -100,7 +100,6 @@ def _resolve(
     item: SourceMention,
     mention: Mention,
     candidates: list[Mention],
-    sources: list[SourceMention | None],
     resolved_text: list[str | None],
 ) -> str | None:
     span = item.span
