@@ -541,7 +541,8 @@ def event_mode(event_type: str, unit: EventUnit) -> str | None:
     if not cues:
         return None
     words = [unit.head, *unit.trigger[1:], *unit.complements, *unit.target]
-    words += [t for t in unit.head.subtree if t.i not in {w.i for w in words}]
+    named = {w.i for w in words}
+    words += [t for t in unit.head.subtree if t.i not in named]
     for token in words:
         for key in (lemma(token), token.lower_):
             if key in cues:
