@@ -12,7 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from claimtrace.analyze.factuality import Forest, predicate_features, shipped_forest
+from claimtrace.analyze.factuality import (
+    Forest,
+    is_predicate,
+    lemma_prior_features,
+    score_predicates,
+    shipped_forest,
+)
 from claimtrace.analyze.pipeline import load_pipeline
 from claimtrace.errors import InputError
 from claimtrace.evaluate.factuality import (
@@ -204,19 +210,40 @@ def test_training_is_reproducible_and_learns_the_tiny_corpus(tmp_path: Path) -> 
         min_feature_count=1,
         folds=2,
     )
-    first, counts = train(base, [corpus], params)
-    second, _ = train(base, [corpus], params)
+    first, counts, cross_validation = train(base, [corpus], params)
+    second, _, _ = train(base, [corpus], params)
     assert counts == {"UW": 10}
     sentences = read_split(corpus / "train.jsonl")
     docs = parse_sentences(base, sentences)
-    rows = [
-        predicate_features(doc[t.start], "UW")
-        for s, doc in zip(sentences, docs, strict=True)
-        for t in s.targets
-    ]
-    assert np.array_equal(first.predict(rows), second.predict(rows))
+    tokens = [doc[t.start] for s, doc in zip(sentences, docs, strict=True) for t in s.targets]
+    first_values = np.array(score_predicates(tokens, first))
+    assert np.array_equal(first_values, np.array(score_predicates(tokens, second)))
     labels = np.array([t.label for s in sentences for t in s.targets])
-    assert np.abs(first.predict(rows) - labels).mean() < 0.5
+    assert np.abs(first_values - labels).mean() < 0.5
+    assert set(cross_validation) == {"UW"}
+    assert sum(count for _, count in first.lemma_totals.values()) == len(labels)
+
+
+def test_lemma_prior_moves_from_the_mean_towards_the_lemmas_own_labels() -> None:
+    totals = {"postpone": (-6.0, 3), "bomb": (30.0, 10)}
+    unseen = lemma_prior_features("convene", totals, 2.0)
+    assert unseen == {"lemma_prior": 2.0, "lemma_seen": 0.0}
+    rare = lemma_prior_features("postpone", totals, 2.0)["lemma_prior"]
+    frequent = lemma_prior_features("bomb", totals, 2.0)["lemma_prior"]
+    assert -2.0 < rare < 2.0  # three labels of -2 pull it only part of the way
+    assert 2.0 < frequent < 3.0
+
+
+@pytest.mark.slow
+def test_unseen_nouns_are_events_by_their_ending_and_seen_plain_nouns_are_not(nlp: Language) -> None:
+    doc = nlp("The withdrawal of the garrison followed the blockade, the minister told the newspaper.")
+    by_word = {t.text: t for t in doc}
+    eventive = frozenset({"blockade"})
+    plain = frozenset({"minister", "newspaper"})
+    assert is_predicate(by_word["withdrawal"], eventive, plain)  # unseen, eventive ending
+    assert is_predicate(by_word["blockade"], eventive, plain)  # marked in training
+    assert not is_predicate(by_word["garrison"], eventive, plain)  # unseen, no eventive ending
+    assert not is_predicate(by_word["minister"], eventive, plain)
 
 
 @pytest.mark.slow

@@ -35,7 +35,7 @@ def factuality(directories: tuple[Path, ...], out: Path | None) -> None:
     params = Hyperparameters()
     nlp = spacy.load(Settings().model)
     started = time.perf_counter()
-    forest, counts = train(nlp, directories, params)
+    forest, counts, forest_cv = train(nlp, directories, params)
     seconds = time.perf_counter() - started
     forest.save(out)
     dev_scores: dict[str, object] = {}
@@ -65,6 +65,7 @@ def factuality(directories: tuple[Path, ...], out: Path | None) -> None:
             "features": len(forest.vocabulary),
             "eventive_nouns": len(forest.eventive_nouns),
             "training_seconds": round(seconds, 1),
+            "cross_validation": {"folds": params.folds, **forest_cv},
             "dev": dev_scores,
             "command": TRAIN_COMMAND,
         },
