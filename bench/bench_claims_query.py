@@ -99,6 +99,7 @@ def main() -> None:
     store = args.store or Path(f"/tmp/claimtrace-bench-claims-{args.n}.db")
     if not store.exists():
         build(store, args.n)
+    connect(store, create=False).close()  # brings a store built by an older claimtrace to the current schema
     conn = connect(store, create=False, readonly=True)
     stats = q.corpus_stats(conn)
     print(

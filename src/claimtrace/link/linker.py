@@ -271,23 +271,31 @@ def _link_claims(conn: sqlite3.Connection, new_articles: list[int]) -> int:
         )
         if row[0] is not None
     }
+    claim_of: dict[int, int] = {}
     for member, claim in _rows(
         conn, "SELECT id, claim_id FROM attributions WHERE claim_id IN ({ids})", old_claims
     ):
         union.union(member, claim)
         members.add(member)
+        claim_of[member] = claim
     for pair in pairs:
         union.union(pair.first, pair.second)
+    clusters = union.groups(members)
+    # Claims whose id is no longer a cluster's first member go; their members move to the merged cluster.
     for chunk in _chunks(sorted(old_claims)):
         marks = ",".join("?" * len(chunk))
         conn.execute(f"DELETE FROM claim_articles WHERE claim_id IN ({marks})", chunk)
-        conn.execute(f"DELETE FROM claims WHERE id IN ({marks})", chunk)
-    _store_clusters(conn, union.groups(members))
+    for chunk in _chunks(sorted(old_claims - clusters.keys())):
+        conn.execute(f"DELETE FROM claims WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+    _store_clusters(conn, clusters, claim_of)
     return len(pairs)
 
 
-def _store_clusters(conn: sqlite3.Connection, clusters: dict[int, list[int]]) -> None:
-    """Provenance for each cluster (root -> member attribution ids), written to claims and claim_articles."""
+def _store_clusters(
+    conn: sqlite3.Connection, clusters: dict[int, list[int]], claim_of: dict[int, int]
+) -> None:
+    """Provenance for each cluster (root -> member attribution ids), written to claims and claim_articles;
+    `claim_of` holds members' current clusters, so only members that move are rewritten."""
     details = {
         row[0]: row
         for row in _rows(
@@ -343,10 +351,14 @@ def _store_clusters(conn: sqlite3.Connection, clusters: dict[int, list[int]]) ->
             )
             for link in provenance.articles
         ]
-        assignments += [(root, m) for m in members]
+        assignments += [(root, m) for m in members if claim_of.get(m) != root]
     conn.executemany(
         "INSERT INTO claims (id, content, n_mentions, n_articles, n_outlets, first_published, "
-        "earliest_article_id, credited_outlet, credited_basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "earliest_article_id, credited_outlet, credited_basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET content = excluded.content, n_mentions = excluded.n_mentions, "
+        "n_articles = excluded.n_articles, n_outlets = excluded.n_outlets, "
+        "first_published = excluded.first_published, earliest_article_id = excluded.earliest_article_id, "
+        "credited_outlet = excluded.credited_outlet, credited_basis = excluded.credited_basis",
         claim_rows,
     )
     conn.executemany(
