@@ -16,6 +16,7 @@ from claimtrace.analyze.attribution_model import (
     AttributionTagger,
     _quote_state,
     chunks,
+    cue_features,
     load_tagger,
     merge,
     parse,
@@ -126,6 +127,20 @@ def test_role_features_describe_the_relation_to_the_cue(nlp: spacy.language.Lang
     assert "br=nsubj" in rows[master]
     assert any(f.startswith("br=ccomp") for f in rows[ferry])
     assert "dist=-1" in rows[master] and "dist=+2" in rows[ferry]
+
+
+def test_cue_features_describe_subject_complement_and_colon(nlp: spacy.language.Language) -> None:
+    doc = nlp("The spokeswoman said that the bridge was closed. Her verdict: “It will reopen in spring.”")
+    parsed = parse(doc)
+    tokens = [t.i for t in doc if not t.is_space]
+    rows = dict(zip(tokens, cue_features(parsed, tokens), strict=True))
+    said = next(t.i for t in doc if t.text == "said")
+    bridge = next(t.i for t in doc if t.text == "bridge")
+    colon = next(t.i for t in doc if t.text == ":")
+    assert "subj_role" in rows[said]
+    assert "comp=ccomp|that" in rows[said] and "comp_l=say|ccomp" in rows[said]
+    assert "colon_quote" in rows[colon]
+    assert not any(f.startswith(("subj_", "comp", "colon")) for f in rows[bridge])
 
 
 @pytest.mark.slow

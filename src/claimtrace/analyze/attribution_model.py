@@ -47,6 +47,17 @@ CLOSE_QUOTES = frozenset("”’»")
 STRAIGHT_QUOTE = '"'
 # rule attributions of these kinds are kept even where the tagger found no cue (see merge)
 RULE_ONLY_KINDS = frozenset({"direct", "according_to"})
+# nouns that name a source by its role: a subject that is one makes its verb a likely cue
+SOURCE_NOUNS = frozenset(
+    re.findall(
+        r"\w+",
+        "official spokesman spokeswoman spokesperson source aide adviser advisor analyst expert lawyer "
+        "attorney president minister secretary senator governor mayor leader chairman director officer "
+        "people person report statement study survey poll critic "
+        "economist investigator prosecutor judge witness resident observer campaign administration "
+        "government police department ministry agency committee group organization company",
+    )
+)
 WINDOW_SENTENCES = 3  # stage 2 looks at most this many sentences before and after the cue's sentence
 
 
@@ -186,7 +197,38 @@ def cue_sequences(parsed: ParsedDoc) -> Iterator[list[int]]:
 
 
 def cue_features(parsed: ParsedDoc, tokens: Sequence[int]) -> list[list[str]]:
-    return [parsed.features[i] for i in tokens]
+    return [parsed.features[i] + _cue_context(parsed, i) for i in tokens]
+
+
+def _cue_context(parsed: ParsedDoc, index: int) -> list[str]:
+    """What a reporting act governs and who performs it: its subject (a named or role-noun source) and its
+    complement (a that-clause, a clause, a quotation), and a colon that introduces a quotation."""
+    doc = parsed.doc
+    row = []
+    for child in parsed.children[index]:
+        dep = parsed.deps[child]
+        if dep in ("nsubj", "nsubjpass"):
+            token = doc[child]
+            if token.ent_type_:
+                row.append(f"subj_ent={token.ent_type_}")
+            elif parsed.lemmas[child] in SOURCE_NOUNS:
+                row.append("subj_role")
+            elif token.pos_ == "PRON":
+                row.append(f"subj_pron={parsed.lemmas[child]}")
+            row.append(f"subj_l={parsed.lemmas[index]}|{token.ent_type_ or token.pos_}")
+        elif dep in ("ccomp", "xcomp", "parataxis"):
+            marks = [parsed.lemmas[g] for g in parsed.children[child] if parsed.deps[g] == "mark"]
+            row.append(f"comp={dep}|{marks[0] if marks else '-'}")
+            row.append(f"comp_l={parsed.lemmas[index]}|{dep}")
+            if parsed.in_quote[child] and not parsed.in_quote[index]:
+                row.append(f"comp_q={dep}")
+    if doc[index].text == ":":
+        following = index + 1
+        while following < len(doc) and doc[following].is_space:
+            following += 1
+        if following < len(doc) and parsed.in_quote[following]:
+            row.append("colon_quote")
+    return row
 
 
 def cue_head(parsed: ParsedDoc, cue: Sequence[int]) -> int:
@@ -237,6 +279,24 @@ def _branches(parsed: ParsedDoc, head: int) -> dict[int, str]:
     return branch
 
 
+def _clause_edges(parsed: ParsedDoc, head: int, cue: set[int]) -> dict[int, list[str]]:
+    """The first and last word of each phrase the cue governs, and the token after it: annotated contents
+    mostly start and end at these, so the tagger learns where to stop."""
+    doc = parsed.doc
+    edges: dict[int, list[str]] = {}
+    for child in parsed.children[head]:
+        if child in cue:
+            continue
+        dep = parsed.deps[child]
+        left, right = doc[child].left_edge.i, doc[child].right_edge.i
+        while right > left and (doc[right].is_punct or doc[right].is_space):
+            right -= 1
+        edges.setdefault(left, []).append(f"cl_start={dep}")
+        edges.setdefault(right, []).append(f"cl_end={dep}")
+        edges.setdefault(right + 1, []).append(f"cl_after={dep}")
+    return edges
+
+
 def _ancestors(parsed: ParsedDoc, index: int) -> set[int]:
     found = set()
     while parsed.heads[index] != index and parsed.heads[index] not in found:
@@ -253,6 +313,7 @@ def role_features(
     head = cue_head(parsed, cue)
     head_lemma = parsed.lemmas[head]
     branches = _branches(parsed, head)
+    edges = _clause_edges(parsed, head, set(cue))
     ancestors = _ancestors(parsed, head)
     cue_start, cue_end = min(cue), max(cue)
     cue_sentence = parsed.sentence_of[cue[0]]
@@ -293,6 +354,7 @@ def role_features(
             relative.append(f"anc={parsed.deps[index]}")
         if index in other_cues:
             relative.append("other_cue")
+        relative += edges.get(index, [])
         rows.append(static + relative)
     return rows
 
