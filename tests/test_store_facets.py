@@ -88,6 +88,27 @@ def test_pages_and_counts_equal_the_sql_conditions(
     assert q.count_claims(store, filters) == count_by_sql(store, filters)
 
 
+@pytest.mark.parametrize("chunk", [1, 7, 64])
+def test_pages_filled_chunk_by_chunk_are_the_same(
+    store: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    monkeypatch.setattr(q, "_PAGE_CHUNK", chunk)
+    for values in (
+        {},
+        {"certainty": "probable"},
+        {"status": "negated", "source_type": "person"},
+        {"text": "ceasefire", "date_from": "2024-02", "date_to": "2024-10"},
+        {"outlet": "Post", "min_certainty": 1.5},
+        {"source": "spokeswoman", "source_type": "organization"},
+    ):
+        filters = q.ClaimFilters(**values)
+        for limit, offset in ((10, 0), (25, 30), (50, 500)):
+            got = [
+                row["attribution_id"] for row in q.query_claims(store, filters, limit=limit, offset=offset)
+            ]
+            assert got == by_sql(store, filters, limit, offset), (values, limit, offset)
+
+
 def test_the_sample_has_matches_for_the_filters(store: sqlite3.Connection) -> None:
     assert q.count_claims(store, q.ClaimFilters(status="negated", event_type="REJECT")) > 0
     assert q.count_claims(store, q.ClaimFilters(text="ceasefire", date_from="2024-03")) > 0

@@ -84,9 +84,6 @@ class FacetIndex:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def everything(self) -> np.ndarray:
-        return np.ones(len(self.ids), dtype=bool)
-
     def rows_of(self, attribution_ids: Iterable[int]) -> np.ndarray:
         """Row numbers of these attribution ids (ids not in the index are dropped)."""
         wanted = np.fromiter(attribution_ids, dtype=np.int64)

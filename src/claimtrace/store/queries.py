@@ -150,9 +150,12 @@ def _id_mask(
     )
 
 
-def _facet_mask(conn: sqlite3.Connection, filters: ClaimFilters) -> tuple[FacetIndex, np.ndarray] | None:
-    """The claims matching `filters` as a mask over the facet index (see store/facets.py), or None when the
-    filters name one claim cluster or article (a small indexed lookup in SQLite) or the store is in memory."""
+def _facet_masks(
+    conn: sqlite3.Connection, filters: ClaimFilters
+) -> tuple[FacetIndex, list[np.ndarray]] | None:
+    """The claims matching `filters` as masks over the facet index (see store/facets.py), all to hold, or
+    None when the filters name one claim cluster or article (a small indexed lookup in SQLite) or the store
+    is in memory."""
     if filters.claim_id is not None or filters.article_id is not None:
         return None
     index = facet_index(conn)
@@ -182,12 +185,40 @@ def _facet_mask(conn: sqlite3.Connection, filters: ClaimFilters) -> tuple[FacetI
         masks.append(_fts_mask(conn, index, actor_query(filters.actor)))
     if filters.text:
         masks.append(_fts_mask(conn, index, _CLAIM_TEXT.format(words=fts_query(filters.text))))
+    return index, masks
+
+
+_PAGE_CHUNK = 16_384  # claims combined per step while filling a page
+
+
+def _facet_page(index: FacetIndex, masks: list[np.ndarray], limit: int, offset: int) -> list[int]:
+    """The ids of one page: the masks are combined a chunk at a time, newest first, until the page is full,
+    so a broad filter touches only the first chunks and an empty one costs one pass."""
     if not masks:
-        return index, index.everything()
-    mask = masks[0].copy()  # cached masks are shared: combine into a fresh one
+        return index.ids[offset : offset + limit].tolist()
+    wanted = offset + limit
+    found: list[np.ndarray] = []
+    n_found = 0
+    for start in range(0, len(index), _PAGE_CHUNK):
+        chunk = masks[0][start : start + _PAGE_CHUNK].copy()
+        for other in masks[1:]:
+            chunk &= other[start : start + _PAGE_CHUNK]
+        rows = np.flatnonzero(chunk) + start
+        found.append(rows)
+        n_found += len(rows)
+        if n_found >= wanted:
+            break
+    rows = np.concatenate(found) if found else np.empty(0, dtype=np.int64)
+    return index.ids[rows[offset:wanted]].tolist()
+
+
+def _facet_count(index: FacetIndex, masks: list[np.ndarray]) -> int:
+    if not masks:
+        return len(index)
+    combined = masks[0].copy()  # cached masks are shared: combine into a fresh one
     for other in masks[1:]:
-        mask &= other
-    return index, mask
+        combined &= other
+    return int(np.count_nonzero(combined))
 
 
 def _claim_where(filters: ClaimFilters) -> tuple[list[str], list[Any]]:
@@ -319,10 +350,9 @@ def _page_ids(conn: sqlite3.Connection, filters: ClaimFilters, limit: int, offse
     (`+a.id IN …`) keeps SQLite from driving with it.
     """
     where, params, sets = _claim_conditions(filters)  # validates the filters, whichever path answers
-    facets = _facet_mask(conn, filters)
+    facets = _facet_masks(conn, filters)
     if facets is not None:
-        index, mask = facets
-        return index.ids[np.flatnonzero(mask)[offset : offset + limit]].tolist()
+        return _facet_page(*facets, limit, offset)
     for number, (subquery, sub_params) in enumerate(sets):
         probe = f"SELECT count(*) FROM ({subquery} LIMIT ?)"
         large = _execute(conn, probe, [*sub_params, SMALL_MATCH_SET]).fetchone()[0] >= SMALL_MATCH_SET
@@ -364,9 +394,9 @@ def count_claims(conn: sqlite3.Connection, filters: ClaimFilters | None = None) 
     """How many claims match `filters` (for paging)."""
     filters = filters or ClaimFilters()
     where, params = _claim_where(filters)
-    facets = _facet_mask(conn, filters)
+    facets = _facet_masks(conn, filters)
     if facets is not None:
-        return int(np.count_nonzero(facets[1]))
+        return _facet_count(*facets)
     sql = "SELECT count(*) FROM attributions a JOIN articles ar ON ar.id = a.article_id"
     if where:
         sql += " WHERE " + " AND ".join(where)
