@@ -265,3 +265,10 @@ def test_eval_command_names_a_directory_without_the_split(tmp_path: Path) -> Non
     result = CliRunner().invoke(factuality, [str(tmp_path)], standalone_mode=False)
     assert isinstance(result.exception, InputError)
     assert "no dev.jsonl here" in str(result.exception)
+
+
+@pytest.mark.slow
+def test_consequent_of_a_condition_is_not_called_factual(nlp: Language) -> None:
+    plain = value_of(nlp, "The rebels stormed the capital.", "stormed")
+    consequent = value_of(nlp, "If the talks collapse, the rebels storm the capital.", "storm")
+    assert consequent < plain - 0.3

@@ -150,6 +150,10 @@ def _modifier_summary(token: Token) -> ModifierSummary:
             names.append("booster")
         elif dep == "acomp" and cue_class(lemma):
             names.append(f"acomp_cls={cue_class(lemma)}")
+        elif dep == "advcl" and any(
+            g.dep_ == "mark" and g.lemma_.lower() in CONDITIONAL_MARKERS for g in child.children
+        ):
+            names.append("consequent")  # the main clause of "if …, then …": holds only under the condition
     return tuple(names), negated, modal, conditioned
 
 
@@ -194,6 +198,10 @@ def _local_prior(token: Token, value: float) -> float:
             value *= 0.6
         elif child.dep_ == "mark" and lemma in CONDITIONAL_MARKERS:
             value *= 0.5
+        elif child.dep_ == "advcl" and any(
+            g.dep_ == "mark" and g.lemma_.lower() in CONDITIONAL_MARKERS for g in child.children
+        ):
+            value *= 0.6  # consequent of a condition
         if (
             glued_negation
             or child.dep_ == "neg"
