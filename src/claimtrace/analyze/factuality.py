@@ -10,6 +10,7 @@ Writes `doc._.factuality`: a list of {start, end, text, value} with character of
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -110,6 +111,7 @@ def _is_negative_phrase(token: Token) -> bool:
 
 
 ModifierSummary = tuple[tuple[str, ...], bool, bool, bool]
+LocalCues = tuple[str, ...]
 
 
 def _modifier_summary(token: Token) -> ModifierSummary:
@@ -157,10 +159,19 @@ def _modifier_summary(token: Token) -> ModifierSummary:
     return tuple(names), negated, modal, conditioned
 
 
-def rule_prior(token: Token, question: bool = False) -> float:
+def rule_prior(token: Token, question: bool = False, local: dict[int, LocalCues] | None = None) -> float:
     """A hand-built factuality estimate from the cue lexicons alone. Given to the forest as one dense feature,
-    it carries cues too rare in the training data for the trees to learn one by one."""
-    value = _local_prior(token, LIMIT)
+    it carries cues too rare in the training data for the trees to learn one by one. `local` memoises each
+    word's own cues across the predicates of a Doc (their walks to the root share most words)."""
+    if local is None:
+        local = {}
+
+    def apply_local(node: Token, value: float) -> float:
+        if node.i not in local:
+            local[node.i] = _local_cues(node)
+        return _apply_local_cues(local[node.i], value)
+
+    value = apply_local(token, LIMIT)
     node = token
     for _ in range(MAX_LEVELS):
         if node.head.i == node.i:
@@ -180,33 +191,51 @@ def rule_prior(token: Token, question: bool = False) -> float:
         if any(c.dep_ == "mark" and c.lemma_.lower() in CONDITIONAL_MARKERS for c in node.children):
             value *= 0.5
         if head_class != "factive":
-            value = _local_prior(node, value)
+            value = apply_local(node, value)
     if question:
         value *= 0.5
     return max(-LIMIT, min(LIMIT, value))
 
 
-def _local_prior(token: Token, value: float) -> float:
-    """Apply a word's own modals, hedges, negation and conditional marker to a value."""
+def _local_cues(token: Token) -> LocalCues:
+    """A word's own modals, hedges, negations and conditional markers, in the order of its children."""
+    cues: list[str] = []
     for child in token.children:
         lemma, glued_negation = _split_negation(child)
         if child.dep_ in {"aux", "auxpass"} and lemma in MODALS_WEAK:
-            value = min(value, 1.5) if value >= 0 else value * 0.5
+            cues.append("weak_modal")
         elif child.dep_ in {"aux", "auxpass"} and lemma in {"will", "shall"}:
-            value = min(value, 2.5)
+            cues.append("future")
         elif child.dep_ == "advmod" and lemma in HEDGE_ADVERBS:
-            value *= 0.6
+            cues.append("hedge")
         elif child.dep_ == "mark" and lemma in CONDITIONAL_MARKERS:
-            value *= 0.5
+            cues.append("condition")
         elif child.dep_ == "advcl" and any(
             g.dep_ == "mark" and g.lemma_.lower() in CONDITIONAL_MARKERS for g in child.children
         ):
-            value *= 0.6  # consequent of a condition
+            cues.append("consequent")
         if (
             glued_negation
             or child.dep_ == "neg"
             or (child.dep_ in {"nsubj", "nsubjpass"} and _is_negative_phrase(child))
         ):
+            cues.append("negation")
+    return tuple(cues)
+
+
+def _apply_local_cues(cues: LocalCues, value: float) -> float:
+    for cue in cues:
+        if cue == "weak_modal":
+            value = min(value, 1.5) if value >= 0 else value * 0.5
+        elif cue == "future":
+            value = min(value, 2.5)
+        elif cue == "hedge":
+            value *= 0.6
+        elif cue == "condition":
+            value *= 0.5
+        elif cue == "consequent":
+            value *= 0.6
+        else:  # negation
             value = -value
     return value
 
@@ -225,10 +254,11 @@ def predicate_features(
     corpus: str = CORPUS_DEFAULT,
     questions: set[int] | None = None,
     modifiers: dict[int, ModifierSummary] | None = None,
+    local: dict[int, LocalCues] | None = None,
 ) -> dict[str, float]:
     """Sparse features of one predicate: itself, its modifiers, and the chain of words that embed it.
-    `questions` (from `question_tokens`) and `modifiers` (filled as it goes) spare recomputing what the
-    predicates of one Doc share."""
+    `questions` (from `question_tokens`), `modifiers` and `local` (filled as it goes) spare recomputing what
+    the predicates of one Doc share."""
     if questions is None:
         questions = question_tokens(token.doc)
     if modifiers is None:
@@ -250,7 +280,7 @@ def predicate_features(
         f"pos={token.pos_}": 1.0,
         f"tag={token.tag_}": 1.0,
         f"dep={token.dep_}": 1.0,
-        "prior": rule_prior(token, token.i in questions),
+        "prior": rule_prior(token, token.i in questions, local),
     }
     own_class = cue_class(lemma)
     if own_class:
@@ -298,7 +328,7 @@ def lemma_prior_features(lemma: str, totals: dict[str, tuple[float, int]], mean:
     total, count = totals.get(lemma, (0.0, 0))
     return {
         "lemma_prior": (total + LEMMA_PRIOR_WEIGHT * mean) / (count + LEMMA_PRIOR_WEIGHT),
-        "lemma_seen": float(np.log1p(count)),
+        "lemma_seen": math.log1p(count),
     }
 
 
@@ -439,12 +469,12 @@ def shipped_forest() -> Forest:
 
 def score_predicates(tokens: list[Token], forest: Forest, corpus: str = CORPUS_DEFAULT) -> list[float]:
     """Factuality values for the given predicate tokens (from one or more parsed Docs)."""
-    shared: dict[int, tuple[set[int], dict[int, ModifierSummary]]] = {}
+    shared: dict[int, tuple[set[int], dict[int, ModifierSummary], dict[int, LocalCues]]] = {}
     rows = []
     for token in tokens:
         key = id(token.doc)
         if key not in shared:
-            shared[key] = (question_tokens(token.doc), {})
+            shared[key] = (question_tokens(token.doc), {}, {})
         row = predicate_features(token, corpus, *shared[key])
         row.update(forest.lemma_prior(token.lemma_.lower()))
         rows.append(row)
