@@ -220,10 +220,35 @@ def test_training_is_reproducible_and_writes_a_card(tmp_path: Path, nlp: spacy.l
     split = _write_split(tmp_path / "split")
     first = train(split, tmp_path / "a", nlp, dev_dir=split, seed=3, cache_dir=None, report=lambda _: None)
     second = train(split, tmp_path / "b", nlp, seed=3, cache_dir=tmp_path / "cache", report=lambda _: None)
-    for name in ("cue.crfsuite", "roles.crfsuite"):
+    for name in ("cue.crfsuite", "roles.crfsuite", "cue_priors.json"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
     assert first["seed"] == 3 and first["training_sequences"] == second["training_sequences"]
     assert first["training_sequences"] == {"cue": 6, "role": 4}
     assert 0.0 <= first["dev_scores"]["triple"]["f1"] <= 1.0  # type: ignore[index]
     tagger = AttributionTagger(tmp_path / "a")
     assert tagger.card()["seed"] == 3
+    assert isinstance(tagger.cue_priors, dict)  # the split is too small for any lemma to count
+
+
+def test_smoothed_priors_pull_rare_lemmas_towards_the_corpus_rate() -> None:
+    from collections import Counter
+
+    from claimtrace.train.attribution import smoothed_priors
+
+    seen = Counter({"say": 40, "tell": 3, "table": 500, "whisper": 1})
+    in_cue = Counter({"say": 36, "tell": 3, "whisper": 1})
+    priors = smoothed_priors(seen, in_cue)
+    assert set(priors) == {"say", "tell"}  # never a cue, or too rare to count
+    assert 0.8 < priors["say"] < 0.9
+    assert priors["tell"] < 1.0 and priors["tell"] < priors["say"] + 0.2
+
+
+def test_cue_features_carry_the_prior_band(nlp: spacy.language.Language) -> None:
+    doc = nlp("The clerk said the shop was shut.")
+    parsed = parse(doc)
+    tokens = [t.i for t in doc]
+    rows = cue_features(parsed, tokens, {"say": 0.7, "say|ROOT": 0.05})
+    said = next(t.i for t in doc if t.text == "said")
+    assert "prior=top" in rows[said] and "prior_d=low" in rows[said]
+    assert "prior=none" in rows[0]
+    assert not any(f.startswith("prior") for f in cue_features(parsed, tokens)[said])

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +30,7 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "attribution"
 CUE_MODEL = "cue.crfsuite"
 ROLE_MODEL = "roles.crfsuite"
 CARD = "card.json"
+CUE_PRIORS = "cue_priors.json"
 
 # Reporting and belief predicates: a prior for the cue tagger; the CRF learns the rest from lemmas.
 REPORTING_LEMMAS = frozenset(
@@ -58,6 +59,8 @@ SOURCE_NOUNS = frozenset(
         "government police department ministry agency committee group organization company",
     )
 )
+# smoothed P(cue | lemma) in bands: the cue tagger sees the band, not the number
+PRIOR_BUCKETS = ((0.02, "rare"), (0.1, "low"), (0.3, "mid"), (0.6, "high"), (float("inf"), "top"))
 WINDOW_SENTENCES = 3  # stage 2 looks at most this many sentences before and after the cue's sentence
 
 
@@ -196,8 +199,30 @@ def cue_sequences(parsed: ParsedDoc) -> Iterator[list[int]]:
     yield from parsed.sentences
 
 
-def cue_features(parsed: ParsedDoc, tokens: Sequence[int]) -> list[list[str]]:
-    return [parsed.features[i] + _cue_context(parsed, i) for i in tokens]
+def cue_features(
+    parsed: ParsedDoc, tokens: Sequence[int], priors: Mapping[str, float] | None = None
+) -> list[list[str]]:
+    """Stage-1 features; with `priors`, also how often the token's lemma (and lemma with its dependency)
+    was part of a cue in training, which carries over to lemmas too rare for a weight of their own."""
+    rows = []
+    for i in tokens:
+        row = parsed.features[i] + _cue_context(parsed, i)
+        if priors is not None:
+            lemma = parsed.lemmas[i]
+            row.append(f"prior={_prior_bucket(priors.get(prior_key(lemma)))}")
+            row.append(f"prior_d={_prior_bucket(priors.get(prior_key(lemma, parsed.deps[i])))}")
+        rows.append(row)
+    return rows
+
+
+def prior_key(lemma: str, dep: str | None = None) -> str:
+    return lemma if dep is None else f"{lemma}|{dep}"
+
+
+def _prior_bucket(prior: float | None) -> str:
+    if prior is None:
+        return "none"
+    return next(name for bound, name in PRIOR_BUCKETS if prior < bound)
 
 
 def _cue_context(parsed: ParsedDoc, index: int) -> list[str]:
@@ -403,6 +428,10 @@ class AttributionTagger:
         self.role_tagger = self._open(directory / ROLE_MODEL)
         card = directory / CARD
         settings = json.loads(card.read_text(encoding="utf-8")) if card.is_file() else {}
+        priors = directory / CUE_PRIORS
+        self.cue_priors: dict[str, float] | None = (
+            json.loads(priors.read_text(encoding="utf-8")) if priors.is_file() else None
+        )
         # 1.0: Viterbi cues only
         self.cue_threshold = float(settings.get("cue_threshold", 1.0))
 
@@ -425,7 +454,7 @@ class AttributionTagger:
         threshold = self.cue_threshold if threshold is None else threshold
         found = []
         for tokens in cue_sequences(parsed):
-            labels = self.cue_tagger.tag(cue_features(parsed, tokens))
+            labels = self.cue_tagger.tag(cue_features(parsed, tokens, self.cue_priors))
             if threshold < 1.0:
                 labels = [
                     label if label != "O" or self.cue_tagger.marginal("O", p) > 1.0 - threshold else "I-Cue"

@@ -12,7 +12,8 @@ import hashlib
 import json
 import random
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,12 +24,14 @@ from spacy.tokens import Doc, DocBin
 from claimtrace.analyze.attribution_model import (
     CARD,
     CUE_MODEL,
+    CUE_PRIORS,
     ROLE_MODEL,
     AttributionTagger,
     ParsedDoc,
     cue_features,
     cue_sequences,
     parse,
+    prior_key,
     role_features,
     role_window,
 )
@@ -36,6 +39,9 @@ from claimtrace.evaluate.polnear import Article, Triple, load_corpus, score_corp
 
 CUE_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 CUE_THRESHOLDS = (1.0, 0.45, 0.35, 0.25)  # 1.0: Viterbi cues only
+PRIOR_FOLDS = 5
+PRIOR_STRENGTH = 2.0
+PRIOR_MIN_COUNT = 3
 ROLE_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 Report = Callable[[str], None]
 
@@ -110,12 +116,51 @@ def bio(length: int, pieces: Iterable[tuple[str, Sequence[int]]]) -> list[str]:
     return labels
 
 
-def cue_examples(gold: GoldDoc) -> Iterable[tuple[list[list[str]], list[str]]]:
+def cue_examples(
+    gold: GoldDoc, priors: Mapping[str, float] | None = None
+) -> Iterable[tuple[list[list[str]], list[str]]]:
     cue_pieces = [cue for cue, _, _ in gold.attributions]
     for tokens in cue_sequences(gold.parsed):
         position = {t: p for p, t in enumerate(tokens)}
         pieces = [("Cue", [position[i] for i in cue if i in position]) for cue in cue_pieces]
-        yield cue_features(gold.parsed, tokens), bio(len(tokens), [p for p in pieces if p[1]])
+        yield cue_features(gold.parsed, tokens, priors), bio(len(tokens), [p for p in pieces if p[1]])
+
+
+def prior_counts(golds: Iterable[GoldDoc]) -> tuple[Counter[str], Counter[str]]:
+    """How often each lemma (and lemma|dependency) occurs, and how often as part of a gold cue."""
+    seen: Counter[str] = Counter()
+    in_cue: Counter[str] = Counter()
+    for gold in golds:
+        cue_tokens = gold.cue_tokens
+        parsed = gold.parsed
+        for sentence in parsed.sentences:
+            for i in sentence:
+                keys = (prior_key(parsed.lemmas[i]), prior_key(parsed.lemmas[i], parsed.deps[i]))
+                seen.update(keys)
+                if i in cue_tokens:
+                    in_cue.update(keys)
+    return seen, in_cue
+
+
+def smoothed_priors(seen: Counter[str], in_cue: Counter[str]) -> dict[str, float]:
+    """P(cue | key), pulled towards the corpus rate by PRIOR_STRENGTH pseudo-counts; keys never in a cue or
+    seen fewer than PRIOR_MIN_COUNT times are left out (the tagger reads them as "none")."""
+    base = sum(in_cue.values()) / max(1, sum(seen.values()))
+    return {
+        key: round((in_cue[key] + PRIOR_STRENGTH * base) / (count + PRIOR_STRENGTH), 4)
+        for key, count in seen.items()
+        if count >= PRIOR_MIN_COUNT and in_cue[key] > 0
+    }
+
+
+def out_of_fold_priors(golds: Sequence[GoldDoc]) -> list[dict[str, float]]:
+    """For each training article, the priors counted on the other folds, so that the cue tagger learns how
+    far to trust a prior it has not seen the article's own cues in (as at inference)."""
+    folds = [prior_counts(golds[k::PRIOR_FOLDS]) for k in range(PRIOR_FOLDS)]
+    seen_all = sum((seen for seen, _ in folds), Counter())
+    cue_all = sum((in_cue for _, in_cue in folds), Counter())
+    by_fold = [smoothed_priors(seen_all - seen, cue_all - in_cue) for seen, in_cue in folds]
+    return [by_fold[k % PRIOR_FOLDS] for k in range(len(golds))]
 
 
 def role_examples(gold: GoldDoc) -> Iterable[tuple[list[list[str]], list[str]]]:
@@ -186,9 +231,15 @@ def train(
     started = time.perf_counter()
     golds = parsed_corpus(train_dir, nlp, cache_dir, report)
     out_dir.mkdir(parents=True, exist_ok=True)
+    fold_priors = out_of_fold_priors(golds)
     cue_count = train_crf(
-        (ex for g in golds for ex in cue_examples(g)), CUE_PARAMS, out_dir / CUE_MODEL, seed
+        (ex for g, priors in zip(golds, fold_priors, strict=True) for ex in cue_examples(g, priors)),
+        CUE_PARAMS,
+        out_dir / CUE_MODEL,
+        seed,
     )
+    priors = smoothed_priors(*prior_counts(golds))
+    (out_dir / CUE_PRIORS).write_text(json.dumps(priors, sort_keys=True) + "\n", encoding="utf-8")
     report(f"cue tagger: {cue_count} sentences, {time.perf_counter() - started:.0f} s so far")
     role_count = train_crf(
         (ex for g in golds for ex in role_examples(g)), ROLE_PARAMS, out_dir / ROLE_MODEL, seed
