@@ -9,10 +9,12 @@ the times) → certainty (combines both for each claim).
 from __future__ import annotations
 
 import importlib
+import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
+from multiprocessing.pool import AsyncResult
 
 import spacy
 from spacy.language import Language
@@ -95,8 +97,40 @@ def analyze_documents(
     n_process: int = 1,
     batch_size: int = Settings().batch_size,
 ) -> Iterator[Record]:
-    """Analyse extracted documents in order, batching through `nlp.pipe`."""
+    """Analyse extracted documents in order, batching through `nlp.pipe`.
+
+    With several processes, forked workers each run the pipeline on whole batches and send back finished
+    records. That moves only text in and small JSON-like records out, where `nlp.pipe(n_process=…)` would ship
+    every Doc, tensors included, both ways. At most four chunks per worker are in flight, so memory stays
+    bounded however long the input is.
+    """
     nlp = nlp or load_pipeline()
+    if n_process <= 1:
+        yield from _records(nlp, documents, batch_size)
+        return
+    global _worker_nlp
+    _worker_nlp = nlp  # inherited by the forked workers: the model is not loaded again
+    with multiprocessing.get_context("fork").Pool(n_process) as pool:
+        in_flight: deque[AsyncResult[list[Record]]] = deque()
+        for batch in _batches(documents, WORKER_CHUNK):
+            in_flight.append(pool.apply_async(_analyze_batch, (batch,)))
+            if len(in_flight) >= 4 * n_process:
+                yield from in_flight.popleft().get()
+        while in_flight:
+            yield from in_flight.popleft().get()
+
+
+_worker_nlp: Language | None = None
+# Documents per task sent to a worker: small, so that workers stay evenly loaded on short inputs.
+WORKER_CHUNK = 4
+
+
+def _analyze_batch(batch: list[Document]) -> list[Record]:
+    assert _worker_nlp is not None
+    return list(_records(_worker_nlp, batch, len(batch)))
+
+
+def _records(nlp: Language, documents: Iterable[Document], batch_size: int) -> Iterator[Record]:
     pending: deque[Document] = deque()
 
     def docs() -> Iterator[Doc]:
@@ -104,8 +138,19 @@ def analyze_documents(
             pending.append(document)
             yield make_doc(nlp, document)
 
-    for doc in nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
         yield doc_to_record(doc, pending.popleft())
+
+
+def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for document in documents:
+        batch.append(document)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def analyze_text(text: str, published: str | None = None, doc_id: str = "text") -> Record:
