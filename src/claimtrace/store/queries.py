@@ -221,6 +221,21 @@ def _facet_count(index: FacetIndex, masks: list[np.ndarray]) -> int:
     return int(np.count_nonzero(combined))
 
 
+def _event_conditions(filters: ClaimFilters, prefix: str) -> tuple[list[str], list[Any]]:
+    """SQL conditions on the events table for the event-type and status filters (columns after `prefix`)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if filters.event_type:
+        where.append(f"{prefix}type = ?")
+        params.append(filters.event_type.upper())
+    if filters.status:
+        if filters.status not in EVENT_STATUSES:
+            raise QueryError(f"status must be one of {', '.join(EVENT_STATUSES)}, got {filters.status!r}")
+        where.append(f"{prefix}status = ?")
+        params.append(filters.status)
+    return where, params
+
+
 def _claim_where(filters: ClaimFilters) -> tuple[list[str], list[Any]]:
     """SQL conditions over `a` (attributions, which carry their article's date and outlet) for the filters."""
     where, params, sets = _claim_conditions(filters)
@@ -276,15 +291,8 @@ def _claim_conditions(filters: ClaimFilters) -> tuple[list[str], list[Any], list
             [actor_query(filters.actor)],
         )
     if filters.event_type or filters.status:
-        sub, sub_params = ["attribution_id IS NOT NULL"], []
-        if filters.event_type:
-            sub.append("type = ?")
-            sub_params.append(filters.event_type.upper())
-        if filters.status:
-            if filters.status not in EVENT_STATUSES:
-                raise QueryError(f"status must be one of {', '.join(EVENT_STATUSES)}, got {filters.status!r}")
-            sub.append("status = ?")
-            sub_params.append(filters.status)
+        sub, sub_params = _event_conditions(filters, "")
+        sub.insert(0, "attribution_id IS NOT NULL")
         member("a.id", f"SELECT attribution_id FROM events WHERE {' AND '.join(sub)}", sub_params)
     article_where, article_params = _article_where(filters, "a")
     where += article_where
@@ -419,14 +427,9 @@ def query_events(
     if filters.actor:
         where.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
         params.append(actor_query(filters.actor, "actor_text"))
-    if filters.event_type:
-        where.append("e.type = ?")
-        params.append(filters.event_type.upper())
-    if filters.status:
-        if filters.status not in EVENT_STATUSES:
-            raise QueryError(f"status must be one of {', '.join(EVENT_STATUSES)}, got {filters.status!r}")
-        where.append("e.status = ?")
-        params.append(filters.status)
+    event_where, event_params = _event_conditions(filters, "e.")
+    where += event_where
+    params += event_params
     claim_filters = ClaimFilters(
         source=filters.source,
         source_type=filters.source_type,
