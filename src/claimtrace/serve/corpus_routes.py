@@ -2,6 +2,10 @@
 
 Parameters are validated here (types, ranges, lengths, vocabularies) so user input yields a 4xx, never a 5xx;
 the store's own QueryError (bad date, search text without words, …) becomes a 400.
+
+Answers are built as JSONResponse directly: the queries return plain JSON values (str, int, float, None, lists
+and dicts), and FastAPI's generic `jsonable_encoder` walk over a page of claims costs several times what the
+query does (about 1.9 ms against 0.7 ms for a warm 25-claim page on the 100k-article bench store).
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi.responses import JSONResponse
 
 from claimtrace.link.outlets import same_outlet
 from claimtrace.serve.store_access import StoreAccess, list_recent_articles
@@ -95,22 +100,26 @@ def page(items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]
     return {"items": items[:limit], "limit": limit, "offset": offset, "has_more": len(items) > limit}
 
 
+def page_response(items: list[dict[str, Any]], limit: int, offset: int) -> JSONResponse:
+    return JSONResponse(page(items, limit, offset))
+
+
 def corpus_router(store: StoreAccess) -> APIRouter:
     router = APIRouter(prefix="/api", tags=["corpus"])
     conn = store.connection
 
     @router.get("/articles", summary="Search articles (full text), or list the newest")
-    def articles(q: Text = None, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    def articles(q: Text = None, limit: Limit = 20, offset: Offset = 0) -> JSONResponse:
         """Best matches first when `q` is given (every word must occur; snippets mark matches with [ ]),
         else newest first."""
         if q is not None and q.strip():
             items = answer(lambda: queries.search_articles(conn(), q, limit=limit + 1, offset=offset))
         else:
             items = list_recent_articles(conn(), limit + 1, offset)
-        return page(items, limit, offset)
+        return page_response(items, limit, offset)
 
     @router.get("/articles/{article_id}", summary="One article: its claimtrace/1 record and store ids")
-    def article(article_id: Id) -> dict[str, Any]:
+    def article(article_id: Id) -> JSONResponse:
         found = queries.get_article(conn(), article_id)
         if found is None:
             raise HTTPException(404, f"no article {article_id} in this store")
@@ -128,7 +137,7 @@ def corpus_router(store: StoreAccess) -> APIRouter:
         ]
         meta = record.get("meta") or {}
         info = {**found, "title": meta.get("title"), "url": meta.get("url")}
-        return {"article": info, "record": record, "claims": claims}
+        return JSONResponse({"article": info, "record": record, "claims": claims})
 
     @router.get("/claims", summary="Claims (attributions), filtered, newest first")
     def claims(
@@ -136,17 +145,17 @@ def corpus_router(store: StoreAccess) -> APIRouter:
         limit: Limit = 25,
         offset: Offset = 0,
         count: Annotated[bool, Query(description="also return the total number of matches")] = False,
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         """Each item: the claim, its source chain, certainty, article and outlet, the events reported under
         it, and `claim_id` (its cluster, for /api/claims/{claim_id}/trace)."""
         items = answer(lambda: queries.query_claims(conn(), filters, limit=limit + 1, offset=offset))
         result = page(items, limit, offset)
         if count:
             result["total"] = answer(lambda: queries.count_claims(conn(), filters))
-        return result
+        return JSONResponse(result)
 
     @router.get("/claims/{claim_id}/trace", summary="A claim's provenance across outlets")
-    def trace(claim_id: Id) -> dict[str, Any]:
+    def trace(claim_id: Id) -> JSONResponse:
         """The claim cluster, its reports earliest first (outlet, who each credits, whether it is the origin
         or adds its own sourcing), and every mention."""
         found = queries.trace_claim(conn(), claim_id)
@@ -165,23 +174,23 @@ def corpus_router(store: StoreAccess) -> APIRouter:
                 link["cites_article_id"] = first_report[credited]
         claim = found["claim"]
         claim["credited_outlet_stored"] = stored_outlet(claim["credited_outlet"], first_report)
-        return found
+        return JSONResponse(found)
 
     @router.get("/clusters", summary="Claims reported in the most articles")
     def clusters(
         limit: Limit = 50, offset: Offset = 0, min_articles: Annotated[int, Query(ge=1, le=1_000_000)] = 2
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         items = queries.list_claim_clusters(conn(), limit=limit + 1, offset=offset, min_articles=min_articles)
-        return page(items, limit, offset)
+        return page_response(items, limit, offset)
 
     @router.get("/reprints", summary="Clusters of reprinted or rewritten articles")
-    def reprints(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-        return page(queries.reprint_clusters(conn(), limit=limit + 1, offset=offset), limit, offset)
+    def reprints(limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
+        return page_response(queries.reprint_clusters(conn(), limit=limit + 1, offset=offset), limit, offset)
 
     @router.get("/events", summary="Events (PLOVER), filtered, newest first")
-    def events(filters: Filters, limit: Limit = 25, offset: Offset = 0) -> dict[str, Any]:
+    def events(filters: Filters, limit: Limit = 25, offset: Offset = 0) -> JSONResponse:
         items = answer(lambda: queries.query_events(conn(), filters, limit=limit + 1, offset=offset))
-        return page(items, limit, offset)
+        return page_response(items, limit, offset)
 
     @router.get("/timeline", summary="Counts per period and group, with certainty breakdown")
     def timeline(
@@ -190,11 +199,11 @@ def corpus_router(store: StoreAccess) -> APIRouter:
         """actor, event_type and status count events; outlet, source_type, certainty and kind count claims.
         Each row: period, key (the group), count, certainty ({label: count})."""
         rows = answer(lambda: queries.timeline(conn(), group_by, interval, filters))
-        return {"group_by": group_by, "interval": interval, "rows": rows}
+        return JSONResponse({"group_by": group_by, "interval": interval, "rows": rows})
 
     @router.get("/facets", summary="Values present in the store, for filter menus")
-    def facets() -> dict[str, Any]:
-        return store.cached("facets", queries.filter_options)
+    def facets() -> JSONResponse:
+        return JSONResponse(store.cached("facets", queries.filter_options))
 
     @router.get("/stats", summary="Row counts of the store")
     def stats() -> dict[str, int]:
