@@ -199,59 +199,54 @@ def _parents(doc: Doc, spans: list[AttributionSpans]) -> list[int | None]:
     ("Bloomberg reported, citing people familiar …"); whose cue governs its cue ("Reuters, citing officials,
     reported"); whose source contains its cue ("according to a report … citing officials"); else whose
     content contains its cue most tightly (a quote inside a quote; "X told the Post that …")."""
-    citing = [_cue_lemma(doc, found) in CITING_VERBS for found in spans]
-    reporter_of: dict[tuple[Offsets, ...], int] = {}
-    outlet_of: dict[tuple[tuple[Offsets, ...], tuple[Offsets, ...]], int] = {}
-    for j, found in enumerate(spans):
-        if not citing[j]:
-            reporter_of.setdefault(tuple(found.content), j)
-        if found.cue and found.source and found.source[0][0] >= found.cue[0][1]:
-            outlet_of.setdefault((tuple(found.cue), tuple(found.content)), j)
-    cues = _Intervals((s, e, j) for j, found in enumerate(spans) for s, e in found.cue)
-    sources = _Intervals((s, e, j) for j, found in enumerate(spans) for s, e in found.source)
-    contents = _Intervals((s, e, j) for j, found in enumerate(spans) for s, e in found.content)
-    cue_uses = Counter(found.cue[0] for found in spans if found.cue)
-    outlets = {j for (cue, _), j in outlet_of.items() if cue_uses[cue[0]] > 1}
-    parents: list[int | None] = []
-    for i, child in enumerate(spans):
-        outlet = outlet_of.get((tuple(child.cue), tuple(child.content)), i) if child.cue else i
-        if outlet != i:
-            parents.append(outlet)  # "X told the Post that …": the Post reports what X told it
-            continue
-        parents.append(
-            _parent(doc, i, child, citing[i], reporter_of, cues, sources, contents, spans, outlets)
-        )
-    return _break_cycles(parents)
+    finder = _ParentFinder(doc, spans)
+    return _break_cycles([finder.parent(i) for i in range(len(spans))])
 
 
-def _parent(
-    doc: Doc,
-    i: int,
-    child: AttributionSpans,
-    is_citing: bool,
-    reporter_of: dict[tuple[Offsets, ...], int],
-    cues: _Intervals,
-    sources: _Intervals,
-    contents: _Intervals,
-    spans: list[AttributionSpans],
-    outlets: set[int],
-) -> int | None:
-    at = _anchor(child)
-    if is_citing and reporter_of.get(tuple(child.content), i) != i:
-        return reporter_of[tuple(child.content)]
-    if child.cue:
-        head_at = _head_offset(doc, at)
-        governing = cues.holding(head_at) if head_at is not None else []
-        holder = next((j for _, _, j in [*governing, *sources.holding(at)] if j != i), None)
-        if holder is not None:
-            return holder
-    best: tuple[int, int] | None = None
-    for s, e, j in contents.holding(at):
-        if j == i or j in outlets or (child.cue and child.cue == spans[j].cue):
-            continue  # itself, an outlet (its source's account is the nearer), or the same act read twice
-        if best is None or e - s < best[0]:
-            best = (e - s, j)
-    return best[1] if best is not None else None
+class _ParentFinder:
+    """Interval indexes over one Doc's attributions (cues, sources, contents), and what chains need besides:
+    which attributions cite, the reporter of each content, and the outlets that head "told the Post" pairs."""
+
+    def __init__(self, doc: Doc, spans: list[AttributionSpans]) -> None:
+        self.doc = doc
+        self.spans = spans
+        self.citing = [_cue_lemma(doc, found) in CITING_VERBS for found in spans]
+        self.reporter_of: dict[tuple[Offsets, ...], int] = {}
+        self.outlet_of: dict[tuple[tuple[Offsets, ...], tuple[Offsets, ...]], int] = {}
+        for j, found in enumerate(spans):
+            if not self.citing[j]:
+                self.reporter_of.setdefault(tuple(found.content), j)
+            if found.cue and found.source and found.source[0][0] >= found.cue[0][1]:
+                self.outlet_of.setdefault((tuple(found.cue), tuple(found.content)), j)
+        self.cues = _Intervals((s, e, j) for j, found in enumerate(spans) for s, e in found.cue)
+        self.sources = _Intervals((s, e, j) for j, found in enumerate(spans) for s, e in found.source)
+        self.contents = _Intervals((s, e, j) for j, found in enumerate(spans) for s, e in found.content)
+        cue_uses = Counter(found.cue[0] for found in spans if found.cue)
+        self.outlets = {j for (cue, _), j in self.outlet_of.items() if cue_uses[cue[0]] > 1}
+
+    def parent(self, i: int) -> int | None:
+        child = self.spans[i]
+        if child.cue:
+            outlet = self.outlet_of.get((tuple(child.cue), tuple(child.content)), i)
+            if outlet != i:
+                return outlet  # "X told the Post that …": the Post reports what X told it
+        at = _anchor(child)
+        reporter = self.reporter_of.get(tuple(child.content), i)
+        if self.citing[i] and reporter != i:
+            return reporter
+        if child.cue:
+            head_at = _head_offset(self.doc, at)
+            governing = self.cues.holding(head_at) if head_at is not None else []
+            holder = next((j for _, _, j in [*governing, *self.sources.holding(at)] if j != i), None)
+            if holder is not None:
+                return holder
+        best: tuple[int, int] | None = None
+        for s, e, j in self.contents.holding(at):
+            if j == i or j in self.outlets or (child.cue and child.cue == self.spans[j].cue):
+                continue  # itself, an outlet (its source's account is the nearer), or the same act read twice
+            if best is None or e - s < best[0]:
+                best = (e - s, j)
+        return best[1] if best is not None else None
 
 
 def _break_cycles(parents: list[int | None]) -> list[int | None]:
