@@ -1,11 +1,16 @@
 """Load on the HTTP API: 16 concurrent clients on loopback hitting filtered claims queries over a
-100,000-article store, through the real `claimtrace serve` in its own process.
+100,000-article store, through the real `claimtrace serve` in its own process(es).
 
 The store is synthetic (bench/synth.py articles turned into claimtrace/1 records without spaCy, written with
 the store's own `store_record` and linked with `link_store`) and is kept under bench/out/ for reruns.
+The clients are threads of this process, apart from the server's, but on the same cores: each client sends
+its next request as soon as the last is answered, so latency is about clients ÷ throughput, and the CPU the
+clients burn is taken from the server. Hence the CPU time per request of server and clients, which a busy
+machine barely moves, beside the latencies, which it does.
 Prints latency percentiles, throughput and the count of 5xx answers; the target is p95 ≤ 50 ms with no 5xx.
 
     python bench/bench_serve_load.py                      # 100,000 articles, 16 clients, 3,200 requests
+    python bench/bench_serve_load.py --workers 2          # `claimtrace serve --workers 2`
     python bench/bench_serve_load.py --articles 5000 --requests 800
 """
 
@@ -16,9 +21,7 @@ import http.client
 import json
 import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -28,6 +31,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 sys.path.insert(0, str(Path(__file__).parent))
 import synth
 from claimtrace.link.linker import link_store
+from claimtrace.serve.harness import server_process
 from claimtrace.store.db import connect
 from claimtrace.store.write import store_record
 
@@ -65,39 +69,22 @@ def build_store(path: Path, n_articles: int, link: bool) -> None:
     print(f"store: built {path} in {time.perf_counter() - started:.0f} s ({summary})")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def start_server(db: Path, port: int) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "from claimtrace.cli import main; main()",
-            "serve",
-            "--db",
-            str(db),
-            "--port",
-            str(port),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "CLAIMTRACE_LOG_LEVEL": "warning"},
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"server exited: {server.stderr.read().decode() if server.stderr else ''}")
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process and its live descendants (uvicorn's workers), from /proc (Linux)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        proc = Path(f"/proc/{current}")
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return server
-        except OSError:
-            time.sleep(0.1)
-    server.terminate()
-    raise SystemExit("server did not start within 60 s")
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+            for task in (proc / "task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
 
 
 SEARCH_WORDS = ["ceasefire", "grain shipments", "sanctions", "border agreement", "talks"]
@@ -186,6 +173,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=1, help="`claimtrace serve --workers`")
     parser.add_argument("--requests", type=int, default=3200)
     parser.add_argument("--warmup", type=int, default=200)
     parser.add_argument("--db", type=Path, default=None, help="store to build or reuse (default bench/out/…)")
@@ -210,19 +198,19 @@ def main() -> None:
         raise SystemExit(f"--filters takes names from {', '.join(FILTERS)}; got {args.filters!r}")
     paths = [query_mix(facets, rng, filters) for _ in range(args.warmup + args.requests)]
 
-    port = free_port()
     load_before = os.getloadavg()[0]
-    server = start_server(db, port)
-    try:
+    serve_options = ("--workers", str(args.workers))
+    with server_process(db, *serve_options, env={"CLAIMTRACE_LOG_LEVEL": "warning"}) as server:
+        port = server.port
         run_clients(port, paths[: args.warmup], args.clients)
+        server_cpu, client_cpu = cpu_seconds(server.process.pid), time.process_time()
         started = time.perf_counter()
         latencies, statuses, errors = run_clients(port, paths[args.warmup :], args.clients)
         wall = time.perf_counter() - started
+        server_cpu = cpu_seconds(server.process.pid) - server_cpu
+        client_cpu = time.process_time() - client_cpu
         # The floor this machine allows right now: the same clients on an endpoint that does no query.
         floor, _, _ = run_clients(port, ["/api/health"] * min(800, args.requests), args.clients)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
     ms = [1000 * seconds for _, seconds in latencies]
     n_5xx = sum(count for status, count in statuses.items() if status >= 500)
@@ -233,6 +221,7 @@ def main() -> None:
             "events": stats["events"],
         },
         "clients": args.clients,
+        "server_workers": args.workers,
         "requests": len(ms),
         "statuses": {str(k): v for k, v in sorted(statuses.items())},
         "connection_errors": errors,
@@ -242,6 +231,8 @@ def main() -> None:
         "p95_ms": round(percentile(ms, 95), 1),
         "p99_ms": round(percentile(ms, 99), 1),
         "max_ms": round(max(ms), 1),
+        "server_cpu_ms_per_request": round(1000 * server_cpu / len(ms), 2),
+        "client_cpu_ms_per_request": round(1000 * client_cpu / len(ms), 2),
         "cpus": os.cpu_count(),
         # The machine is shared: a load average above the core count means the figures include waiting.
         "load_average_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)],

@@ -1,4 +1,5 @@
-"""A small store of hand-written articles for the API and browser tests, and a live server over it.
+"""A small store of hand-written articles for the API and browser tests (servers and Chromium come from
+claimtrace.serve.harness and claimtrace.serve.browser).
 
 The records are composed here (text written for these tests; spans computed from it) and written with the
 store's own `store_record` and `link_store`, so the server reads exactly what an ingest would have stored.
@@ -7,33 +8,11 @@ One article is hostile: every field the UI shows carries markup or script that m
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import uvicorn
-
-from claimtrace.serve.app import create_app
-from claimtrace.settings import Settings
 from claimtrace.store.db import connect
 from claimtrace.store.write import store_record
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-NO_CHROMIUM = "Debian's chromium is not installed (/usr/bin/chromium)"
 
 # Each payload would set window.__pwned (or the document title) if it ever ran.
 PAYLOAD_SCRIPT = "<script>window.__pwned = 'script'; document.title = 'pwned'</script>"
@@ -356,48 +335,3 @@ def build_store(path: Path, records: list[dict[str, Any]] | None = None) -> dict
     link_store(conn)
     conn.close()
     return ids
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def chromium_context(profile_dir: Path, **options: Any) -> Iterator[Any]:
-    """Debian's Chromium under Playwright with a fresh profile; never a downloaded browser."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            user_data_dir=str(profile_dir),
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=CHROMIUM_ARGS,
-            **options,
-        )
-        try:
-            yield context
-        finally:
-            context.close()
-
-
-@contextmanager
-def running_server(db_path: Path | None, **app_options: Any) -> Iterator[str]:
-    """uvicorn on a free loopback port in a thread; yields the base URL and stops the server afterwards."""
-    app = create_app(db_path, Settings(), **app_options)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)

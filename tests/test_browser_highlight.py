@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest_browser import CHROMIUM, NO_CHROMIUM, chromium_context, running_server
+from claimtrace.serve.browser import CHROMIUM, NO_CHROMIUM, chromium_context
+from claimtrace.serve.harness import server_thread
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)]
 
@@ -38,7 +39,7 @@ ROLE_NAMES = ("source", "cue", "content")
 
 @pytest.fixture(scope="module")
 def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
-    with running_server(None) as url, chromium_context(tmp_path_factory.mktemp("profile")) as context:
+    with server_thread(None) as url, chromium_context(tmp_path_factory.mktemp("profile")) as context:
         page = context.new_page()
         page.goto(f"{url}/docs")
         yield page

@@ -12,7 +12,8 @@ from fastapi.testclient import TestClient
 from playwright.sync_api import expect
 
 from claimtrace.serve.app import create_app
-from conftest_browser import CHROMIUM, NO_CHROMIUM, chromium_context, running_server
+from claimtrace.serve.browser import CHROMIUM, NO_CHROMIUM, chromium_context
+from claimtrace.serve.harness import server_thread
 
 pytestmark = [
     pytest.mark.browser,
@@ -71,7 +72,7 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def base_url(ingested: Path) -> Iterator[str]:
-    with running_server(ingested) as url:
+    with server_thread(ingested) as url:
         yield url
 
 
@@ -125,7 +126,7 @@ def test_ingested_hostile_pages_are_shown_as_text_and_never_run(browser_page, ba
 
 def test_the_analyze_view_shows_a_pasted_document_as_text(browser_page) -> None:
     page = browser_page
-    with running_server(None, allow_write=True) as url:
+    with server_thread(None, allow_write=True) as url:
         page.goto(f"{url}/#/analyze")
         expect(page.locator("#analyze-link")).to_be_visible()
         page.get_by_test_id("analyze-input").fill(HOSTILE_TEXT)

@@ -16,15 +16,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest_browser import (
-    CHROMIUM,
-    NO_CHROMIUM,
-    PAYLOAD_IMG,
-    PAYLOAD_SCRIPT,
-    build_store,
-    chromium_context,
-    running_server,
-)
+from claimtrace.serve.browser import CHROMIUM, NO_CHROMIUM, chromium_context
+from claimtrace.serve.harness import server_thread
+from conftest_browser import PAYLOAD_IMG, PAYLOAD_SCRIPT, build_store
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -44,7 +38,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, in
 
 @pytest.fixture(scope="module")
 def base_url(corpus) -> Iterator[str]:
-    with running_server(corpus[0]) as url:
+    with server_thread(corpus[0]) as url:
         yield url
 
 

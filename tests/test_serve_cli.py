@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import http.client
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest_browser import build_store, free_port
+from claimtrace.serve.harness import server_process
+from conftest_browser import build_store
 
 pytestmark = pytest.mark.slow  # starts a server process
 
@@ -28,35 +26,27 @@ def get(port: int, path: str, host: str) -> tuple[int, bytes]:
 def test_serve_binds_loopback_and_refuses_foreign_hosts(tmp_path: Path) -> None:
     db = tmp_path / "served.db"
     build_store(db)
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "from claimtrace.cli import main; main()",
-            "serve",
-            "--db",
-            str(db),
-            "--port",
-            str(port),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                status, body = get(port, "/api/health", f"127.0.0.1:{port}")
-                break
-            except OSError:
-                assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
-                assert time.monotonic() < deadline, "serve did not answer within 60 s"
-                time.sleep(0.2)
+    with server_process(db) as server:
+        status, body = get(server.port, "/api/health", f"127.0.0.1:{server.port}")
         assert status == 200 and b'"write":false' in body
-        assert get(port, "/api/claims?limit=2", f"localhost:{port}")[0] == 200
-        assert get(port, "/api/health", "attacker.example")[0] == 400
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-    assert b"serving" in (server.stderr.read() if server.stderr else b"")
+        assert get(server.port, "/api/claims?limit=2", f"localhost:{server.port}")[0] == 200
+        assert get(server.port, "/api/health", "attacker.example")[0] == 400
+    assert b"serving" in (server.process.stderr.read() if server.process.stderr else b"")
+
+
+def test_worker_processes_serve_with_the_same_options(tmp_path: Path) -> None:
+    db = tmp_path / "served.db"
+    build_store(db)
+    token = "a-token-for-these-tests"
+    with server_process(db, "--workers", "2", "--enable-write", env={"CLAIMTRACE_TOKEN": token}) as server:
+        host = f"127.0.0.1:{server.port}"
+        for _ in range(4):  # the kernel spreads connections over the workers; every one must agree
+            status, body = get(server.port, "/api/health", host)
+            assert status == 200 and b'"write":true' in body
+            assert get(server.port, "/api/claims?limit=2", host)[0] == 200
+            assert get(server.port, "/api/health", "attacker.example")[0] == 400
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        conn.request("POST", "/api/analyze", body=b'{"text": "x"}', headers={"host": host})
+        assert conn.getresponse().status == 401  # the token reached the workers
+        conn.close()
+    assert b"2 worker processes" in (server.process.stderr.read() if server.process.stderr else b"")

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from claimtrace.errors import ClaimtraceError
 from claimtrace.serve.security import LOOPBACK_HOSTS
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 
 def is_loopback_bind(host: str) -> bool:
@@ -50,17 +55,26 @@ def check_bind(host: str, enable_write: bool, token: str | None) -> None:
     default=None,
     help="bearer token required by write endpoints; mandatory with --enable-write beyond loopback",
 )
-def serve(db_path: Path, host: str, port: int, enable_write: bool, token: str | None) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="server processes sharing the port; each opens the store itself (and, with --enable-write, loads "
+    "the spaCy pipeline itself)",
+)
+def serve(db_path: Path, host: str, port: int, enable_write: bool, token: str | None, workers: int) -> None:
     """Serve the JSON API (/api, /docs) and the web UI (/) over a claimtrace store.
 
     \b
     Examples:
       claimtrace serve --db news.db                  then open http://127.0.0.1:8000/
       claimtrace serve --db news.db --enable-write   also accept POST /api/analyze from this machine
+      claimtrace serve --db news.db --workers 2      two processes: more requests per second on 2+ cores
     """
     import uvicorn
 
-    from claimtrace.serve.app import create_app
+    from claimtrace.serve.app import APP_OPTIONS_ENV, create_app
     from claimtrace.settings import Settings
 
     check_bind(host, enable_write, token)
@@ -70,13 +84,29 @@ def serve(db_path: Path, host: str, port: int, enable_write: bool, token: str | 
         )
     # On loopback, answer only loopback Host names, so a web page cannot reach us through DNS rebinding.
     allowed_hosts = LOOPBACK_HOSTS if is_loopback_bind(host) else None
+    options = {
+        "db_path": str(db_path),
+        "allow_write": enable_write,
+        "token": token,
+        "allowed_hosts": list(allowed_hosts) if allowed_hosts is not None else None,
+    }
+    # Built here even when workers build their own: a foreign or unreadable store fails before forking.
     app = create_app(db_path, Settings(), allow_write=enable_write, token=token, allowed_hosts=allowed_hosts)
     shown = f"[{host}]" if ":" in host else host
+    processes = f" by {workers} worker processes" if workers > 1 else ""
+    address = f"http://{shown}:{port}/"
     click.echo(
-        f"claimtrace: serving {db_path} at http://{shown}:{port}/ (API docs at /docs; Ctrl-C stops)", err=True
+        f"claimtrace: serving {db_path} at {address}{processes} (API docs at /docs; Ctrl-C stops)", err=True
     )
+    served: FastAPI | str = app
+    if workers > 1:
+        # Workers are fresh interpreters: they import the app by name and read its options from the env.
+        os.environ[APP_OPTIONS_ENV] = json.dumps(options)
+        served = "claimtrace.serve.app:app_from_environment"
     uvicorn.run(
-        app,
+        served,
+        factory=workers > 1,
+        workers=workers,
         host=host,
         port=port,
         log_level=os.environ.get("CLAIMTRACE_LOG_LEVEL", "warning"),

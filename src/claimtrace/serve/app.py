@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,8 @@ from claimtrace.settings import Settings
 STATIC = Path(__file__).parent / "static"
 # Room for the JSON envelope around a document of the largest size the settings accept.
 ENVELOPE_BYTES = 64 * 1024
+# `claimtrace serve --workers N` hands create_app's options to its worker processes through this variable.
+APP_OPTIONS_ENV = "CLAIMTRACE_SERVE_APP_OPTIONS"
 
 log = logging.getLogger("claimtrace.serve")
 
@@ -76,6 +80,18 @@ def create_app(
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app a worker process of `claimtrace serve --workers N` serves, built from APP_OPTIONS_ENV."""
+    options = json.loads(os.environ[APP_OPTIONS_ENV])
+    return create_app(
+        options["db_path"],
+        Settings(),
+        allow_write=options["allow_write"],
+        token=options["token"],
+        allowed_hosts=options["allowed_hosts"],
+    )
 
 
 def install_error_handlers(app: FastAPI) -> None:
