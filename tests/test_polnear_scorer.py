@@ -19,6 +19,7 @@ from claimtrace.evaluate.polnear import (
     read_ann,
     score_corpus,
     source_type,
+    triples_from_record,
 )
 
 TEXT = (
@@ -225,3 +226,32 @@ def test_scores_stay_within_bounds_for_any_prediction(spans: list[tuple[int, int
         for key in ("exact_p", "exact_r", "jaccard_p", "jaccard_r"):
             assert 0.0 <= role[key] <= 1.0
     assert 0.0 <= figures["triple"]["f1"] <= 1.0
+
+
+def _record_attribution(
+    id_: str, source: tuple[int, int], cue: tuple[int, int], parent: str | None = None
+) -> dict[str, object]:
+    return {
+        "id": id_,
+        "source": {"text": "", "spans": [list(source)]},
+        "cue": {"text": "told", "spans": [list(cue)]},
+        "content": {"text": "", "spans": [[40, 60]]},
+        "parent": parent,
+    }
+
+
+def test_an_outlet_link_is_left_out_unless_asked_for() -> None:
+    # "The mayor told the Gazette that the bridge would reopen": the Gazette heads the chain
+    speaker = _record_attribution("a1", (0, 9), (10, 14), parent="a2")
+    outlet = _record_attribution("a2", (15, 26), (10, 14))
+    assert [t.source for t in triples_from_record([speaker, outlet])] == [((0, 9),)]
+    assert len(triples_from_record([speaker, outlet], outlet_links=True)) == 2
+
+
+def test_a_parent_with_its_own_act_or_a_source_before_the_cue_is_kept() -> None:
+    quoted = _record_attribution("a1", (0, 9), (10, 14), parent="a2")
+    other_act = _record_attribution("a2", (15, 26), (30, 34))
+    assert len(triples_from_record([quoted, other_act])) == 2
+    same_act_source_first = _record_attribution("a2", (0, 9), (10, 14))
+    child = _record_attribution("a1", (20, 26), (10, 14), parent="a2")
+    assert len(triples_from_record([child, same_act_source_first])) == 2

@@ -67,7 +67,7 @@ NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCE
 # from a reporting clause to its sentence's end (for a quote that goes on), where a dateline may end, and
 # the longest speaker name before a headline colon.
 ADJACENT_QUOTE_WINDOW = 8
-CLAUSE_TAIL_WINDOW = 10
+CLAUSE_TAIL_WINDOW = 40
 DATELINE_WINDOW = 12
 HEADLINE_SPEAKER_WINDOW = 6
 MIN_HEADLINE_CONTENT = 3
@@ -463,6 +463,10 @@ class _RuleFinder:
                 for i in range(quote.start, quote.end):
                     claimed.setdefault(i, set()).add(found.anchor)
                 position = self._next_word(quote.end)
+        for extra in self.extra:  # an outlet's link reports the same act, so its quote goes on as well
+            told = self.found.get(extra.anchor)
+            if told is not None:
+                extra.content = list(told.content)
 
     # --- pieces --------------------------------------------------------------------------------------------
 
@@ -611,12 +615,13 @@ class _RuleFinder:
         wire dateline ("LOS ANGELES (UPI) —") that the parse attached to its clause."""
         doc = self.doc
         start, end = piece
-        if end <= start or doc[start].text in QUOTE_MARKS:
+        if end <= start:
             return start, end
-        for i in range(start, min(end, start + DATELINE_WINDOW)):
-            tok = doc[i]
-            if tok.text in DASHES and i > start and doc[i - 1].text == ")":
-                start = i + 1
+        if doc[start].text not in QUOTE_MARKS:
+            for i in range(start, min(end, start + DATELINE_WINDOW)):
+                tok = doc[i]
+                if tok.text in DASHES and i > start and doc[i - 1].text == ")":
+                    start = i + 1
         # only the tokens of the anchor's paragraph: a piece wholly in another paragraph comes back empty
         paragraph = self.paragraph
         home = paragraph[min(anchor, len(doc) - 1)]

@@ -21,13 +21,16 @@ from claimtrace.evaluate.polnear import (
 from claimtrace.record import Document, Meta
 
 
-def predict(articles: list[Article]) -> list[list[object]]:
+def predict(articles: list[Article], outlet_links: bool = False) -> list[list[object]]:
     """Run claimtrace's attribution component over each text verbatim (as `--no-clean` does)."""
     from claimtrace.analyze.pipeline import analyze_documents, load_pipeline
 
     nlp = load_pipeline(components=("claimtrace_attribution",))
     documents = [Document(id=a.id, text=a.text, meta=Meta()) for a in articles]
-    return [triples_from_record(record.attributions) for record in analyze_documents(documents, nlp=nlp)]
+    return [
+        triples_from_record(record.attributions, outlet_links)
+        for record in analyze_documents(documents, nlp=nlp)
+    ]
 
 
 def _table(scores: Scores, seconds: float, articles: int) -> str:
@@ -85,12 +88,19 @@ def _errors_table(breakdowns: list[Breakdown]) -> str:
     show_default=True,
     help="Examples shown per error group.",
 )
-def polnear(directory: Path, errors: bool, output_format: str, limit: int | None, examples: int) -> None:
+@click.option(
+    "--outlet-links",
+    is_flag=True,
+    help="Also score the outlet links of 'X told the Post' (PolNeAR annotates only the speaker).",
+)
+def polnear(
+    directory: Path, errors: bool, output_format: str, limit: int | None, examples: int, outlet_links: bool
+) -> None:
     """Score attributions on a PolNeAR split DIRECTORY (with text/ and attributions/), per role (exact and
     token-Jaccard P/R/F1) and as source–cue–content triples."""
     articles = load_corpus(directory, limit)
     started = time.perf_counter()
-    scores = score_corpus(articles, predict(articles))  # type: ignore[arg-type]
+    scores = score_corpus(articles, predict(articles, outlet_links))  # type: ignore[arg-type]
     seconds = time.perf_counter() - started
     breakdowns = error_breakdowns(scores, {a.id: a.text for a in articles}, examples) if errors else []
     if output_format == "json":

@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from claimtrace.errors import InputError
 from claimtrace.record import Offsets
@@ -374,18 +375,25 @@ def score_corpus(articles: Sequence[Article], predictions: Sequence[Sequence[Tri
     return scores
 
 
-def triples_from_record(attributions: Iterable[dict[str, object]]) -> list[Triple]:
-    """Triples from claimtrace/1 attribution dicts."""
+def triples_from_record(attributions: Iterable[dict[str, Any]], outlet_links: bool = False) -> list[Triple]:
+    """Triples from claimtrace/1 attribution dicts.
+
+    PolNeAR annotates the speaker of "X told the Post that …" and never the outlet that heard it; claimtrace
+    adds the outlet as a second attribution of the same cue and content that heads the chain (the speaker's
+    `parent`). Those outlet links are left out unless `outlet_links` is set, so that the comparison is with
+    what PolNeAR's annotators could have marked."""
 
     def spans(role: object) -> tuple[Offsets, ...]:
         if not isinstance(role, dict):
             return ()
         return tuple(sorted((int(s), int(e)) for s, e in role.get("spans", [])))
 
+    attributions = list(attributions)
+    links = set() if outlet_links else _outlet_links(attributions)
     triples = []
     for attribution in attributions:
         content = spans(attribution.get("content"))
-        if content:
+        if content and attribution.get("id") not in links:
             triples.append(
                 Triple(
                     content=content,
@@ -394,6 +402,21 @@ def triples_from_record(attributions: Iterable[dict[str, object]]) -> list[Tripl
                 )
             )
     return triples
+
+
+def _outlet_links(attributions: list[dict[str, Any]]) -> set[object]:
+    """Ids of attributions that only restate a child's reporting act with the outlet as source: the parent of
+    an attribution with the same cue and content, whose source comes after the cue."""
+    by_id = {a.get("id"): a for a in attributions}
+    links: set[object] = set()
+    for child in attributions:
+        parent = by_id.get(child.get("parent"))
+        if parent is None or not parent.get("source") or not parent.get("cue"):
+            continue
+        same_act = parent["cue"] == child.get("cue") and parent.get("content") == child.get("content")
+        if same_act and parent["source"]["spans"][0][0] >= parent["cue"]["spans"][0][1]:
+            links.add(parent.get("id"))
+    return links
 
 
 # --- error analysis -----------------------------------------------------------------------------------------

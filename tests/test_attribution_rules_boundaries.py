@@ -1,0 +1,81 @@
+"""Where rule attributions begin and end: quotes that go on past a long reporting clause, contents kept to
+their paragraph, and outlet links that follow their speaker. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimtrace.analyze.attribution import build_attributions
+from claimtrace.analyze.attribution_rules import find_rule_attributions
+from claimtrace.analyze.pipeline import load_pipeline
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def analyse():
+    pipeline = load_pipeline(components=("claimtrace_attribution",))
+
+    def run(text: str) -> list[dict[str, Any]]:
+        with pipeline.select_pipes(disable=["claimtrace_attribution"]):
+            doc = pipeline(text)
+        return build_attributions(doc, find_rule_attributions(doc))
+
+    return run
+
+
+def text_of(role: dict[str, Any] | None) -> str | None:
+    return None if role is None else role["text"]
+
+
+def by_source(attributions: list[dict[str, Any]], source: str) -> dict[str, Any]:
+    matches = [a for a in attributions if text_of(a["source"]) == source]
+    assert len(matches) == 1, [(text_of(a["source"]), text_of(a["content"])) for a in attributions]
+    return matches[0]
+
+
+def test_a_quote_goes_on_after_a_long_reporting_clause(analyse):
+    text = (
+        "“The dam will hold through the winter,” the chief engineer said on Monday, standing beside the "
+        "spillway that the county rebuilt after the floods of last spring. “We tested every gate twice.”"
+    )
+    a = by_source(analyse(text), "the chief engineer")
+    assert a["content"]["text"].endswith("“We tested every gate twice.”")
+
+
+def test_a_quote_after_another_speakers_sentence_is_not_continued(analyse):
+    text = (
+        "“The dam will hold,” the chief engineer said. Residents of the valley were not convinced. "
+        "“We have heard that before.”"
+    )
+    a = by_source(analyse(text), "the chief engineer")
+    assert text_of(a["content"]) == "“The dam will hold,”"
+
+
+def test_a_parenthetical_report_takes_no_quote_from_the_paragraph_before(analyse):
+    text = (
+        "“It is really the managers. Barry was not the first choice,” Alvarez said. “I do not remember which "
+        "choice Barry was, but it was far from first.”"
+        "\n\nA new campaign manager, she said, could set a new tone."
+    )
+    attributions = analyse(text)
+    quoted = by_source(attributions, "Alvarez")
+    assert quoted["content"]["text"].endswith("but it was far from first.”")
+    later = by_source(attributions, "she")
+    assert "“" not in later["content"]["text"]
+    assert "could set a new tone" in later["content"]["text"]
+
+
+def test_an_outlet_link_carries_the_continued_quote_and_stays_the_parent(analyse):
+    text = (
+        "“The budget is not final,” the treasurer told the Gazette on Friday, after a long council "
+        "session. “Every line is still open.”"
+    )
+    attributions = analyse(text)
+    speaker = by_source(attributions, "the treasurer")
+    outlet = by_source(attributions, "the Gazette")
+    assert speaker["content"] == outlet["content"]
+    assert speaker["content"]["text"].endswith("“Every line is still open.”")
+    assert speaker["parent"] == outlet["id"]
