@@ -9,91 +9,55 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-# Words that mark a capitalised name as a news outlet rather than a person, state or agency.
-_MEDIA_WORDS = frozenset(
+from claimtrace.analyze.lexicon import MEDIA_NAME_WORDS, MEDIA_OUTLETS
+
+# Words that mark a name as a news outlet's which analyze/lexicon.py does not list yet; they belong in its
+# MEDIA_NAME_WORDS (or MEDIA_OUTLETS), where the attribution side would read them too.
+_MEDIA_WORDS_NOT_IN_LEXICON = frozenset(
     [
-        "post",
-        "times",
-        "journal",
-        "news",
-        "reuters",
-        "ap",
-        "afp",
-        "bloomberg",
-        "bbc",
-        "cnn",
-        "nbc",
-        "cbs",
-        "abc",
-        "fox",
-        "msnbc",
-        "npr",
-        "pbs",
-        "guardian",
-        "telegraph",
-        "tribune",
-        "herald",
-        "gazette",
-        "chronicle",
-        "independent",
-        "economist",
-        "observer",
-        "politico",
-        "axios",
-        "monitor",
-        "daily",
-        "weekly",
-        "magazine",
-        "radio",
-        "tv",
-        "television",
-        "broadcasting",
-        "press",
-        "wire",
         "agency",
-        "tass",
-        "interfax",
-        "xinhua",
-        "ria",
-        "kommersant",
-        "izvestia",
-        "vedomosti",
-        "spiegel",
-        "zeitung",
-        "monde",
-        "figaro",
-        "libération",
-        "liberation",
-        "pais",
-        "repubblica",
-        "corriere",
-        "haaretz",
         "aljazeera",
-        "jazeera",
         "arabiya",
-        "yonhap",
-        "kyodo",
-        "nhk",
         "asahi",
-        "yomiuri",
-        "mainichi",
+        "atlantic",
+        "broadcasting",
+        "bulletin",
+        "corriere",
+        "dispatch",
         "express",
-        "mirror",
-        "sun",
-        "standard",
-        "star",
+        "figaro",
+        "globe",
+        "independent",
         "insider",
         "intercept",
-        "semafor",
-        "vox",
-        "atlantic",
-        "newsweek",
-        "dispatch",
-        "bulletin",
-        "courier",
-        "inquirer",
-        "globe",
+        "izvestia",
+        "jazeera",
+        "kommersant",
+        "liberation",
+        "libération",
+        "mainichi",
+        "mirror",
+        "monde",
+        "monitor",
+        "pais",
+        "repubblica",
+        "ria",
+        "standard",
+        "star",
+        "sun",
+        "vedomosti",
+        "weekly",
+        "wire",
+        "yomiuri",
+        "zeitung",
     ]
+)
+# Words that mark a capitalised name as a news outlet rather than a person, state or agency: the one-word
+# outlets ("Reuters") and outlet name words ("Herald", "Post") the attribution rules use.
+_MEDIA_WORDS = (
+    frozenset(outlet for outlet in MEDIA_OUTLETS if " " not in outlet)
+    | frozenset(word.casefold() for word in MEDIA_NAME_WORDS)
+    | _MEDIA_WORDS_NOT_IN_LEXICON
 )
 _NAME = r"(?P<outlet>(?:[A-Z][\w&.'’-]*|al-[A-Z][\w-]*)(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\w&.'’-]*){0,4})"
 _REPORT_NOUNS = r"(?:report|story|article|investigation|interview|broadcast|dispatch|piece|analysis)"
@@ -139,7 +103,11 @@ def same_outlet(first: str, second: str) -> bool:
 
 
 def looks_like_outlet(name: str) -> bool:
-    tokens = re.findall(r"[^\W_]+", name.casefold())
+    """A known outlet ("USA Today", "Mother Jones"), or a name with a media word in it ("Granite Herald")."""
+    folded = name.casefold()
+    if " ".join(folded.split()) in MEDIA_OUTLETS:
+        return True
+    tokens = re.findall(r"[^\W_]+", folded)
     return any(t in _MEDIA_WORDS or t.removeprefix("al") in _MEDIA_WORDS for t in tokens)
 
 
