@@ -34,6 +34,13 @@ from test_store import make_record
         ("A minister told the Financial Times that the plan was shelved.", "Financial Times"),
         ("The plan was shelved, as reported by The Granite Herald.", "Granite Herald"),
         ("In an interview with the BBC, the minister said the plan was shelved.", "BBC"),
+        # an outlet the attribution lexicon knows by its whole name, no media word in it
+        ("The plan was shelved, National Review reported.", "National Review"),
+        # a name ends at the line's end, not in the next paragraph
+        (
+            "The plan was shelved, according to the Granite Herald.\n\nOn Monday the minister left.",
+            "Granite Herald",
+        ),
     ],
 )
 def test_credit_phrases_name_the_outlet(sentence: str, outlet: str) -> None:

@@ -59,7 +59,10 @@ _MEDIA_WORDS = (
     | frozenset(word.casefold() for word in MEDIA_NAME_WORDS)
     | _MEDIA_WORDS_NOT_IN_LEXICON
 )
-_NAME = r"(?P<outlet>(?:[A-Z][\w&.'’-]*|al-[A-Z][\w-]*)(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\w&.'’-]*){0,4})"
+# A name's words stay on one line: "CNN.\n\nOn Monday" is "CNN", not an outlet called "CNN. On Monday".
+_GAP = r"[^\S\n]+"
+_WORD = r"[A-Z][\w&.'’-]*"
+_NAME = rf"(?P<outlet>(?:{_WORD}|al-[A-Z][\w-]*)(?:{_GAP}(?:of{_GAP}|de{_GAP}|al-)?{_WORD}){{0,4}})"
 _REPORT_NOUNS = r"(?:report|story|article|investigation|interview|broadcast|dispatch|piece|analysis)"
 _PATTERNS = tuple(
     re.compile(p)
