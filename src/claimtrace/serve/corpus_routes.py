@@ -17,7 +17,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import JSONResponse
 
 from claimtrace.link.outlets import same_outlet
-from claimtrace.serve.store_access import StoreAccess, list_recent_articles
+from claimtrace.serve.store_access import StoreAccess
 from claimtrace.store import queries
 from claimtrace.store.queries import ClaimFilters, QueryError
 
@@ -39,7 +39,7 @@ GroupBy = Literal["actor", "event_type", "status", "outlet", "source_type", "cer
 Interval = Literal["day", "week", "month"]
 
 
-def claim_filters(
+async def claim_filters(
     q: Annotated[
         str | None, Query(max_length=500, description="words that must all occur in claim or source")
     ] = None,
@@ -61,7 +61,8 @@ def claim_filters(
     since: Annotated[str | None, Query(pattern=DATE_PATTERN, description="published on or after")] = None,
     until: Annotated[str | None, Query(pattern=DATE_PATTERN, description="published on or before")] = None,
 ) -> ClaimFilters:
-    """The filters of `claimtrace claims`, as query parameters."""
+    """The filters of `claimtrace claims`, as query parameters. (async only so that FastAPI calls it on the
+    event loop: a plain function would cost each request an extra hop through the thread pool.)"""
     return ClaimFilters(
         text=q,
         actor=actor,
@@ -115,7 +116,7 @@ def corpus_router(store: StoreAccess) -> APIRouter:
         if q is not None and q.strip():
             items = answer(lambda: queries.search_articles(conn(), q, limit=limit + 1, offset=offset))
         else:
-            items = list_recent_articles(conn(), limit + 1, offset)
+            items = queries.list_articles(conn(), limit=limit + 1, offset=offset)
         return page_response(items, limit, offset)
 
     @router.get("/articles/{article_id}", summary="One article: its claimtrace/1 record and store ids")

