@@ -79,3 +79,29 @@ def test_an_outlet_link_carries_the_continued_quote_and_stays_the_parent(analyse
     assert speaker["content"] == outlet["content"]
     assert speaker["content"]["text"].endswith("“Every line is still open.”")
     assert speaker["parent"] == outlet["id"]
+
+
+def by_cue_start(attributions: list[dict[str, Any]], word: str) -> dict[str, Any]:
+    matches = [a for a in attributions if a["cue"] and a["cue"]["text"].startswith(word)]
+    assert len(matches) == 1, [text_of(a["cue"]) for a in attributions]
+    return matches[0]
+
+
+def test_the_time_of_speaking_joins_the_cue(analyse):
+    a = by_cue_start(
+        analyse("The harbour authority said Sunday that the pier would close for repairs."), "said"
+    )
+    assert text_of(a["cue"]) == "said Sunday"
+    assert text_of(a["content"]) == "that the pier would close for repairs"
+
+
+def test_a_date_phrase_after_a_quote_joins_the_cue(analyse):
+    text = "“We are not leaving,” the tenants’ association wrote earlier this week."
+    assert text_of(by_cue_start(analyse(text), "wrote")["cue"]) == "wrote earlier this week"
+
+
+def test_a_place_or_an_interview_stays_out_of_the_cue(analyse):
+    text = "The senator said in an interview that the vote would be delayed."
+    assert text_of(by_cue_start(analyse(text), "said")["cue"]) == "said"
+    plain = by_cue_start(analyse("The senator said that the vote would be delayed."), "said")
+    assert text_of(plain["cue"]) == "said"
