@@ -46,6 +46,9 @@ QUOTE_MARKS = frozenset({"“", "”", "‘", "’", '"', "'", "``", "''"})
 EDGE_PUNCT = frozenset({",", ".", ":", ";", "—", "–", "-", "--"})
 SENTENCE_END = frozenset({".", "!", "?"})
 DASHES = frozenset({"—", "–", "--"})
+SIGNATURE_DASHES = frozenset({"―", "—", "–", "--", "-"})  # "“…” ― Name": a reader's or speaker's signature
+# a closing mark the tokenizer leaves glued to a signature dash ("…here.”― Carla Ruiz")
+GLUED_SIGNATURES = frozenset("”" + dash for dash in SIGNATURE_DASHES)
 MARKUP_OPENERS = frozenset({"<", "</"})
 
 # Words and dependency labels the constructions test.
@@ -76,6 +79,7 @@ CLAUSE_TAIL_WINDOW = 40
 DATELINE_WINDOW = 12
 HEADLINE_SPEAKER_WINDOW = 6
 MIN_HEADLINE_CONTENT = 3
+MAX_SIGNATURE = 5  # longest name after a signature dash ("Azucena Gonzàlez", "Sen. Mary Ann Holt")
 COLON_CUE_WINDOW = 6  # longest "addressed the supporters again:" between a verb and the colon closing it
 
 
@@ -84,8 +88,8 @@ def _hashes(words: frozenset[str]) -> np.ndarray:
 
 
 VERB_LEMMAS = _hashes(REPORTING_VERBS | SPEECH_VERBS | CITING_VERBS | NAMING_VERBS)
-TRIGGER_WORDS = _hashes(HEARSAY_ADVERBS | {"according", ":"})
-QUOTE_HASHES = _hashes(QUOTE_MARKS)
+TRIGGER_WORDS = _hashes(HEARSAY_ADVERBS | SIGNATURE_DASHES | GLUED_SIGNATURES | {"according", ":"})
+QUOTE_HASHES = _hashes(QUOTE_MARKS | GLUED_SIGNATURES)
 VERBAL_POS_IDS = np.array([VERB, AUX], dtype=np.uint64)
 
 
@@ -138,7 +142,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             continue
         if text in OPENING_DOUBLE:
             stack.append(("d", i))
-        elif text == "”":
+        elif text == "”" or text in GLUED_SIGNATURES:
             close("d", i)
         elif text in TOGGLING_DOUBLE:
             if not close("d", i):
@@ -202,6 +206,8 @@ class _RuleFinder:
             lower = tok.lower_
             if lower == ":":
                 self._colon(tok)
+            elif lower in SIGNATURE_DASHES or lower in GLUED_SIGNATURES:
+                self._signature(tok)
             elif lower == "according":
                 if i + 1 < len(doc) and doc[i + 1].lower_ == "to":
                     self._according_to(tok)
@@ -375,6 +381,44 @@ class _RuleFinder:
         content = self._clean_content([(colon.i + 1, end)], [])
         if content and content[-1][1] - content[0][0] >= MIN_HEADLINE_CONTENT:
             self.found[colon.i] = _Found(colon.i, (colon.i, colon.i + 1), (start, colon.i), content)
+
+    def _signature(self, dash: Token) -> None:
+        """A quote signed with a dash and a name that closes its line ("“…” ― Carla Ruiz", or "- Mary Holt."
+        on the line after the quote), as in collected reader letters and quotes of the day: the name is the
+        source, the dash the cue."""
+        doc = self.doc
+        if dash.text in GLUED_SIGNATURES:
+            quote = self._quote_ending_at(dash.i + 1, -1)
+        else:
+            before = dash.i
+            while before > 0 and doc[before - 1].is_space:
+                before -= 1
+            quote = self._quote_ending_at(before, -1)
+            if quote is not None and self._next_word(quote.end) != dash.i:
+                return  # more than one paragraph break between the quote and its signature
+        if quote is None or quote.depth:
+            return
+        end = dash.i + 1
+        while end < len(doc) and not doc[end].is_space and doc[end].text != ".":
+            end += 1
+        after = end + (end < len(doc) and doc[end].text == ".")
+        name = doc[dash.i + 1 : end]
+        if (
+            not 0 < len(name) <= MAX_SIGNATURE
+            or not self._closes_line(after)
+            or not all(t.text[:1].isupper() or t.text == "." for t in name)
+            or any(t.pos_ in VERBAL_POS for t in name)
+        ):
+            return
+        cue, source = (dash.i, dash.i + 1), (dash.i + 1, end)
+        self.found[dash.i] = _Found(dash.i, cue, source, [(quote.start, quote.end)], "direct")
+
+    def _closes_line(self, i: int) -> bool:
+        """Whether token i ends the text or is the whitespace (with a line break) that ends a line."""
+        doc = self.doc
+        while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+            i += 1
+        return i >= len(doc) or "\n" in doc[i].text
 
     def _verb_colon_quote(self, colon: Token) -> bool:
         """ "Mr. Lund gloated: “…”", "as she put it: “…”": any verb whose clause a colon closes right before a
@@ -868,8 +912,15 @@ class _RuleFinder:
         )
 
     def _chars(self, rng: TokenRange) -> tuple[int, int]:
-        last = self.doc[rng[1] - 1]
-        return self.doc[rng[0]].idx, last.idx + len(last.text)
+        """Character offsets of a token range; a closing mark glued to a signature dash ends a quote, the dash
+        alone is the cue."""
+        first, last = self.doc[rng[0]], self.doc[rng[1] - 1]
+        start, end = first.idx, last.idx + len(last.text)
+        if first.text in GLUED_SIGNATURES and rng[1] - rng[0] == 1:
+            start += 1
+        elif last.text in GLUED_SIGNATURES:
+            end = last.idx + 1
+        return start, end
 
 
 def is_participle_modifier(verb: Token) -> bool:
