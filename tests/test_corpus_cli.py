@@ -6,11 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from test_ingest import claimtrace
 
 pytestmark = pytest.mark.slow
 
@@ -52,17 +52,6 @@ RECORDS = [
         "published": "2025-02-04",
     },
 ]
-
-
-def claimtrace(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "claimtrace", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +12,7 @@ import pytest
 
 from claimtrace.engine.dask import PLUGIN_NAME, ingest_dask
 from claimtrace.engine.local import ingest_local
-from test_ingest import article, snapshot, write_texts
+from test_ingest import article, claimtrace, snapshot, write_texts
 
 pytestmark = pytest.mark.slow
 
@@ -85,51 +83,20 @@ def test_load_brings_partitions_into_a_new_store_idempotently(cluster: object, t
     with Client(cluster) as client:
         ingest_dask([str(source)], tmp_path / "first.db", client, parts_dir=parts, batch_size=5)
     for _ in range(2):
-        done = subprocess.run(
-            [sys.executable, "-m", "claimtrace", "load", str(parts), "--db", "second.db"],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
+        done = claimtrace("load", str(parts), "--db", "second.db", cwd=tmp_path)
         assert done.returncode == 1  # the broken JSONL line is reported as failed on every load
         assert "batch.jsonl:2: broken JSON" in done.stderr
     assert snapshot(tmp_path / "first.db") == snapshot(tmp_path / "second.db")
 
 
 def test_the_cli_refuses_dask_without_a_scheduler(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "claimtrace", "ingest", str(tmp_path), "--engine", "dask"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = claimtrace("ingest", str(tmp_path), "--engine", "dask", cwd=tmp_path)
     assert done.returncode == 2 and "--scheduler" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path: Path) -> None:
     write_texts(tmp_path / "in", 1)
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "claimtrace",
-            "ingest",
-            "in",
-            "--engine",
-            "dask",
-            "--scheduler",
-            "tcp://127.0.0.1:9",
-        ],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = claimtrace("ingest", "in", "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9", cwd=tmp_path)
     assert done.returncode == 2, done.stderr
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in done.stderr
     assert "Traceback" not in done.stderr

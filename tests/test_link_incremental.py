@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sqlite3
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +14,7 @@ from claimtrace.link.linker import link_store
 from claimtrace.store.db import connect
 from claimtrace.store.write import store_record
 from test_store import make_record
-
-_SYNTH_PATH = Path(__file__).parent.parent / "bench" / "synth.py"
-_spec = importlib.util.spec_from_file_location("claimtrace_bench_synth", _SYNTH_PATH)
-assert _spec and _spec.loader
-synth = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = synth
-_spec.loader.exec_module(synth)
+from test_store_facets import synth
 
 # Paraphrases of two claims, in different outlets: matched by LSH and match score, not by identical wording.
 PARAPHRASES = [

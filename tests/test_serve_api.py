@@ -202,34 +202,16 @@ def test_no_path_segment_makes_the_server_fail(api: TestClient, segment: str) ->
 def test_filter_menus_follow_a_store_that_changes_while_served(tmp_path: Path) -> None:
     from claimtrace.store.db import connect
     from claimtrace.store.write import store_record
-    from conftest_browser import LATER, attribution, event, record
+    from conftest_browser import corpus
 
     path = tmp_path / "growing.db"
     build_store(path)
     api = TestClient(create_app(path))
     assert "THREATEN" not in api.get("/api/facets").json()["event_types"]
-    extra = record(
-        "extra",
-        LATER,
-        "Gazette",
-        "2026-06-01",
-        "More",
-        "https://gazette.example/more",
-        [
-            attribution(
-                LATER,
-                "a1",
-                "indirect",
-                "The foreign ministry",
-                "said",
-                "the two governments agreed to a ceasefire in principle",
-                "certain",
-                3.0,
-                "government",
-            )
-        ],
-        [event(LATER, "e1", "THREATEN", "agreed", "the two governments", "asserted", "a1")],
-    )
+    # the "later" article again, from another outlet, with an event type the store has not seen
+    later = next(item for item in corpus() if item["id"] == "later")
+    extra = {**later, "id": "extra", "meta": {**later["meta"], "site": "Gazette"}}
+    extra["events"] = [{**later["events"][0], "type": "THREATEN"}]
     conn = connect(path)
     with conn:
         store_record(conn, extra, digest="test:extra", origin="tests/extra")

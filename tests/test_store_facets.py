@@ -17,8 +17,9 @@ from claimtrace.store.db import connect
 from claimtrace.store.facets import facet_index
 from claimtrace.store.write import store_record
 
+# bench/synth.py, the generator of the bench stores (also used by test_link_incremental).
 _SYNTH_PATH = Path(__file__).parent.parent / "bench" / "synth.py"
-_spec = importlib.util.spec_from_file_location("claimtrace_bench_synth_facets", _SYNTH_PATH)
+_spec = importlib.util.spec_from_file_location("claimtrace_bench_synth", _SYNTH_PATH)
 assert _spec and _spec.loader
 synth = importlib.util.module_from_spec(_spec)
 sys.modules[_spec.name] = synth
