@@ -50,3 +50,14 @@ def test_worker_processes_serve_with_the_same_options(tmp_path: Path) -> None:
         assert conn.getresponse().status == 401  # the token reached the workers
         conn.close()
     assert b"2 worker processes" in (server.process.stderr.read() if server.process.stderr else b"")
+
+
+def test_workers_need_a_fixed_port(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from claimtrace.cli import cli
+
+    db = tmp_path / "served.db"
+    build_store(db)
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--workers", "2", "--port", "0"])
+    assert result.exit_code == 2 and "--workers needs a fixed --port" in result.output

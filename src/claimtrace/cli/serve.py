@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import ipaddress
-import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 import click
 
 from claimtrace.errors import ClaimtraceError
 from claimtrace.serve.security import LOOPBACK_HOSTS
-
-if TYPE_CHECKING:
-    from fastapi import FastAPI
 
 
 def is_loopback_bind(host: str) -> bool:
@@ -74,7 +70,7 @@ def serve(db_path: Path, host: str, port: int, enable_write: bool, token: str | 
     """
     import uvicorn
 
-    from claimtrace.serve.app import APP_OPTIONS_ENV, create_app
+    from claimtrace.serve.app import create_app
     from claimtrace.settings import Settings
 
     check_bind(host, enable_write, token)
@@ -84,31 +80,25 @@ def serve(db_path: Path, host: str, port: int, enable_write: bool, token: str | 
         )
     # On loopback, answer only loopback Host names, so a web page cannot reach us through DNS rebinding.
     allowed_hosts = LOOPBACK_HOSTS if is_loopback_bind(host) else None
-    options = {
-        "db_path": str(db_path),
+    if workers > 1 and port == 0:
+        raise click.UsageError("--workers needs a fixed --port: each worker binds it on its own")
+    app_options: dict[str, Any] = {
         "allow_write": enable_write,
         "token": token,
-        "allowed_hosts": list(allowed_hosts) if allowed_hosts is not None else None,
+        "allowed_hosts": allowed_hosts,
     }
-    # Built here even when workers build their own: a foreign or unreadable store fails before forking.
-    app = create_app(db_path, Settings(), allow_write=enable_write, token=token, allowed_hosts=allowed_hosts)
+    # Built here even when workers build their own: a foreign or unreadable store fails before they start.
+    app = create_app(db_path, Settings(), **app_options)
     shown = f"[{host}]" if ":" in host else host
     processes = f" by {workers} worker processes" if workers > 1 else ""
     address = f"http://{shown}:{port}/"
     click.echo(
         f"claimtrace: serving {db_path} at {address}{processes} (API docs at /docs; Ctrl-C stops)", err=True
     )
-    served: FastAPI | str = app
+    log_level = os.environ.get("CLAIMTRACE_LOG_LEVEL", "warning")
     if workers > 1:
-        # Workers are fresh interpreters: they import the app by name and read its options from the env.
-        os.environ[APP_OPTIONS_ENV] = json.dumps(options)
-        served = "claimtrace.serve.app:app_from_environment"
-    uvicorn.run(
-        served,
-        factory=workers > 1,
-        workers=workers,
-        host=host,
-        port=port,
-        log_level=os.environ.get("CLAIMTRACE_LOG_LEVEL", "warning"),
-        server_header=False,
-    )
+        from claimtrace.serve.workers import serve_workers
+
+        serve_workers(db_path, app_options, host, port, workers, log_level)
+        return
+    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import logging
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -24,8 +22,6 @@ from claimtrace.settings import Settings
 STATIC = Path(__file__).parent / "static"
 # Room for the JSON envelope around a document of the largest size the settings accept.
 ENVELOPE_BYTES = 64 * 1024
-# `claimtrace serve --workers N` hands create_app's options to its worker processes through this variable.
-APP_OPTIONS_ENV = "CLAIMTRACE_SERVE_APP_OPTIONS"
 
 log = logging.getLogger("claimtrace.serve")
 
@@ -67,7 +63,7 @@ def create_app(
         app.include_router(corpus_router(StoreAccess(Path(db_path))))
 
     @app.get("/api/health", tags=["meta"], summary="Liveness and what this server offers")
-    def health() -> dict[str, Any]:
+    async def health() -> dict[str, Any]:  # async: no I/O, so no hop through the thread pool
         return {"status": "ok", "version": __version__, "store": db_path is not None, "write": allow_write}
 
     @app.get("/", include_in_schema=False)
@@ -80,18 +76,6 @@ def create_app(
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
-
-
-def app_from_environment() -> FastAPI:
-    """The app a worker process of `claimtrace serve --workers N` serves, built from APP_OPTIONS_ENV."""
-    options = json.loads(os.environ[APP_OPTIONS_ENV])
-    return create_app(
-        options["db_path"],
-        Settings(),
-        allow_write=options["allow_write"],
-        token=options["token"],
-        allowed_hosts=options["allowed_hosts"],
-    )
 
 
 def install_error_handlers(app: FastAPI) -> None:
