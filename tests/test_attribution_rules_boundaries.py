@@ -105,3 +105,31 @@ def test_a_place_or_an_interview_stays_out_of_the_cue(analyse):
     assert text_of(by_cue_start(analyse(text), "said")["cue"]) == "said"
     plain = by_cue_start(analyse("The senator said that the vote would be delayed."), "said")
     assert text_of(plain["cue"]) == "said"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The mayor went on to say that the bridge would reopen in May.", "went on to say"),
+        ("The governor continues to insist that the budget is balanced.", "continues to insist"),
+        (
+            "The union released a statement saying that the strike would end on Friday.",
+            "released a statement saying",
+        ),
+    ],
+)
+def test_the_verb_leading_into_a_report_joins_the_cue(analyse, text, cue):
+    (a,) = [a for a in analyse(text) if a["cue"] and a["cue"]["text"].endswith(cue.split()[-1])]
+    assert text_of(a["cue"]) == cue
+
+
+def test_the_issuer_of_a_statement_is_the_source(analyse):
+    text = "The union released a statement saying that the strike would end on Friday."
+    assert text_of(by_cue_start(analyse(text), "released")["source"]) == "The union"
+
+
+def test_a_verb_with_an_object_or_a_sign_does_not_lead_into_the_cue(analyse):
+    led = analyse("The storm led officials to say that the harbour would stay closed.")
+    assert [text_of(a["cue"]) for a in led] == ["to say"]
+    sign = analyse("Protesters held up a sign saying that the mine must close.")
+    assert [text_of(a["cue"]) for a in sign] == ["saying"]

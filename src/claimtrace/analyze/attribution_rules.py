@@ -33,6 +33,7 @@ from claimtrace.analyze.lexicon import (
     QUESTION_VERBS,
     REPORTING_VERBS,
     SPEECH_VERBS,
+    STATEMENT_NOUNS,
 )
 from claimtrace.analyze.sources import is_anonymity_formula, is_media_phrase
 from claimtrace.analyze.types import AttributionSpans
@@ -59,6 +60,9 @@ CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod"})
 # often as not, so they stay out.
 CUE_MODIFIER_DEPS = frozenset({"npadvmod", "advmod"})
 MAX_CUE_MODIFIER = 8
+CUE_LEAD_WINDOW = 4  # longest "a short statement" between a leading verb and the report it leads into
+LEAD_FILLERS = frozenset({"PART", "ADV", "ADP"})
+STATEMENT_FILLERS = frozenset({"DET", "ADJ", "NOUN", "PROPN"})
 OPENER_DEPS = frozenset({"advmod", "prep", "npadvmod", "advcl"})
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 REFUSAL_VERBS = frozenset({"decline", "refuse"})
@@ -255,7 +259,8 @@ class _RuleFinder:
                 source = self._source_range(pobj)
             subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
         else:
-            subject = self._subject(verb)
+            issuer = _statement_issuer(verb)
+            subject = self._subject(verb if issuer is None else issuer)
             if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ != "VERB":
                 # "the share of voters saying …", "Smith, a retired judge, saying …": the noun speaks
                 speaker = self._trim((verb.head.left_edge.i, verb.left_edge.i))
@@ -684,9 +689,10 @@ class _RuleFinder:
             end -= 1
         return start, end
 
-    def _cue_range(self, verb: Token, agent: Token | None) -> TokenRange:
+    def _cue_range_start(self, verb: Token) -> int:
+        """The verb with the auxiliaries and adverbs right before it ("has long said", "isn’t saying")."""
         doc = self.doc
-        start, end = verb.i, verb.i + 1
+        start = verb.i
         while start > 0:
             prev = doc[start - 1]
             if (
@@ -696,6 +702,11 @@ class _RuleFinder:
             ):
                 break
             start -= 1
+        return start
+
+    def _cue_range(self, verb: Token, agent: Token | None) -> TokenRange:
+        doc = self.doc
+        start, end = self._cue_range_start(verb), verb.i + 1
         if end < len(doc) and doc[end].dep_ == "prt" and doc[end].head.i == verb.i:
             end += 1  # "pointed out"
         if agent is not None and agent.i == end:
@@ -704,7 +715,25 @@ class _RuleFinder:
             words = doc[end : end + len(tail)]
             if len(words) == len(tail) and tuple(t.lower_ for t in words) == tail:
                 end += len(tail)
-        return start, self._cue_modifiers_end(verb, end)
+        return self._cue_lead(verb, start), self._cue_modifiers_end(verb, end)
+
+    def _cue_lead(self, verb: Token, start: int) -> int:
+        """Where the cue starts once it takes the verb that leads into the report, as PolNeAR's cues do: a
+        verb the report is the infinitive or gerund of ("went on to say", "continues to insist", "pivoted to
+        arguing"), or that issued the statement saying it ("released a statement saying")."""
+        doc = self.doc
+        head = verb.head
+        infinitive = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts)
+        if (verb.dep_ == "xcomp" or infinitive) and head.pos_ == "VERB" and head.i < verb.i:
+            allowed = LEAD_FILLERS  # "went on to say": particles and adverbs only, no object in between
+        elif (issuer := _statement_issuer(verb)) is not None:
+            head, allowed = issuer, LEAD_FILLERS | STATEMENT_FILLERS
+        else:
+            return start
+        between = doc[head.i + 1 : start]
+        if len(between) > CUE_LEAD_WINDOW or any(t.pos_ not in allowed for t in between):
+            return start
+        return self._cue_range_start(head)
 
     def _cue_modifiers_end(self, verb: Token, end: int) -> int:
         """Where the cue ends once it takes the time of speaking that follows the verb ("said Sunday",
@@ -930,6 +959,17 @@ def is_participle_modifier(verb: Token) -> bool:
         and verb.dep_ in ("amod", "acl", "advcl")
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     )
+
+
+def _statement_issuer(verb: Token) -> Token | None:
+    """The verb that issued the statement a participle reports from ("released a statement saying …")."""
+    statement = verb.head
+    if not (verb.dep_ == "acl" and verb.tag_ == "VBG" and statement.lemma_ in STATEMENT_NOUNS):
+        return None
+    issuer = statement.head
+    if statement.dep_ != "dobj" or issuer.i >= statement.i or issuer.pos_ != "VERB":
+        return None
+    return issuer
 
 
 def is_adjective_infinitive(verb: Token) -> bool:

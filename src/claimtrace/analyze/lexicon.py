@@ -68,6 +68,12 @@ OBJECT_SPEECH_VERBS: frozenset[str] = frozenset({"say", "note", "repeat", "reite
 # Verbs that pass an order or request to an addressee ("told the crowd to go home").
 DIRECTIVE_VERBS: frozenset[str] = frozenset({"tell", "urge", "ask", "warn", "advise", "order", "instruct"})
 
+# What a speaker issues that then says something ("released a statement saying …"): the issuing verb, the
+# noun and the participle are one cue.
+STATEMENT_NOUNS: frozenset[str] = _words(
+    "statement tweet letter email e-mail release message memo note post video ad advertisement op-ed"
+)
+
 # Verbs whose complement may be an indirect question ("asked whether …").
 QUESTION_VERBS: frozenset[str] = frozenset({"ask", "wonder", "question", "inquire"})
 
