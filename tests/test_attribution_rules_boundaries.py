@@ -133,3 +133,20 @@ def test_a_verb_with_an_object_or_a_sign_does_not_lead_into_the_cue(analyse):
     assert [text_of(a["cue"]) for a in led] == ["to say"]
     sign = analyse("Protesters held up a sign saying that the mine must close.")
     assert [text_of(a["cue"]) for a in sign] == ["saying"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("“We need the money,” the crowd chanted.", "chanted"),
+        ("“We are closed until Monday,” the sign read.", "read"),
+        ("“The vote is rigged,” the senator charged.", "charged"),
+    ],
+)
+def test_verbs_that_voice_a_quote_next_to_them(analyse, text, cue):
+    (a,) = analyse(text)
+    assert (text_of(a["cue"]), a["kind"]) == (cue, "direct")
+
+
+def test_reading_a_book_is_no_report(analyse):
+    assert analyse("She read the book on the train to the coast.") == []

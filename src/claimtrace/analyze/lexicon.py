@@ -36,7 +36,7 @@ SPEECH_VERBS: frozenset[str] = _words(
     declare exclaim shout yell scream joke quip recall remark comment observe conclude admit concede
     acknowledge claim complain boast announce state reiterate repeat retort counter muse testify whisper
     plead demand promise vow sigh laugh cry wonder caution predict suggest confirm deny stress emphasize
-    emphasise
+    emphasise read chant report urge charge interject echo bark
     """
 )
 
