@@ -199,7 +199,7 @@ def main() -> None:
     paths = [query_mix(facets, rng, filters) for _ in range(args.warmup + args.requests)]
 
     load_before = os.getloadavg()[0]
-    serve_options = ("--workers", str(args.workers))
+    serve_options = ("--workers", str(args.workers)) if args.workers > 1 else ()
     with server_process(db, *serve_options, env={"CLAIMTRACE_LOG_LEVEL": "warning"}) as server:
         port = server.port
         run_clients(port, paths[: args.warmup], args.clients)
