@@ -150,3 +150,22 @@ def test_verbs_that_voice_a_quote_next_to_them(analyse, text, cue):
 
 def test_reading_a_book_is_no_report(analyse):
     assert analyse("She read the book on the train to the coast.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Bring your boots, because the river is rising!” she told the volunteers at the depot.",
+        "“Who will pay for the new roof?” the treasurer asked the council on Monday.",
+    ],
+)
+def test_an_exclaimed_or_asked_quote_belongs_to_the_clause_after_it(analyse, text):
+    (a,) = analyse(text)
+    assert a["kind"] == "direct"
+    assert text_of(a["source"]) in ("she", "the treasurer")
+
+
+def test_a_quote_closed_by_a_period_is_not_taken_by_the_next_sentence(analyse):
+    text = "“The river is rising.” She told the volunteers that the depot would close at noon."
+    (a,) = analyse(text)
+    assert text_of(a["content"]) == "that the depot would close at noon"

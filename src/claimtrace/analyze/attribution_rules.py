@@ -792,8 +792,8 @@ class _RuleFinder:
         clause is just speaker and verb ("“It is over.” Smith said."), not a new sentence that goes on."""
         doc = self.doc
         last_inside = doc[quote.end - 2] if quote.end - quote.start > 2 else None
-        if last_inside is None or last_inside.text not in SENTENCE_END:
-            return True
+        if last_inside is None or last_inside.text != ".":
+            return True  # "…!” he told the crowd", "…?” she asked the panel": news style for these marks
         return clause_end >= len(doc) or doc[clause_end].text in SENTENCE_END or doc[clause_end].text == ","
 
     def _clean_content(self, content: list[TokenRange], taken: list[TokenRange | None]) -> list[TokenRange]:
