@@ -169,3 +169,22 @@ def test_a_quote_closed_by_a_period_is_not_taken_by_the_next_sentence(analyse):
     text = "“The river is rising.” She told the volunteers that the depot would close at noon."
     (a,) = analyse(text)
     assert text_of(a["content"]) == "that the depot would close at noon"
+
+
+def test_a_report_inside_a_relative_clause(analyse):
+    text = "The leaks, which the auditor said were hidden to protect the director, began in 2019."
+    (a,) = analyse(text)
+    assert (text_of(a["source"]), text_of(a["cue"])) == ("the auditor", "said")
+    assert text_of(a["content"]) == "which … were hidden to protect the director"
+
+
+def test_a_short_quote_that_hands_over_to_its_speaker(analyse):
+    (a,) = analyse("“Absolutely not,” he said of the plan to merge the two schools.")
+    assert (text_of(a["source"]), text_of(a["content"])) == ("he", "“Absolutely not,”")
+    (b,) = analyse("The minister said: “Never.”")
+    assert text_of(b["content"]) == "“Never.”"
+
+
+def test_a_scare_quote_is_not_speech(analyse):
+    found = analyse("The “reform” was approved, the mayor said, after a long night.")
+    assert all(text_of(a["content"]) != "“reform”" for a in found)

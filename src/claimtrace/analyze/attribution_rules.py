@@ -46,6 +46,7 @@ TOGGLING_DOUBLE = frozenset({'"', "''"})  # straight marks, and the doubled apos
 QUOTE_MARKS = frozenset({"“", "”", "‘", "’", '"', "'", "``", "''"})
 EDGE_PUNCT = frozenset({",", ".", ":", ";", "—", "–", "-", "--"})
 SENTENCE_END = frozenset({".", "!", "?"})
+HANDOVER_MARKS = frozenset({",", "!", "?"})  # "“Absolutely not,” he said": the quote hands over to its speaker
 DASHES = frozenset({"—", "–", "--"})
 SIGNATURE_DASHES = frozenset({"―", "—", "–", "--", "-"})  # "“…” ― Name": a reader's or speaker's signature
 # a closing mark the tokenizer leaves glued to a signature dash ("…here.”― Carla Ruiz")
@@ -618,6 +619,8 @@ class _RuleFinder:
             closing = (
                 tok.right_edge.i + 1 >= end and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","
             )
+            if tok.i == verb.i or tok.is_ancestor(clause):
+                continue  # "…, which the probe said were covered up": the reporting clause itself
             if closing and (tok.dep_ == "relcl" or (tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG")):
                 end = tok.left_edge.i - 1
                 break
@@ -771,7 +774,7 @@ class _RuleFinder:
         ):
             i -= 1
         before = self._quote_ending_at(i + 1, verb.i) if i >= 0 and looks_back else None
-        if before is not None and self._has_verb(before) and self._attaches_back(before, clause_end):
+        if before is not None and self._voiced(before) and self._attaches_back(before, clause_end):
             found.append((before.start, before.end))
         limit = min(len(doc), clause_end + ADJACENT_QUOTE_WINDOW)
         for j in range(clause_end, limit):
@@ -780,7 +783,8 @@ class _RuleFinder:
                 break
             after = self._quote_starting_at(j, verb.i)
             if after is not None:
-                if (j == clause_end or doc[j - 1].text in (",", ":")) and self._has_verb(after):
+                handed = doc[j - 1].text in (",", ":")  # 'He said: “Never.”' is speech even without a verb
+                if (j == clause_end or handed) and (handed or self._has_verb(after)):
                     found.append((after.start, after.end))
                 break
             if tok.text in QUOTE_MARKS or (tok.pos_ in VERBAL_POS and tok.lemma_ in SPEECH_VERBS):
@@ -867,6 +871,12 @@ class _RuleFinder:
                     start, end = min(start, quote.start), max(end, quote.end)
                     changed = True
         return start, end
+
+    def _voiced(self, quote: Quote) -> bool:
+        """Whether a quote before a reporting clause is speech: it has a verb, or closes on the comma, "!" or
+        "?" that hands over to its speaker ("“Absolutely not,” he said"); a bare phrase is a scare quote."""
+        last_inside = self.doc[quote.end - 2].text if quote.end - quote.start > 2 else ""
+        return self._has_verb(quote) or last_inside in HANDOVER_MARKS
 
     def _has_verb(self, quote: Quote) -> bool:
         return bool(self.verbal[quote.start : quote.end].any())
