@@ -188,3 +188,20 @@ def test_a_short_quote_that_hands_over_to_its_speaker(analyse):
 def test_a_scare_quote_is_not_speech(analyse):
     found = analyse("The “reform” was approved, the mayor said, after a long night.")
     assert all(text_of(a["content"]) != "“reform”" for a in found)
+
+
+def test_a_speaker_named_after_the_verb_that_follows_a_quote(analyse):
+    found = analyse("“Nobody asked us about the road,” wrote a farmer who lives by the river.")
+    assert ("a farmer who lives by the river", "wrote") in [
+        (text_of(a["source"]), text_of(a["cue"])) for a in found
+    ]
+    brief = by_source(
+        analyse("“Meh,” wrote a reader who follows the council. “Who pays for it?”"),
+        "a reader who follows the council",
+    )
+    assert brief["content"]["text"] == "“Meh,” … “Who pays for it?”"
+
+
+def test_an_object_after_a_verb_with_no_quote_before_it_is_no_speaker(analyse):
+    found = analyse("The clerk wrote a letter to the council about the road.")
+    assert all(text_of(a["source"]) != "a letter" for a in found)

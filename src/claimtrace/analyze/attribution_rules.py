@@ -46,7 +46,8 @@ TOGGLING_DOUBLE = frozenset({'"', "''"})  # straight marks, and the doubled apos
 QUOTE_MARKS = frozenset({"“", "”", "‘", "’", '"', "'", "``", "''"})
 EDGE_PUNCT = frozenset({",", ".", ":", ";", "—", "–", "-", "--"})
 SENTENCE_END = frozenset({".", "!", "?"})
-HANDOVER_MARKS = frozenset({",", "!", "?"})  # "“Absolutely not,” he said": the quote hands over to its speaker
+# what closes a quote that hands over to its speaker ("“Absolutely not,” he said")
+HANDOVER_MARKS = frozenset({",", "!", "?"})
 DASHES = frozenset({"—", "–", "--"})
 SIGNATURE_DASHES = frozenset({"―", "—", "–", "--", "-"})  # "“…” ― Name": a reader's or speaker's signature
 # a closing mark the tokenizer leaves glued to a signature dash ("…here.”― Carla Ruiz")
@@ -273,6 +274,8 @@ class _RuleFinder:
                     # a parse that took a word of the quote for the subject: the speaker follows the quote
                     source = self._trim((quoted.end, max(source[1], quoted.end)), keep_comma=True)
                     source = source if source[1] > source[0] else None
+            if source is None and (speaker := self._inverted_speaker(verb)) is not None:
+                source = self._source_range(speaker)
         cue = self._cue_range(verb, agent)
         if source is None and not passive:
             return  # an active report whose speaker the parse lost: more often wrong than right
@@ -298,6 +301,19 @@ class _RuleFinder:
             return
         self.found[verb.i] = _Found(verb.i, cue, source, content, speech=speech)
         self._told_outlet(verb, children)
+
+    def _inverted_speaker(self, verb: Token) -> Token | None:
+        """The speaker named after a verb that follows a quote ("“…,” wrote a man calling himself Paul"), when
+        the parse took a word of the quote for the subject or the speaker for an object."""
+        doc = self.doc
+        before = verb.i - 1
+        while before >= 0 and doc[before].text == ",":
+            before -= 1
+        if before < 0 or self._quote_ending_at(before + 1, verb.i) is None:
+            return None
+        return next(
+            (c for c in verb.rights if c.dep_ in ("nsubj", "dobj") and c.pos_ in ("NOUN", "PROPN")), None
+        )
 
     def _told_outlet(self, verb: Token, children: list[Token]) -> None:
         """ "A senior diplomat told the Post that …", "… told CNN's Jake Tapper", "… said in an interview with
