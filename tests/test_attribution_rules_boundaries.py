@@ -205,3 +205,15 @@ def test_a_speaker_named_after_the_verb_that_follows_a_quote(analyse):
 def test_an_object_after_a_verb_with_no_quote_before_it_is_no_speaker(analyse):
     found = analyse("The clerk wrote a letter to the council about the road.")
     assert all(text_of(a["source"]) != "a letter" for a in found)
+
+
+def test_a_question_put_to_someone_has_no_source(analyse):
+    found = analyse("Asked if the new rules had rattled them, the growers said the harvest would go ahead.")
+    asked = by_cue_start(found, "Asked")
+    assert (asked["source"], asked["kind"]) == (None, "no_source")
+    assert text_of(asked["content"]) == "if the new rules had rattled them"
+
+
+def test_asked_about_a_topic_is_no_question(analyse):
+    found = analyse("Asked about the harvest, the growers left the hall.")
+    assert all(not (a["cue"] and a["cue"]["text"] == "Asked") for a in found)

@@ -67,6 +67,7 @@ LEAD_FILLERS = frozenset({"PART", "ADV", "ADP"})
 STATEMENT_FILLERS = frozenset({"DET", "ADJ", "NOUN", "PROPN"})
 OPENER_DEPS = frozenset({"advmod", "prep", "npadvmod", "advcl"})
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+QUESTION_OPENERS = frozenset({"if", "whether", "why", "what", "how", "who", "whom", "which", "when", "where"})
 REFUSAL_VERBS = frozenset({"decline", "refuse"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 # Objects that only point at what was said elsewhere ("said it", "said that"), not content themselves.
@@ -238,7 +239,9 @@ class _RuleFinder:
         children = list(verb.children)
         deps = {c.dep_ for c in children}
         if is_participle_modifier(verb):
-            return  # "Asked about the vote, he …", "the reported attack", "officials briefed on the talks"
+            if verb.lemma_ == "ask":
+                self._asked(verb, children)
+            return  # "the reported attack", "officials briefed on the talks": these describe, not report
         if is_adjective_infinitive(verb) or is_anonymity_formula(verb):
             return  # "ready to announce …" is a disposition, "asked not to be named" a condition of speaking
         passive = "auxpass" in deps or "nsubjpass" in deps
@@ -301,6 +304,25 @@ class _RuleFinder:
             return
         self.found[verb.i] = _Found(verb.i, cue, source, content, speech=speech)
         self._told_outlet(verb, children)
+
+    def _asked(self, verb: Token, children: list[Token]) -> None:
+        """ "Asked if the plan would pass, the mayor …", "when asked why": a question put to someone, with no
+        source (who asked is not said); its cue is the participle, its content the question."""
+        question = next(
+            (
+                c
+                for c in children
+                if c.i > verb.i
+                and c.dep_ in ("ccomp", "advcl", "xcomp")
+                and c.left_edge.lower_ in QUESTION_OPENERS
+            ),
+            None,
+        )
+        if question is None:
+            return
+        content = self._clean_content([self._subtree(question)], [(verb.i, verb.i + 1)])
+        if content:
+            self.found[verb.i] = _Found(verb.i, (verb.i, verb.i + 1), None, content, kind="no_source")
 
     def _inverted_speaker(self, verb: Token) -> Token | None:
         """The speaker named after a verb that follows a quote ("“…,” wrote a man calling himself Paul"), when
