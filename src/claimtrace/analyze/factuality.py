@@ -29,6 +29,7 @@ from claimtrace.analyze.hedges import (
     MODALS_WEAK,
     NEGATIONS,
     cue_class,
+    negative_kind,
 )
 from claimtrace.errors import ClaimtraceError
 
@@ -53,9 +54,13 @@ GLUED_NEGATION_BASES = {
 }
 # A rule-based prior at or above this means no cue that should keep a prediction from snapping to +3.
 CUE_FREE_PRIOR = 2.6
-# Dependency links through which an embedding word projects onto its complement.
+# How a negative verb's kind (`hedges.negative_kind`) scales its complement's prior: refusals and failures
+# reverse it, preventions and denials leave it uncertain (see hedges.py for the training-data means).
+NEGATIVE_PROJECTION = {"refusal": -0.8, "failure": -0.8, "prevention": 0.3, "denial": 0.5}
+# Dependency links through which an embedding word projects onto its complement; "dobj" carries event
+# nouns ("sought approval", "cancelled the talks", "denied the attack").
 EMBEDDING_DEPS = frozenset(
-    {"ccomp", "xcomp", "advcl", "acomp", "conj", "pcomp", "pobj", "prep", "relcl", "acl"}
+    {"ccomp", "xcomp", "advcl", "acomp", "conj", "pcomp", "pobj", "prep", "relcl", "acl", "dobj"}
 )
 NEGATIVE_PRONOUNS = frozenset({"nobody", "nothing", "none", "neither", "noone"})
 # Endings of nouns that name events ("withdrawal", "blockade", "bombing"): the gate for nouns the training
@@ -103,6 +108,11 @@ def _split_negation(token: Token) -> tuple[str, bool]:
     return token.lemma_.lower(), False
 
 
+def _is_no_longer(token: Token) -> bool:
+    """The adverb of "no longer" / "not any longer": the event has stopped."""
+    return token.lower_ == "longer" and any(c.dep_ == "neg" or c.lower_ == "no" for c in token.children)
+
+
 def _is_negative_phrase(token: Token) -> bool:
     """ "nobody", "nothing", "no one", "no successor": a subject or object that negates its clause."""
     if token.lemma_.lower() in NEGATIVE_PRONOUNS:
@@ -129,6 +139,9 @@ def _modifier_summary(token: Token) -> ModifierSummary:
         ):
             negated = True
             names.append("neg")
+        if dep == "advmod" and _is_no_longer(child):
+            negated = True
+            names.append("no_longer")
         if dep in {"nsubj", "nsubjpass", "dobj", "attr"} and _is_negative_phrase(child):
             negated = True
             names.append(f"neg_{'subj' if dep.startswith('nsubj') else 'obj'}")
@@ -179,8 +192,11 @@ def rule_prior(token: Token, question: bool = False, local: dict[int, LocalCues]
         link, node = node.dep_, node.head
         if link not in EMBEDDING_DEPS:
             break
-        head_class = cue_class(node.lemma_.lower())
+        head_lemma = node.lemma_.lower()
+        head_class = cue_class(head_lemma)
         if head_class == "negative":
+            value *= NEGATIVE_PROJECTION[negative_kind(head_lemma) or "refusal"]
+        elif link == "pcomp" and node.lower_ == "without":
             value = -value * 0.8
         elif head_class in {"intent", "nonfactive"}:
             value = min(value, 1.5) if value >= 0 else value * 0.5
@@ -218,6 +234,8 @@ def _local_cues(token: Token) -> LocalCues:
             glued_negation
             or child.dep_ == "neg"
             or (child.dep_ in {"nsubj", "nsubjpass"} and _is_negative_phrase(child))
+            or (child.dep_ == "det" and child.lower_ == "no")  # "no plans to …"
+            or (child.dep_ == "advmod" and _is_no_longer(child))
         ):
             cues.append("negation")
     return tuple(cues)
@@ -285,6 +303,8 @@ def predicate_features(
     own_class = cue_class(lemma)
     if own_class:
         feats[f"cls={own_class}"] = 1.0
+    if own_class == "negative":
+        feats[f"neg_kind={negative_kind(lemma)}"] = 1.0
     if token.i in questions:
         feats["question"] = 1.0
     negations, modals, conditioned = 0, 0, False
@@ -309,7 +329,9 @@ def predicate_features(
             feats[f"{prefix}cls={head_class}"] = 1.0
             feats[f"{prefix}cls={head_class}|{link}"] = 1.0
             feats[f"any_cls={head_class}"] = 1.0
-        if link in {"prep", "pobj"} and head_lemma in NEGATIONS:
+        if head_class == "negative":
+            feats[f"{prefix}neg_kind={negative_kind(head_lemma)}"] = 1.0
+        if link in {"prep", "pobj", "pcomp"} and head_lemma in NEGATIONS:
             negations += 1
             feats[f"{prefix}without"] = 1.0
         neg, mod, cond = add_modifiers(node, prefix)

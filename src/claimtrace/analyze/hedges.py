@@ -158,29 +158,23 @@ INTENT_VERBS = frozenset(
         "consider",
     }
 )
-# Verbs that assert their complement did not happen.
-NEGATIVE_VERBS = frozenset(
-    {
-        "deny",
-        "refuse",
-        "fail",
-        "reject",
-        "decline",
-        "avoid",
-        "prevent",
-        "stop",
-        "block",
-        "cancel",
-        "halt",
-        "abandon",
-        "rule",  # "ruled out"
-        "dismiss",
-        "refute",
-        "forbid",
-        "ban",
-        "neglect",
-    }
+# Verbs that assert their complement did not happen, in four kinds that project differently: in the UW
+# training data the complement of a refusal or failure averages below 0 ("refused to sign"), of a
+# prevention about +1 ("prevented them from leaving": it may still happen), of a denial about +1.7 (the
+# writer reports a disputed claim, not its falsehood).
+REFUSAL_VERBS = frozenset({"refuse", "decline", "reject", "rule", "dismiss"})  # "ruled out"
+FAILURE_VERBS = frozenset({"fail", "neglect", "omit"})
+DENIAL_VERBS = frozenset({"deny", "refute", "dispute", "contradict"})
+PREVENTION_VERBS = frozenset(
+    {"prevent", "stop", "block", "cancel", "halt", "abandon", "avoid", "forbid", "ban", "bar", "prohibit"}
 )
+NEGATIVE_KINDS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("refusal", REFUSAL_VERBS),
+    ("failure", FAILURE_VERBS),
+    ("denial", DENIAL_VERBS),
+    ("prevention", PREVENTION_VERBS),
+)
+NEGATIVE_VERBS = REFUSAL_VERBS | FAILURE_VERBS | DENIAL_VERBS | PREVENTION_VERBS
 # Adjectives and nouns that embed a clause without committing to it ("unclear whether", "the chance that").
 NONFACTIVE_PREDICATES = frozenset(
     {
@@ -223,6 +217,10 @@ NONFACTIVE_PREDICATES = frozenset(
         "allegation",
         "claim",
         "speculation",
+        "suggestion",
+        "implication",
+        "idea",
+        "notion",
         "question",
         "risk",
         "potential",
@@ -243,6 +241,14 @@ CUE_CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
 def cue_class(lemma: str) -> str | None:
     """The first factuality class whose lexicon holds `lemma`, or None."""
     for name, lexicon in CUE_CLASSES:
+        if lemma in lexicon:
+            return name
+    return None
+
+
+def negative_kind(lemma: str) -> str | None:
+    """Which kind of negative verb `lemma` is ("refusal", "failure", "denial", "prevention"), or None."""
+    for name, lexicon in NEGATIVE_KINDS:
         if lemma in lexicon:
             return name
     return None

@@ -5,9 +5,10 @@ UW's graded one. Eventive nouns are those lemmas that the training data marks as
 third of their noun occurrences; nouns seen often and rarely marked are kept from the suffix gate. Each row
 also carries a smoothed prior of its predicate lemma (`lemma_prior_features`), computed out of fold for the
 training rows so that the trees do not learn to trust a lemma's own label. Folds are contiguous blocks of the
-training file, which keeps a document's sentences together. The fitted scikit-learn trees are exported to
-flat numpy arrays (see `claimtrace.analyze.factuality.Forest`), so the shipped model needs neither pickle nor
-scikit-learn at run time.
+training file, which keeps a document's sentences together, and a sentence repeated in the file (UW train
+repeats 40, 24 of them across block boundaries) stays in the fold of its first occurrence. The fitted
+scikit-learn trees are exported to flat numpy arrays (see `claimtrace.analyze.factuality.Forest`), so the
+shipped model needs neither pickle nor scikit-learn at run time.
 """
 
 from __future__ import annotations
@@ -59,19 +60,21 @@ class Examples:
     docs: list[Doc]
     sentences: list[Sentence]
     lemmas: list[str]
+    texts: list[str]  # the sentence of each row, to keep repeated sentences in one fold
 
 
 def collect_examples(nlp: Language, directory: Path, split: str = "train") -> Examples:
     sentences = read_split(split_path(directory, split))
     docs = parse_sentences(nlp, sentences)
     corpus = corpus_style(directory)
-    features, labels, lemmas = [], [], []
+    features, labels, lemmas, texts = [], [], [], []
     for sentence, doc in zip(sentences, docs, strict=True):
         for target in sentence.targets:
             features.append(predicate_features(doc[target.start], corpus))
             labels.append(target.label)
             lemmas.append(doc[target.start].lemma_.lower())
-    return Examples(features, labels, docs, sentences, lemmas)
+            texts.append(doc.text)
+    return Examples(features, labels, docs, sentences, lemmas, texts)
 
 
 def noun_gates(
@@ -114,13 +117,16 @@ def lemma_totals(lemmas: Sequence[str], labels: Sequence[float]) -> dict[str, tu
     return totals
 
 
-def corpus_folds(corpora: np.ndarray, folds: int) -> np.ndarray:
+def corpus_folds(corpora: np.ndarray, folds: int, texts: Sequence[str]) -> np.ndarray:
     """Contiguous blocks within each corpus (rows of one sentence or document stay in one fold), so that
-    every fold holds some of every corpus."""
+    every fold holds some of every corpus; rows of a repeated sentence follow its first occurrence."""
     out = np.zeros(len(corpora), dtype=np.int64)
     for corpus in set(corpora):
         rows = np.flatnonzero(corpora == corpus)
         out[rows] = np.arange(len(rows)) * folds // len(rows)
+    first_fold: dict[tuple[str, str], int] = {}
+    for i, (corpus, text) in enumerate(zip(corpora, texts, strict=True)):
+        out[i] = first_fold.setdefault((str(corpus), text), int(out[i]))
     return out
 
 
@@ -235,6 +241,23 @@ def best_snap_threshold(
     return float(candidates[best]), float(errors[best])
 
 
+def choose_snap(
+    labels: np.ndarray, predictions: np.ndarray, free: np.ndarray, margin: float
+) -> tuple[float, bool]:
+    """The snapping threshold for one corpus and whether hedged predictions snap too (only where that lowers
+    MAE by more than `margin`)."""
+    cue_aware = best_snap_threshold(labels, predictions, free)
+    all_snap = best_snap_threshold(labels, predictions, np.ones(len(labels), dtype=bool))
+    if all_snap[1] < cue_aware[1] - margin:
+        return all_snap[0], True
+    return cue_aware[0], False
+
+
+def apply_snap(predictions: np.ndarray, free: np.ndarray, threshold: float, hedged: bool) -> np.ndarray:
+    eligible = np.ones(len(predictions), dtype=bool) if hedged else free
+    return np.where((predictions >= threshold) & eligible, 3.0, predictions)
+
+
 def snap_thresholds(
     rows: Sequence[dict[str, float]],
     labels: np.ndarray,
@@ -243,7 +266,8 @@ def snap_thresholds(
     params: Hyperparameters,
 ) -> Snapping:
     """Per-corpus snapping from out-of-fold predictions (k folds over the training rows): the threshold, and
-    whether hedged predictions snap too (where that lowers held-out MAE)."""
+    whether hedged predictions snap too. The cross-validation figures are cross-fitted: each fold is snapped
+    with the choice made on the other folds, so that they do not flatter the snapping."""
     out_of_fold = np.zeros(len(labels))
     for k in range(params.folds):
         fit_rows = [row for row, f in zip(rows, folds, strict=True) if f != k]
@@ -253,20 +277,23 @@ def snap_thresholds(
     thresholds: dict[str, float] = {}
     hedged: set[str] = set()
     cross_validation: dict[str, dict[str, float]] = {}
+    margin = params.hedged_snap_margin
     for corpus in sorted(set(corpora)):
         mine = corpora == corpus
-        cue_aware = best_snap_threshold(labels[mine], out_of_fold[mine], free[mine])
-        all_snap = best_snap_threshold(labels[mine], out_of_fold[mine], np.ones(int(mine.sum()), dtype=bool))
-        if all_snap[1] < cue_aware[1] - params.hedged_snap_margin:
-            thresholds[corpus] = all_snap[0]
+        thresholds[corpus], snaps_hedged = choose_snap(labels[mine], out_of_fold[mine], free[mine], margin)
+        if snaps_hedged:
             hedged.add(corpus)
-        else:
-            thresholds[corpus] = cue_aware[0]
-        eligible = np.ones(int(mine.sum()), dtype=bool) if corpus in hedged else free[mine]
-        snapped = np.where((out_of_fold[mine] >= thresholds[corpus]) & eligible, 3.0, out_of_fold[mine])
+        snapped = out_of_fold.copy()
+        for k in np.unique(folds[mine]):
+            fit, held = mine & (folds != k), mine & (folds == k)
+            if not fit.any():
+                continue
+            threshold, fold_hedged = choose_snap(labels[fit], out_of_fold[fit], free[fit], margin)
+            snapped[held] = apply_snap(out_of_fold[held], free[held], threshold, fold_hedged)
         cross_validation[corpus] = {
-            "mae": round(float(np.abs(snapped - labels[mine]).mean()), 4),
-            "pearson_r": round(float(np.corrcoef(snapped, labels[mine])[0, 1]), 4),
+            "mae": round(float(np.abs(snapped[mine] - labels[mine]).mean()), 4),
+            "pearson_r": round(float(np.corrcoef(snapped[mine], labels[mine])[0, 1]), 4),
+            "mae_unsnapped": round(float(np.abs(out_of_fold[mine] - labels[mine]).mean()), 4),
         }
     return Snapping(thresholds, frozenset(hedged), cross_validation)
 
@@ -283,7 +310,7 @@ def train(
         [corpus_style(d) for d, ex in zip(directories, examples, strict=True) for _ in ex.labels]
     )
     lemmas = [lemma for ex in examples for lemma in ex.lemmas]
-    folds = corpus_folds(corpora, params.folds)
+    folds = corpus_folds(corpora, params.folds, [text for ex in examples for text in ex.texts])
     add_lemma_priors(rows, lemmas, labels, folds)
     snaps = snap_thresholds(rows, labels, corpora, folds, params)
     eventive, plain = noun_gates(examples, params)
