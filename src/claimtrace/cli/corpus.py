@@ -167,9 +167,12 @@ def ingest(
         def advance(n: int) -> None:
             bar.advance(task, n)
 
+        from claimtrace.engine.local import Progress as EngineProgress
+
+        progress = EngineProgress(total, advance)
+        link_after = not (no_link or relink)
         if engine == "dask":
             from claimtrace.engine.dask import ingest_dask
-            from claimtrace.engine.local import Progress as EngineProgress
 
             if not scheduler:
                 raise click.UsageError("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
@@ -180,11 +183,10 @@ def ingest(
                 parts_dir=parts,
                 settings=settings,
                 batch_size=batch_size,
-                progress=EngineProgress(total, advance),
-                link=not (no_link or relink),
+                progress=progress,
+                link=link_after,
             )
         else:
-            from claimtrace.engine.local import Progress as EngineProgress
             from claimtrace.engine.local import ingest_local
 
             if scheduler:
@@ -195,8 +197,8 @@ def ingest(
                 settings,
                 workers=workers,
                 batch_size=batch_size,
-                progress=EngineProgress(total, advance),
-                link=not (no_link or relink),
+                progress=progress,
+                link=link_after,
             )
     _report(console, result.counts, _relink(db) if relink else result.link)
     if result.counts.failed:
