@@ -217,3 +217,17 @@ def test_a_question_put_to_someone_has_no_source(analyse):
 def test_asked_about_a_topic_is_no_question(analyse):
     found = analyse("Asked about the harvest, the growers left the hall.")
     assert all(not (a["cue"] and a["cue"]["text"] == "Asked") for a in found)
+
+
+def test_a_prepositional_opener_stays_in_an_according_to_content(analyse):
+    a = by_cue_start(
+        analyse("In 2014, burglaries in the valley fell by a third, according to the sheriff."), "according"
+    )
+    assert text_of(a["content"]) == "In 2014, burglaries in the valley fell by a third"
+
+
+def test_an_adverbial_opener_frames_the_claim_and_stays_out(analyse):
+    a = by_cue_start(
+        analyse("Still, the levy will pass next month, according to two council aides."), "according"
+    )
+    assert text_of(a["content"]) == "the levy will pass next month"
