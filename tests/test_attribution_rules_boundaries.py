@@ -231,3 +231,13 @@ def test_an_adverbial_opener_frames_the_claim_and_stays_out(analyse):
         analyse("Still, the levy will pass next month, according to two council aides."), "according"
     )
     assert text_of(a["content"]) == "the levy will pass next month"
+
+
+def test_a_content_keeps_the_conjunction_that_opens_its_sentence(analyse):
+    (a,) = analyse("The plan has support. But that is not good enough, the treasurer said.")
+    assert text_of(a["content"]) == "But that is not good enough"
+
+
+def test_a_conjunction_inside_a_sentence_stays_out(analyse):
+    (a,) = analyse("The treasurer said the plan has support but that the vote was close.")
+    assert not text_of(a["content"]).startswith("But")

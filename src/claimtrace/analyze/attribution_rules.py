@@ -849,7 +849,9 @@ class _RuleFinder:
                 parts = [p for part in parts for p in self._cut(part, hole)]
             # the paragraph of the reporting clause: its cue, usually the last of the taken phrases
             anchor = max(h[0] for h in holes) if holes else parts[0][0] if parts else 0
-            pieces.extend(self._trim(self._within_paragraph(p, anchor)) for p in parts)
+            pieces.extend(
+                self._with_opening_conjunction(self._trim(self._within_paragraph(p, anchor))) for p in parts
+            )
         merged: list[TokenRange] = []
         for start, end in sorted(pieces):
             if end <= start:
@@ -859,6 +861,15 @@ class _RuleFinder:
             else:
                 merged.append((start, end))
         return merged
+
+    def _with_opening_conjunction(self, piece: TokenRange) -> TokenRange:
+        """A content that opens its sentence keeps the conjunction it opens with ("But that is not good
+        enough, he said"), as PolNeAR's contents do."""
+        start, end = piece
+        before = self.doc[start - 1] if start > 0 else None
+        if before is not None and end > start and before.dep_ == "cc" and before.is_sent_start:
+            return start - 1, end
+        return piece
 
     def _only_punctuation(self, start: int, end: int) -> bool:
         """Whether tokens start..end are a comma or the like between two pieces of one content."""
