@@ -57,10 +57,10 @@ CUE_FREE_PRIOR = 2.6
 # How a negative verb's kind (`hedges.negative_kind`) scales its complement's prior: refusals and failures
 # reverse it, preventions and denials leave it uncertain (see hedges.py for the training-data means).
 NEGATIVE_PROJECTION = {"refusal": -0.8, "failure": -0.8, "prevention": 0.3, "denial": 0.5}
-# Dependency links through which an embedding word projects onto its complement; "dobj" carries event
-# nouns ("sought approval", "cancelled the talks", "denied the attack").
+# Dependency links through which an embedding word projects onto its complement; "dobj" and "nsubjpass"
+# carry event nouns ("sought approval", "cancelled the talks", "the flight was delayed").
 EMBEDDING_DEPS = frozenset(
-    {"ccomp", "xcomp", "advcl", "acomp", "conj", "pcomp", "pobj", "prep", "relcl", "acl", "dobj"}
+    {"ccomp", "xcomp", "advcl", "acomp", "conj", "pcomp", "pobj", "prep", "relcl", "acl", "dobj", "nsubjpass"}
 )
 NEGATIVE_PRONOUNS = frozenset({"nobody", "nothing", "none", "neither", "noone"})
 # Endings of nouns that name events ("withdrawal", "blockade", "bombing"): the gate for nouns the training

@@ -166,7 +166,29 @@ REFUSAL_VERBS = frozenset({"refuse", "decline", "reject", "rule", "dismiss"})  #
 FAILURE_VERBS = frozenset({"fail", "neglect", "omit"})
 DENIAL_VERBS = frozenset({"deny", "refute", "dispute", "contradict"})
 PREVENTION_VERBS = frozenset(
-    {"prevent", "stop", "block", "cancel", "halt", "abandon", "avoid", "forbid", "ban", "bar", "prohibit"}
+    {
+        "prevent",
+        "stop",
+        "block",
+        "cancel",
+        "halt",
+        "abandon",
+        "avoid",
+        "forbid",
+        "ban",
+        "bar",
+        "prohibit",
+        "cease",
+        "delay",
+        "postpone",
+        "suspend",
+        "scrap",
+        "shelve",
+        "scuttle",
+        "thwart",
+        "foil",
+        "derail",
+    }
 )
 NEGATIVE_KINDS: tuple[tuple[str, frozenset[str]], ...] = (
     ("refusal", REFUSAL_VERBS),
