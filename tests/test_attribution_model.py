@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 import spacy
 from hypothesis import given, settings
@@ -14,9 +15,11 @@ from spacy.tokens import Doc
 from claimtrace.analyze.attribution_model import (
     MODEL_DIR,
     AttributionTagger,
+    CueScorer,
     _quote_state,
     chunks,
     cue_features,
+    dense_features,
     load_tagger,
     merge,
     parse,
@@ -220,7 +223,7 @@ def test_training_is_reproducible_and_writes_a_card(tmp_path: Path, nlp: spacy.l
     split = _write_split(tmp_path / "split")
     first = train(split, tmp_path / "a", nlp, dev_dir=split, seed=3, cache_dir=None, report=lambda _: None)
     second = train(split, tmp_path / "b", nlp, seed=3, cache_dir=tmp_path / "cache", report=lambda _: None)
-    for name in ("cue.crfsuite", "roles.crfsuite", "cue_priors.json"):
+    for name in ("cue.crfsuite", "roles.crfsuite", "cue_priors.json", "cue_scorer.json"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
     assert first["seed"] == 3 and first["training_sequences"] == second["training_sequences"]
     assert first["training_sequences"] == {"cue": 6, "role": 4}
@@ -252,3 +255,47 @@ def test_cue_features_carry_the_prior_band(nlp: spacy.language.Language) -> None
     assert "prior=top" in rows[said] and "prior_d=low" in rows[said]
     assert "prior=none" in rows[0]
     assert not any(f.startswith("prior") for f in cue_features(parsed, tokens)[said])
+
+
+def test_dense_features_join_each_token_vector_with_its_heads(nlp: spacy.language.Language) -> None:
+    doc = nlp("The clerk said the shop was shut.")
+    parsed = parse(doc)
+    assert parsed.dense is not None
+    width = doc.tensor.shape[1]
+    said = next(t.i for t in doc if t.text == "said")
+    clerk = next(t.i for t in doc if t.text == "clerk")
+    assert parsed.dense.shape == (len(doc), 2 * width)
+    assert np.allclose(parsed.dense[clerk, :width], doc.tensor[clerk])
+    assert np.allclose(parsed.dense[clerk, width:], doc.tensor[said])
+    assert dense_features(words_doc(["no", "vectors"]), [0, 0]) is None
+
+
+def test_cue_scorer_round_trips_and_scores_probabilities(
+    tmp_path: Path, nlp: spacy.language.Language
+) -> None:
+    doc = nlp("The clerk said the shop was shut.")
+    parsed = parse(doc)
+    assert parsed.dense is not None
+    rng = np.random.default_rng(5)
+    scorer = CueScorer(rng.normal(size=parsed.dense.shape[1]).astype(np.float32), -0.25)
+    scorer.save(tmp_path / "scorer.json")
+    loaded = CueScorer.load(tmp_path / "scorer.json")
+    scores = loaded.score(parsed)
+    assert scores is not None and scores.shape == (len(doc),)
+    assert ((scores > 0) & (scores < 1)).all()
+    assert np.allclose(scores, scorer.score(parsed), atol=1e-4)
+    assert CueScorer(np.ones(3, dtype=np.float32), 0.0).score(parsed) is None  # another width: no scores
+
+
+def test_cue_features_carry_the_scorer_band_of_the_token_and_its_neighbours(
+    nlp: spacy.language.Language,
+) -> None:
+    doc = nlp("The clerk said the shop was shut.")
+    parsed = parse(doc)
+    tokens = [t.i for t in doc]
+    said = next(t.i for t in doc if t.text == "said")
+    parsed.cue_scores = np.where(np.arange(len(doc)) == said, 0.9, 0.001)
+    rows = cue_features(parsed, tokens)
+    assert "sc=8" in rows[said] and "sc_p=8|VERB" in rows[said]
+    assert "sc=0" in rows[said - 1] and "sc+1=8" in rows[said - 1]
+    assert "sc-1=<edge>" in rows[0]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 from spacy.tokens import Doc, Token
 
@@ -31,6 +32,7 @@ CUE_MODEL = "cue.crfsuite"
 ROLE_MODEL = "roles.crfsuite"
 CARD = "card.json"
 CUE_PRIORS = "cue_priors.json"
+CUE_SCORER = "cue_scorer.json"
 
 # Reporting and belief predicates: a prior for the cue tagger; the CRF learns the rest from lemmas.
 REPORTING_LEMMAS = frozenset(
@@ -85,6 +87,8 @@ SOURCE_NOUNS = frozenset(
 )
 # smoothed P(cue | lemma) in bands: the cue tagger sees the band, not the number
 PRIOR_BUCKETS = ((0.02, "rare"), (0.1, "low"), (0.3, "mid"), (0.6, "high"), (float("inf"), "top"))
+# P(cue) from the contextual token vectors in bands: the cue tagger sees the band, not the number
+SCORE_BANDS = (0.01, 0.03, 0.07, 0.15, 0.3, 0.5, 0.7, 0.85, 0.95)
 WINDOW_SENTENCES = 3  # stage 2 looks at most this many sentences before and after the cue's sentence
 
 
@@ -102,6 +106,8 @@ class ParsedDoc:
     lemmas: list[str]
     deps: list[str]
     children: list[list[int]]
+    dense: np.ndarray | None  # each token's contextual vector next to its head's; None without doc.tensor
+    cue_scores: np.ndarray | None = None  # P(cue) of each token from the cue scorer, when one is loaded
 
 
 def _quote_state(tokens: Iterable[Token]) -> list[bool]:
@@ -214,8 +220,50 @@ def parse(doc: Doc) -> ParsedDoc:
                 row.append(f"{offset}w=<edge>")
         features[i] = row
     return ParsedDoc(
-        doc, features, in_quote, paragraph, sentences, sentence_of, heads, lemmas, deps, children
+        doc,
+        features,
+        in_quote,
+        paragraph,
+        sentences,
+        sentence_of,
+        heads,
+        lemmas,
+        deps,
+        children,
+        dense_features(doc, heads),
     )
+
+
+def dense_features(doc: Doc, heads: Sequence[int]) -> np.ndarray | None:
+    """Each token's row of `doc.tensor` (the pipeline's contextual tok2vec output) joined with its head's."""
+    tensor = doc.tensor
+    if tensor is None or tensor.ndim != 2 or tensor.shape[0] != len(doc) or not len(doc):
+        return None
+    return np.hstack([tensor, tensor[np.asarray(heads, dtype=np.intp)]]).astype(np.float32)
+
+
+@dataclass(frozen=True)
+class CueScorer:
+    """Logistic regression over the dense features: a cheap first opinion on whether a token belongs to a
+    cue, which carries what the contextual vectors know about words the CRF has no weight for."""
+
+    weights: np.ndarray
+    bias: float
+
+    @classmethod
+    def load(cls, path: Path) -> CueScorer:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(np.asarray(data["weights"], dtype=np.float32), float(data["bias"]))
+
+    def save(self, path: Path) -> None:
+        # JSON, rounded: a few KB that rebuild byte for byte (npz zips carry timestamps)
+        data = {"bias": round(self.bias, 6), "weights": [round(float(w), 6) for w in self.weights]}
+        path.write_text(json.dumps(data) + "\n", encoding="utf-8")
+
+    def score(self, parsed: ParsedDoc) -> np.ndarray | None:
+        if parsed.dense is None or parsed.dense.shape[1] != self.weights.shape[0]:
+            return None
+        return 1.0 / (1.0 + np.exp(-(parsed.dense @ self.weights + self.bias)))
 
 
 def cue_sequences(parsed: ParsedDoc) -> Iterator[list[int]]:
@@ -227,16 +275,28 @@ def cue_features(
     parsed: ParsedDoc, tokens: Sequence[int], priors: Mapping[str, float] | None = None
 ) -> list[list[str]]:
     """Stage-1 features; with `priors`, also how often the token's lemma (and lemma with its dependency)
-    was part of a cue in training, which carries over to lemmas too rare for a weight of their own."""
+    was part of a cue in training, which carries over to lemmas too rare for a weight of their own; with
+    `parsed.cue_scores`, the cue scorer's band for the token and its neighbours."""
+    scores = parsed.cue_scores
+    bands = [_score_band(scores[i]) for i in tokens] if scores is not None else None
     rows = []
-    for i in tokens:
+    for p, i in enumerate(tokens):
         row = parsed.features[i] + _cue_context(parsed, i)
         if priors is not None:
             lemma = parsed.lemmas[i]
             row.append(f"prior={_prior_bucket(priors.get(prior_key(lemma)))}")
             row.append(f"prior_d={_prior_bucket(priors.get(prior_key(lemma, parsed.deps[i])))}")
+        if bands is not None:
+            row.append(f"sc={bands[p]}")
+            row.append(f"sc_p={bands[p]}|{parsed.doc[i].pos_}")
+            row.append(f"sc-1={bands[p - 1] if p > 0 else '<edge>'}")
+            row.append(f"sc+1={bands[p + 1] if p + 1 < len(bands) else '<edge>'}")
         rows.append(row)
     return rows
+
+
+def _score_band(score: float) -> int:
+    return bisect_right(SCORE_BANDS, score)
 
 
 def prior_key(lemma: str, dep: str | None = None) -> str:
@@ -456,6 +516,8 @@ class AttributionTagger:
         self.cue_priors: dict[str, float] | None = (
             json.loads(priors.read_text(encoding="utf-8")) if priors.is_file() else None
         )
+        scorer = directory / CUE_SCORER
+        self.cue_scorer = CueScorer.load(scorer) if scorer.is_file() else None
         # 1.0: Viterbi cues only
         self.cue_threshold = float(settings.get("cue_threshold", 1.0))
 
@@ -476,6 +538,8 @@ class AttributionTagger:
         """Cue candidates: the Viterbi cue runs, or with a threshold, runs of tokens whose probability of
         being part of a cue reaches it (the source/content tagger then drops cues that find no content)."""
         threshold = self.cue_threshold if threshold is None else threshold
+        if self.cue_scorer is not None and parsed.cue_scores is None:
+            parsed.cue_scores = self.cue_scorer.score(parsed)
         found = []
         for tokens in cue_sequences(parsed):
             labels = self.cue_tagger.tag(cue_features(parsed, tokens, self.cue_priors))

@@ -17,7 +17,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
+from sklearn.linear_model import LogisticRegression
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
@@ -25,8 +27,10 @@ from claimtrace.analyze.attribution_model import (
     CARD,
     CUE_MODEL,
     CUE_PRIORS,
+    CUE_SCORER,
     ROLE_MODEL,
     AttributionTagger,
+    CueScorer,
     ParsedDoc,
     cue_features,
     cue_sequences,
@@ -39,7 +43,8 @@ from claimtrace.evaluate.polnear import Article, Triple, load_corpus, score_corp
 
 CUE_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 CUE_THRESHOLDS = (1.0, 0.45, 0.35, 0.25)  # 1.0: Viterbi cues only
-PRIOR_FOLDS = 5
+PRIOR_FOLDS = 5  # also the folds of the cue scorer's out-of-fold scores
+SCORER_C = 0.1  # inverse L2 strength of the cue scorer
 PRIOR_STRENGTH = 2.0
 PRIOR_MIN_COUNT = 3
 ROLE_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
@@ -93,6 +98,8 @@ def parsed_corpus(directory: Path, nlp: Language, cache_dir: Path | None, report
         if cache.is_file():
             docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
             report(f"reused parse of {len(docs)} articles from {cache}")
+            if "tok2vec" in nlp.pipe_names:  # a DocBin keeps no tensors: recompute the token vectors
+                docs = list(nlp.get_pipe("tok2vec").pipe(docs, batch_size=32))
     if docs is None:
         started = time.perf_counter()
         docs = list(nlp.pipe((a.text for a in articles), batch_size=32))
@@ -163,6 +170,41 @@ def out_of_fold_priors(golds: Sequence[GoldDoc]) -> list[dict[str, float]]:
     return [by_fold[k % PRIOR_FOLDS] for k in range(len(golds))]
 
 
+def scorer_data(golds: Iterable[GoldDoc]) -> tuple[np.ndarray, np.ndarray]:
+    """Dense features and cue/not-cue labels of every sentence token."""
+    rows, labels = [], []
+    for gold in golds:
+        parsed = gold.parsed
+        if parsed.dense is None:
+            continue
+        tokens = [i for sentence in parsed.sentences for i in sentence]
+        cue_tokens = gold.cue_tokens
+        rows.append(parsed.dense[tokens])
+        labels.append(np.fromiter((i in cue_tokens for i in tokens), dtype=bool, count=len(tokens)))
+    if not rows:
+        return np.zeros((0, 0), dtype=np.float32), np.zeros(0, dtype=bool)
+    return np.vstack(rows), np.concatenate(labels)
+
+
+def fit_scorer(golds: Sequence[GoldDoc]) -> CueScorer | None:
+    rows, labels = scorer_data(golds)
+    if not len(labels) or labels.all() or not labels.any():
+        return None
+    model = LogisticRegression(C=SCORER_C, max_iter=300)
+    model.fit(rows, labels)
+    return CueScorer(model.coef_[0].astype(np.float32), float(model.intercept_[0]))
+
+
+def out_of_fold_scores(golds: Sequence[GoldDoc]) -> None:
+    """Set each training article's cue scores from a scorer fitted on the other folds, so that the cue
+    tagger learns how far to trust the scorer on text it was not fitted to (as at inference)."""
+    for k in range(PRIOR_FOLDS):
+        rest = [g for j, g in enumerate(golds) if j % PRIOR_FOLDS != k]
+        scorer = fit_scorer(rest)
+        for gold in golds[k::PRIOR_FOLDS]:
+            gold.parsed.cue_scores = scorer.score(gold.parsed) if scorer is not None else None
+
+
 def role_examples(gold: GoldDoc) -> Iterable[tuple[list[list[str]], list[str]]]:
     other_cues = gold.cue_tokens
     seen: set[tuple[int, ...]] = set()
@@ -230,8 +272,31 @@ def train(
     """Train both CRFs on train_dir, write them and a model card to out_dir, and score on dev_dir if given."""
     started = time.perf_counter()
     golds = parsed_corpus(train_dir, nlp, cache_dir, report)
+    card = fit(golds, out_dir, seed, report)
+    card["training_data"] = f"PolNeAR {train_dir.name} ({len(golds)} articles, first annotator per article)"
+    card["spacy_model"] = nlp.meta.get("name", "")
+    card["training_seconds"] = round(time.perf_counter() - started)
+    (out_dir / CARD).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    if dev_dir is not None:
+        dev = parsed_corpus(dev_dir, nlp, cache_dir, report)
+        threshold, figures, sweep = select_threshold(AttributionTagger(out_dir), dev_dir, dev, report)
+        card["cue_threshold"] = threshold
+        card["dev_triple_f1_by_cue_threshold"] = sweep
+        card["dev_scores"] = _rounded(figures)
+        (out_dir / CARD).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    return card
+
+
+def fit(golds: Sequence[GoldDoc], out_dir: Path, seed: int, report: Report = print) -> dict[str, object]:
+    """Fit the cue scorer, the cue priors and both CRFs on parsed gold articles; write them to out_dir."""
+    started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     fold_priors = out_of_fold_priors(golds)
+    out_of_fold_scores(golds)
+    scorer = fit_scorer(golds)
+    if scorer is not None:
+        scorer.save(out_dir / CUE_SCORER)
+    report(f"cue scorer: {time.perf_counter() - started:.0f} s so far")
     cue_count = train_crf(
         (ex for g, priors in zip(golds, fold_priors, strict=True) for ex in cue_examples(g, priors)),
         CUE_PARAMS,
@@ -244,27 +309,18 @@ def train(
     role_count = train_crf(
         (ex for g in golds for ex in role_examples(g)), ROLE_PARAMS, out_dir / ROLE_MODEL, seed
     )
-    seconds = time.perf_counter() - started
-    report(f"source/content tagger: {role_count} cue windows, {seconds:.0f} s so far")
-    card: dict[str, object] = {
-        "model": "claimtrace attribution tagger: CRF cue tagger + per-cue CRF source/content tagger",
-        "training_data": f"PolNeAR {train_dir.name} ({len(golds)} articles, first annotator per article)",
-        "spacy_model": nlp.meta.get("name", ""),
+    report(f"source/content tagger: {role_count} cue windows, {time.perf_counter() - started:.0f} s so far")
+    for gold in golds:  # out-of-fold scores belong to training only
+        gold.parsed.cue_scores = None
+    return {
+        "model": "claimtrace attribution tagger: logistic cue scorer over token vectors + CRF cue tagger + "
+        "per-cue CRF source/content tagger",
         "seed": seed,
+        "cue_scorer_c": SCORER_C,
         "cue_params": CUE_PARAMS,
         "role_params": ROLE_PARAMS,
         "training_sequences": {"cue": cue_count, "role": role_count},
-        "training_seconds": round(seconds),
     }
-    (out_dir / CARD).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
-    if dev_dir is not None:
-        dev = parsed_corpus(dev_dir, nlp, cache_dir, report)
-        threshold, figures, sweep = select_threshold(AttributionTagger(out_dir), dev_dir, dev, report)
-        card["cue_threshold"] = threshold
-        card["dev_triple_f1_by_cue_threshold"] = sweep
-        card["dev_scores"] = _rounded(figures)
-        (out_dir / CARD).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
-    return card
 
 
 def _rounded(value: object) -> object:
