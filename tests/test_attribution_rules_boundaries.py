@@ -241,3 +241,12 @@ def test_a_content_keeps_the_conjunction_that_opens_its_sentence(analyse):
 def test_a_conjunction_inside_a_sentence_stays_out(analyse):
     (a,) = analyse("The treasurer said the plan has support but that the vote was close.")
     assert not text_of(a["content"]).startswith("But")
+
+
+def test_an_announced_object_is_what_was_said(analyse):
+    a = by_cue_start(analyse("The ministry announced a recall of the faulty heaters on Monday."), "announced")
+    assert text_of(a["content"]).startswith("a recall of the faulty heaters")
+
+
+def test_an_announced_pronoun_points_elsewhere(analyse):
+    assert analyse("The ministry announced it on Monday.") == []

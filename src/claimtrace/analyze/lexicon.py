@@ -63,7 +63,9 @@ BELIEF_VERBS: frozenset[str] = frozenset(
 NAMING_VERBS: frozenset[str] = frozenset({"call", "brand", "label", "dub", "deem", "describe"})
 
 # Verbs whose noun-phrase object is what was said ("said something strange", "noted their support").
-OBJECT_SPEECH_VERBS: frozenset[str] = frozenset({"say", "note", "repeat", "reiterate", "deny"})
+OBJECT_SPEECH_VERBS: frozenset[str] = _words(
+    "say note repeat reiterate deny announce confirm reveal acknowledge report"
+)
 
 # Verbs that pass an order or request to an addressee ("told the crowd to go home").
 DIRECTIVE_VERBS: frozenset[str] = frozenset({"tell", "urge", "ask", "warn", "advise", "order", "instruct"})
