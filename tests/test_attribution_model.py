@@ -233,6 +233,29 @@ def test_training_is_reproducible_and_writes_a_card(tmp_path: Path, nlp: spacy.l
     assert isinstance(tagger.cue_priors, dict)  # the split is too small for any lemma to count
 
 
+@pytest.mark.slow
+def test_holdout_fits_on_four_fifths_and_scores_the_rest(
+    tmp_path: Path, nlp: spacy.language.Language
+) -> None:
+    from claimtrace.train.attribution import holdout
+
+    split = _write_split(tmp_path / "split")
+    card = holdout(split, tmp_path / "held", nlp, seed=3, cache_dir=None, report=lambda _: None)
+    assert card["training_sequences"] == {"cue": 4, "role": 3}  # demo_one (first by name) held out
+    scores = card["holdout_scores"]
+    assert isinstance(scores, dict) and scores["triple"]["gold"] == 1
+    assert (tmp_path / "held" / "card.json").is_file()
+
+
+def test_holdout_refuses_to_overwrite_the_shipped_model() -> None:
+    from click.testing import CliRunner
+
+    from claimtrace.cli.train_attribution import attribution
+
+    result = CliRunner().invoke(attribution, [str(Path(__file__).parent), "--holdout"])
+    assert result.exit_code != 0 and "--holdout would overwrite the shipped model" in result.output
+
+
 def test_smoothed_priors_pull_rare_lemmas_towards_the_corpus_rate() -> None:
     from collections import Counter
 

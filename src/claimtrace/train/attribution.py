@@ -44,6 +44,7 @@ from claimtrace.evaluate.polnear import Article, Triple, load_corpus, score_corp
 CUE_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 CUE_THRESHOLDS = (1.0, 0.45, 0.35, 0.25)  # 1.0: Viterbi cues only
 PRIOR_FOLDS = 5  # also the folds of the cue scorer's out-of-fold scores
+HOLDOUT_EVERY = 5  # train-internal selection holds out every 5th article of the training split
 SCORER_C = 0.1  # inverse L2 strength of the cue scorer
 PRIOR_STRENGTH = 2.0
 PRIOR_MIN_COUNT = 3
@@ -284,6 +285,26 @@ def train(
         card["dev_triple_f1_by_cue_threshold"] = sweep
         card["dev_scores"] = _rounded(figures)
         (out_dir / CARD).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    return card
+
+
+def holdout(
+    train_dir: Path,
+    out_dir: Path,
+    nlp: Language,
+    seed: int = 13,
+    cache_dir: Path | None = None,
+    report: Report = print,
+) -> dict[str, object]:
+    """Train-internal model selection: fit on four fifths of train_dir (every 5th article held out) into
+    out_dir and score the tagger alone on the held-out fifth, so that choices need not be tuned on dev."""
+    golds = parsed_corpus(train_dir, nlp, cache_dir, report)
+    articles = load_corpus(train_dir)
+    held = range(0, len(golds), HOLDOUT_EVERY)
+    card = fit([g for k, g in enumerate(golds) if k % HOLDOUT_EVERY], out_dir, seed, report)
+    predictions = predict(AttributionTagger(out_dir), [golds[k] for k in held])
+    card["holdout_scores"] = _rounded(score_corpus([articles[k] for k in held], predictions).figures())
+    (out_dir / CARD).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     return card
 
 
