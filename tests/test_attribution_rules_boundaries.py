@@ -250,3 +250,10 @@ def test_an_announced_object_is_what_was_said(analyse):
 
 def test_an_announced_pronoun_points_elsewhere(analyse):
     assert analyse("The ministry announced it on Monday.") == []
+
+
+def test_a_focus_word_before_the_speaker_stays_out_of_the_source(analyse):
+    (a,) = analyse("Even the harbour master said the ferry was unsafe.")
+    assert text_of(a["source"]) == "the harbour master"
+    (b,) = analyse("The harbour master said the ferry was unsafe.")
+    assert text_of(b["source"]) == "The harbour master"

@@ -67,6 +67,7 @@ LEAD_FILLERS = frozenset({"PART", "ADV", "ADP"})
 STATEMENT_FILLERS = frozenset({"DET", "ADJ", "NOUN", "PROPN"})
 OPENER_DEPS = frozenset({"advmod", "advcl", "npadvmod"})  # adverbials that frame a claim (not "prep")
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+FOCUS_ADVERBS = frozenset({"even", "only", "also", "just", "especially", "particularly"})
 QUESTION_OPENERS = frozenset({"if", "whether", "why", "what", "how", "who", "whom", "which", "when", "where"})
 REFUSAL_VERBS = frozenset({"decline", "refuse"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
@@ -685,6 +686,8 @@ class _RuleFinder:
         doc = self.doc
         start, end = self._trim(self._subtree(head), keep_comma=True)
         start = self._after_break(start, head.i)
+        while start < head.i and doc[start].lower_ in FOCUS_ADVERBS and doc[start].dep_ in ("advmod", "cc"):
+            start += 1  # "Even Lindsey Graham said …": a focus word weighs the speaker, names no one
         if end <= start:
             return head.i, head.i + 1
         inner_commas = sum(1 for t in doc[start : end - 1] if t.text == ",")
