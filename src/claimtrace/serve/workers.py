@@ -17,6 +17,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from claimtrace.errors import ClaimtraceError
+
 
 def listening_socket(host: str, port: int) -> socket.socket:
     """A socket bound to host:port that other workers may bind too (SO_REUSEPORT)."""
@@ -53,7 +55,7 @@ def serve_workers(
 ) -> None:
     """Start `workers` processes and wait; SIGTERM or Ctrl-C stops them all, and so does one that dies."""
     if not hasattr(socket, "SO_REUSEPORT"):
-        raise OSError("--workers needs SO_REUSEPORT, which this system's sockets lack")
+        raise ClaimtraceError("--workers needs SO_REUSEPORT, which this system's sockets lack")
     # spawn, not fork: each worker starts a clean interpreter rather than a copy of this one's state.
     context = multiprocessing.get_context("spawn")
     processes = [
