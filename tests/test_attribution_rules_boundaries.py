@@ -257,3 +257,13 @@ def test_a_focus_word_before_the_speaker_stays_out_of_the_source(analyse):
     assert text_of(a["source"]) == "the harbour master"
     (b,) = analyse("The harbour master said the ferry was unsafe.")
     assert text_of(b["source"]) == "The harbour master"
+
+
+def test_a_contrast_goes_on_with_what_was_said(analyse):
+    (a,) = analyse("The mayor said the levy raised ten million, while the school tax raised four.")
+    assert text_of(a["content"]) == "the levy raised ten million, while the school tax raised four"
+
+
+def test_a_participle_after_the_content_is_the_reporters_own(analyse):
+    found = analyse("The mayor said the levy had passed, calling the vote a turning point for the town.")
+    assert text_of(by_cue_start(found, "said")["content"]) == "the levy had passed"

@@ -66,7 +66,8 @@ CUE_LEAD_WINDOW = 4  # longest "a short statement" between a leading verb and th
 LEAD_FILLERS = frozenset({"PART", "ADV", "ADP"})
 STATEMENT_FILLERS = frozenset({"DET", "ADJ", "NOUN", "PROPN"})
 OPENER_DEPS = frozenset({"advmod", "advcl", "npadvmod"})  # adverbials that frame a claim (not "prep")
-CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+# "said A, but B": a contrasting clause goes on with what was said (PolNeAR's contents keep it)
+CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
 FOCUS_ADVERBS = frozenset({"even", "only", "also", "just", "especially", "particularly"})
 QUESTION_OPENERS = frozenset({"if", "whether", "why", "what", "how", "who", "whom", "which", "when", "where"})
 REFUSAL_VERBS = frozenset({"decline", "refuse"})
@@ -636,20 +637,24 @@ class _RuleFinder:
 
     def _content_range(self, clause: Token, verb: Token) -> TokenRange:
         """A complement clause's extent, without what follows it and belongs to the reporting sentence: a
-        participle after a comma (", calling them …"), a contrast (", while …"), a coordinated clause with its
-        own subject or in the reporting verb's past tense (a parse that hung "and defended …" on the wrong
-        verb), and a closing non-restrictive relative clause (", who …")."""
+        participle after a comma (", calling them …"), a coordinated clause with its own subject (unless it
+        contrasts: "…, but the vote is close" is still what was said) or in the reporting verb's past tense (a
+        parse that hung "and defended …" on the wrong verb), and a closing non-restrictive relative clause
+        (", who …"). A contrast (", while …", ", though …") stays, as in PolNeAR's contents."""
         doc = self.doc
         start, end = self._subtree(clause)
         for child in clause.rights:
             after_comma = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
             cut = False
             if child.dep_ == "advcl":
-                cut = after_comma and (child.tag_ == "VBG" or child.left_edge.lower_ in CONTRAST_MARKS)
+                cut = after_comma and child.tag_ == "VBG"
             elif child.dep_ == "conj" and child.pos_ in VERBAL_POS:
                 child_deps = {c.dep_ for c in child.children}
                 own_subject = "nsubj" in child_deps and "mark" not in child_deps
-                cut = own_subject or ("nsubj" not in child_deps and child.tag_ == "VBD" != clause.tag_)
+                contrast = any(c.dep_ == "cc" and c.lower_ in CONTRAST_CONJUNCTIONS for c in clause.children)
+                cut = (own_subject and not contrast) or (
+                    "nsubj" not in child_deps and child.tag_ == "VBD" != clause.tag_
+                )
             if cut:
                 end = child.left_edge.i
                 break
