@@ -288,14 +288,30 @@ def question_tokens(doc: Doc) -> set[int]:
     return out
 
 
-def scope_word_features(token: Token) -> dict[str, float]:
+@dataclass(frozen=True)
+class DocWords:
+    """Each token's lower-case form and where its sentence starts, read once per Doc: the scope-word scan
+    of every predicate slices these lists instead of building Token objects."""
+
+    lowers: list[str]
+    sentence_starts: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocWords:
+        starts: list[int] = []
+        for sent in doc.sents:
+            starts.extend([sent.start] * len(sent))
+        return cls([t.lower_ for t in doc], starts)
+
+
+def scope_word_features(token: Token, words: DocWords | None = None) -> dict[str, float]:
     """Words whose scope the parse often misses: a scope word earlier in the sentence ("nor has it …",
     "without any plan to …"), a determiner that marks a non-asserted event ("any attempt", "no comment") and
     coordination with "or" (alternatives: neither is asserted)."""
-    feats: dict[str, float] = {}
-    for word in token.doc[token.sent.start : token.i]:
-        if word.lower_ in SCOPE_WORDS:
-            feats[f"left={word.lower_}"] = 1.0
+    if words is None:
+        words = DocWords.of(token.doc)
+    left = words.lowers[words.sentence_starts[token.i] : token.i]
+    feats = {f"left={word}": 1.0 for word in SCOPE_WORDS.intersection(left)}
     for child in token.children:
         if child.dep_ == "det" and child.lower_ in SCOPE_DETERMINERS:
             feats[f"det={child.lower_}"] = 1.0
@@ -313,10 +329,11 @@ def predicate_features(
     questions: set[int] | None = None,
     modifiers: dict[int, ModifierSummary] | None = None,
     local: dict[int, LocalCues] | None = None,
+    words: DocWords | None = None,
 ) -> dict[str, float]:
     """Sparse features of one predicate: itself, its modifiers, and the chain of words that embed it.
-    `questions` (from `question_tokens`), `modifiers` and `local` (filled as it goes) spare recomputing what
-    the predicates of one Doc share."""
+    `questions` (from `question_tokens`), `modifiers` and `local` (filled as it goes) and `words` spare
+    recomputing what the predicates of one Doc share."""
     if questions is None:
         questions = question_tokens(token.doc)
     if modifiers is None:
@@ -347,7 +364,7 @@ def predicate_features(
         feats[f"neg_kind={negative_kind(lemma)}"] = 1.0
     if token.i in questions:
         feats["question"] = 1.0
-    feats.update(scope_word_features(token))
+    feats.update(scope_word_features(token, words))
     negations, modals, conditioned = 0, 0, False
     neg, mod, cond = add_modifiers(token, "")
     negations += neg
@@ -530,14 +547,22 @@ def shipped_forest() -> Forest:
     return Forest.load(model_directory())
 
 
+DocShared = tuple[set[int], dict[int, ModifierSummary], dict[int, LocalCues], DocWords]
+
+
+def doc_shared(doc: Doc) -> DocShared:
+    """What `predicate_features` reads or memoises once per Doc, in its argument order."""
+    return question_tokens(doc), {}, {}, DocWords.of(doc)
+
+
 def score_predicates(tokens: list[Token], forest: Forest, corpus: str = CORPUS_DEFAULT) -> list[float]:
     """Factuality values for the given predicate tokens (from one or more parsed Docs)."""
-    shared: dict[int, tuple[set[int], dict[int, ModifierSummary], dict[int, LocalCues]]] = {}
+    shared: dict[int, DocShared] = {}
     rows = []
     for token in tokens:
         key = id(token.doc)
         if key not in shared:
-            shared[key] = (question_tokens(token.doc), {}, {})
+            shared[key] = doc_shared(token.doc)
         row = predicate_features(token, corpus, *shared[key])
         row.update(forest.lemma_prior(token.lemma_.lower()))
         rows.append(row)

@@ -25,7 +25,13 @@ from sklearn.ensemble import GradientBoostingRegressor
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimtrace.analyze.factuality import Forest, cue_free, lemma_prior_features, predicate_features
+from claimtrace.analyze.factuality import (
+    Forest,
+    cue_free,
+    doc_shared,
+    lemma_prior_features,
+    predicate_features,
+)
 from claimtrace.evaluate.factuality import Sentence, corpus_style, parse_sentences, read_split, split_path
 
 SEED = 13
@@ -71,8 +77,9 @@ def collect_examples(nlp: Language, directory: Path, split: str = "train") -> Ex
     corpus = corpus_style(directory)
     features, labels, lemmas, texts = [], [], [], []
     for sentence, doc in zip(sentences, docs, strict=True):
+        shared = doc_shared(doc)
         for target in sentence.targets:
-            features.append(predicate_features(doc[target.start], corpus))
+            features.append(predicate_features(doc[target.start], corpus, *shared))
             labels.append(target.label)
             lemmas.append(doc[target.start].lemma_.lower())
             texts.append(doc.text)
