@@ -1,0 +1,82 @@
+"""Factuality features and training folds on sentences and rows written here: scope words, negative-verb
+kinds, folds that keep repeated sentences together, and cross-fitted snapping."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from spacy.language import Language
+from spacy.tokens import Token
+
+from claimtrace.analyze.factuality import DocWords, predicate_features, rule_prior, scope_word_features
+from claimtrace.analyze.pipeline import load_pipeline
+from claimtrace.train.factuality import apply_snap, choose_snap, corpus_folds
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(components=())
+
+
+def token(nlp: Language, text: str, word: str) -> Token:
+    return next(t for t in nlp(text) if t.text == word)
+
+
+def test_a_scope_word_earlier_in_the_sentence_is_a_feature(nlp: Language) -> None:
+    feats = scope_word_features(token(nlp, "Nor did anyone expect the tanker to sink.", "sink"))
+    assert "left=nor" in feats
+    plain = scope_word_features(token(nlp, "Everyone expected the tanker to sink.", "sink"))
+    assert not any(name.startswith("left=") for name in plain)
+
+
+def test_scope_words_stop_at_the_sentence_boundary(nlp: Language) -> None:
+    doc = nlp("The crew did not panic. The tanker sank quickly.")
+    sank = next(t for t in doc if t.text == "sank")
+    assert "left=not" not in scope_word_features(sank, DocWords.of(doc))
+
+
+def test_any_before_an_event_noun_and_or_coordination_are_features(nlp: Language) -> None:
+    assert "det=any" in scope_word_features(
+        token(nlp, "Officials ruled out any attack on the port.", "attack")
+    )
+    disjunct = scope_word_features(token(nlp, "The rebels will negotiate or fight.", "fight"))
+    assert disjunct.get("disjunct") == 1.0
+
+
+def test_negative_verb_kind_reaches_the_complement(nlp: Language) -> None:
+    feats = predicate_features(token(nlp, "The board refused to approve the merger.", "approve"))
+    assert feats.get("up1_neg_kind=refusal") == 1.0
+    feats = predicate_features(token(nlp, "The board postponed the vote.", "vote"))
+    assert feats.get("up1_neg_kind=prevention") == 1.0
+
+
+def test_rule_prior_reverses_refusals_but_only_weakens_denials(nlp: Language) -> None:
+    refused = rule_prior(token(nlp, "The board refused to approve the merger.", "approve"))
+    denied = rule_prior(token(nlp, "The board denied that it approved the merger.", "approved"))
+    plain = rule_prior(token(nlp, "The board approved the merger.", "approved"))
+    assert refused < 0 < denied < plain
+
+
+def test_no_longer_and_no_plans_negate_in_the_prior(nlp: Language) -> None:
+    assert rule_prior(token(nlp, "The ferry no longer runs on Sundays.", "runs")) < 0
+    assert rule_prior(token(nlp, "The city has no plans to close the school.", "close")) < 0
+
+
+def test_folds_are_blocks_and_a_repeated_sentence_stays_with_its_first_occurrence() -> None:
+    corpora = np.array(["UW"] * 8)
+    texts = ["a", "b", "c", "d", "e", "f", "a", "h"]
+    folds = corpus_folds(corpora, 4, texts)
+    assert list(folds[:6]) == [0, 0, 1, 1, 2, 2]
+    assert folds[6] == folds[0] == 0
+    assert folds[7] == 3
+
+
+def test_snapping_is_chosen_where_it_lowers_error_and_spares_hedged_rows() -> None:
+    labels = np.array([3.0, 3.0, 3.0, 3.0, 1.0, 0.0])
+    predictions = np.array([2.7, 2.8, 2.9, 2.75, 1.2, 0.1])
+    free = np.array([True, True, True, True, False, True])
+    threshold, hedged = choose_snap(labels, predictions, free, margin=0.005)
+    assert threshold <= 2.7 and not hedged
+    snapped = apply_snap(predictions, free, threshold, hedged)
+    assert list(snapped[:4]) == [3.0] * 4
+    assert snapped[4] == pytest.approx(1.2) and snapped[5] == pytest.approx(0.1)
