@@ -65,7 +65,12 @@ def factuality(directories: tuple[Path, ...], out: Path | None) -> None:
             "features": len(forest.vocabulary),
             "eventive_nouns": len(forest.eventive_nouns),
             "training_seconds": round(seconds, 1),
-            "cross_validation": {"folds": params.folds, **forest_cv},
+            "cross_validation": {
+                "folds": params.folds,
+                "grouping": "contiguous blocks of each training file; repeated sentences in one fold",
+                "snapping": "cross-fitted: each fold snapped with the threshold chosen on the others",
+                **forest_cv,
+            },
             "dev": dev_scores,
             "command": TRAIN_COMMAND,
         },
