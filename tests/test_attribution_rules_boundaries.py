@@ -267,3 +267,10 @@ def test_a_contrast_goes_on_with_what_was_said(analyse):
 def test_a_participle_after_the_content_is_the_reporters_own(analyse):
     found = analyse("The mayor said the levy had passed, calling the vote a turning point for the town.")
     assert text_of(by_cue_start(found, "said")["content"]) == "the levy had passed"
+
+
+def test_a_participle_hung_on_the_reported_clause_speaks_for_the_reporter(analyse):
+    text = "The coach insisted that the team had trained hard all winter, saying that the loss was bad luck."
+    saying = by_cue_start(analyse(text), "saying")
+    assert text_of(saying["source"]) == "The coach"
+    assert text_of(saying["content"]) == "that the loss was bad luck"

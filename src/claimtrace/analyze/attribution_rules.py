@@ -684,7 +684,10 @@ class _RuleFinder:
                 continue
             if current.dep_ not in ("conj", "xcomp", "advcl") or current.head is current:
                 return None
-            current = current.head
+            head = current.head
+            if current is verb and _hung_on_report(verb):
+                head = head.head  # "She said that A, adding …": the parse hung the participle on A
+            current = head
         return None
 
     def _source_range(self, head: Token) -> TokenRange:
@@ -1027,6 +1030,19 @@ def is_participle_modifier(verb: Token) -> bool:
         verb.tag_ == "VBN"
         and verb.dep_ in ("amod", "acl", "advcl")
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
+def _hung_on_report(participle: Token) -> bool:
+    """Whether a participle ("…, adding that …") hangs in the parse on a reported clause, where it belongs to
+    the reporting verb above that clause."""
+    clause = participle.head
+    return (
+        participle.dep_ == "advcl"
+        and participle.tag_ == "VBG"
+        and clause.dep_ == "ccomp"
+        and clause.head.pos_ in VERBAL_POS
+        and clause.head.lemma_ in REPORTING_VERBS | SPEECH_VERBS
     )
 
 
