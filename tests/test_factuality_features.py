@@ -80,3 +80,9 @@ def test_snapping_is_chosen_where_it_lowers_error_and_spares_hedged_rows() -> No
     snapped = apply_snap(predictions, free, threshold, hedged)
     assert list(snapped[:4]) == [3.0] * 4
     assert snapped[4] == pytest.approx(1.2) and snapped[5] == pytest.approx(0.1)
+
+
+def test_too_and_negative_nouns_negate_the_infinitive_in_the_prior(nlp: Language) -> None:
+    assert rule_prior(token(nlp, "The hikers were too tired to climb the ridge.", "climb")) < 0
+    assert rule_prior(token(nlp, "The council's failure to repair the bridge angered drivers.", "repair")) < 0
+    assert rule_prior(token(nlp, "The hikers were eager to climb the ridge.", "climb")) > 0

@@ -134,6 +134,11 @@ def _is_no_longer(token: Token) -> bool:
     return token.lower_ == "longer" and any(c.dep_ == "neg" or c.lower_ == "no" for c in token.children)
 
 
+def _is_too(token: Token) -> bool:
+    """An adjective or adverb under "too" ("too afraid to stay"): its infinitive did not happen."""
+    return any(c.dep_ == "advmod" and c.lower_ == "too" for c in token.children)
+
+
 def _is_negative_phrase(token: Token) -> bool:
     """ "nobody", "nothing", "no one", "no successor": a subject or object that negates its clause."""
     if token.lemma_.lower() in NEGATIVE_PRONOUNS:
@@ -217,7 +222,7 @@ def rule_prior(token: Token, question: bool = False, local: dict[int, LocalCues]
         head_class = cue_class(head_lemma)
         if head_class == "negative":
             value *= NEGATIVE_PROJECTION[negative_kind(head_lemma) or "refusal"]
-        elif link == "pcomp" and node.lower_ == "without":
+        elif (link == "pcomp" and node.lower_ == "without") or (link == "xcomp" and _is_too(node)):
             value = -value * 0.8
         elif head_class in {"intent", "nonfactive"}:
             value = min(value, 1.5) if value >= 0 else value * 0.5
@@ -389,6 +394,9 @@ def predicate_features(
             feats[f"any_cls={head_class}"] = 1.0
         if head_class == "negative":
             feats[f"{prefix}neg_kind={negative_kind(head_lemma)}"] = 1.0
+        if link == "xcomp" and _is_too(node):
+            negations += 1
+            feats[f"{prefix}too"] = 1.0
         if link in {"prep", "pobj", "pcomp"} and head_lemma in NEGATIONS:
             negations += 1
             feats[f"{prefix}without"] = 1.0
