@@ -274,3 +274,15 @@ def test_a_participle_hung_on_the_reported_clause_speaks_for_the_reporter(analys
     saying = by_cue_start(analyse(text), "saying")
     assert text_of(saying["source"]) == "The coach"
     assert text_of(saying["content"]) == "that the loss was bad luck"
+
+
+def test_a_coordinated_report_hung_on_the_reported_clause_speaks_for_the_reporter(analyse):
+    text = "The minister said the talks had stalled over fishing rights and added that a deal was possible."
+    added = by_cue_start(analyse(text), "added")
+    assert text_of(added["source"]) == "The minister"
+
+
+def test_a_coordinated_clause_with_its_own_subject_keeps_it(analyse):
+    text = "The minister said the talks had stalled and the envoy added that a deal was still possible."
+    found = analyse(text)
+    assert all(text_of(a["source"]) != "The minister" for a in found if text_of(a["cue"]) == "added")

@@ -686,7 +686,7 @@ class _RuleFinder:
                 return None
             head = current.head
             if current is verb and _hung_on_report(verb):
-                head = head.head  # "She said that A, adding …": the parse hung the participle on A
+                head = head.head  # "She said that A, adding …": the parse hung "adding" on A
             current = head
         return None
 
@@ -1033,13 +1033,14 @@ def is_participle_modifier(verb: Token) -> bool:
     )
 
 
-def _hung_on_report(participle: Token) -> bool:
-    """Whether a participle ("…, adding that …") hangs in the parse on a reported clause, where it belongs to
-    the reporting verb above that clause."""
-    clause = participle.head
+def _hung_on_report(verb: Token) -> bool:
+    """Whether a participle or a coordinated report ("…, adding that …", "… and added that …") hangs in the
+    parse on a reported clause, where it belongs to the reporting verb above that clause."""
+    clause = verb.head
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    coordinated = verb.dep_ == "conj" and verb.lemma_ in REPORTING_VERBS | SPEECH_VERBS
     return (
-        participle.dep_ == "advcl"
-        and participle.tag_ == "VBG"
+        (participle or coordinated)
         and clause.dep_ == "ccomp"
         and clause.head.pos_ in VERBAL_POS
         and clause.head.lemma_ in REPORTING_VERBS | SPEECH_VERBS
