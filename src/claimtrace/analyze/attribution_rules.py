@@ -196,8 +196,10 @@ class _RuleFinder:
             self.ending.setdefault(quote.end, []).append(quote)
             for i in range(quote.start, quote.end):
                 self.covering.setdefault(i, []).append(quote)
-        arrays = doc.to_array([POS, LEMMA, LOWER])
-        breaks = np.array(["\n" in t.text for t in doc], dtype=bool) if len(doc) else np.zeros(0, dtype=bool)
+        arrays = doc.to_array([POS, LEMMA, LOWER, IS_SPACE])
+        breaks = np.zeros(len(doc), dtype=bool)
+        for i in np.flatnonzero(arrays[:, 3]).tolist():  # only whitespace tokens can hold a line break
+            breaks[i] = "\n" in doc[i].text
         # paragraph number of every token; a break token belongs to the paragraph it closes
         self.paragraph = (np.cumsum(breaks) - breaks).tolist()
         self.verbal = np.isin(arrays[:, 0], VERBAL_POS_IDS)
@@ -663,9 +665,9 @@ class _RuleFinder:
             closing = (
                 tok.right_edge.i + 1 >= end and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","
             )
-            if tok.i == verb.i or tok.is_ancestor(clause):
-                continue  # "…, which the probe said were covered up": the reporting clause itself
-            if closing and (tok.dep_ == "relcl" or (tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG")):
+            if not closing or tok.i == verb.i or tok.is_ancestor(clause):
+                continue  # the reporting clause itself ("…, which the probe said were covered up") stays
+            if tok.dep_ == "relcl" or (tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG"):
                 end = tok.left_edge.i - 1
                 break
         return self._expand((start, end), verb)
