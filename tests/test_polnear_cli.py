@@ -61,6 +61,16 @@ def test_json_scores_and_error_breakdowns(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_rules_only_scores_the_rule_finder_alone(tmp_path: Path) -> None:
+    split = write_split(tmp_path / "split")
+    result = run(str(split), "--format", "json", "--rules-only")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    # both are constructions the rules read: a reported clause and a quote before its speaker
+    assert out["triple"]["matched"] == 2
+
+
+@pytest.mark.slow
 def test_table_output_lists_every_role(tmp_path: Path) -> None:
     result = run(str(write_split(tmp_path / "split")))
     assert result.returncode == 0, result.stderr
@@ -85,3 +95,20 @@ def test_dev_split_scores_are_sane() -> None:
     out = json.loads(result.stdout)
     assert out["articles"] == 3
     assert 0.3 < out["triple"]["f1"] <= 1.0
+
+
+@pytest.mark.slow
+def test_rules_only_never_consults_the_trained_tagger(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimtrace.analyze import attribution_model
+    from claimtrace.cli.eval_polnear import predict
+    from claimtrace.evaluate.polnear import load_corpus
+
+    def refuse() -> None:
+        raise AssertionError("the tagger was consulted")
+
+    monkeypatch.setattr(attribution_model, "load_tagger", refuse)
+    articles = load_corpus(write_split(tmp_path / "split"))
+    (triples,) = predict(articles, rules_only=True)
+    assert len(triples) == 2

@@ -21,15 +21,33 @@ from claimtrace.evaluate.polnear import (
 from claimtrace.record import Document, Meta
 
 
-def predict(articles: list[Article], outlet_links: bool = False) -> list[list[object]]:
-    """Run claimtrace's attribution component over each text verbatim (as `--no-clean` does)."""
+def predict(
+    articles: list[Article], outlet_links: bool = False, rules_only: bool = False
+) -> list[list[object]]:
+    """Run claimtrace's attribution component over each text verbatim (as `--no-clean` does); with
+    `rules_only`, the rule finder alone (the trained tagger has seen the training split, so errors on it are
+    read from the rules)."""
     from claimtrace.analyze.pipeline import analyze_documents, load_pipeline
 
+    if rules_only:
+        return _predict_rules(articles, outlet_links)
     nlp = load_pipeline(components=("claimtrace_attribution",))
     documents = [Document(id=a.id, text=a.text, meta=Meta()) for a in articles]
     return [
         triples_from_record(record.attributions, outlet_links)
         for record in analyze_documents(documents, nlp=nlp)
+    ]
+
+
+def _predict_rules(articles: list[Article], outlet_links: bool) -> list[list[object]]:
+    from claimtrace.analyze.attribution import build_attributions
+    from claimtrace.analyze.attribution_rules import find_rule_attributions
+    from claimtrace.analyze.pipeline import load_pipeline
+
+    nlp = load_pipeline(components=())
+    return [
+        triples_from_record(build_attributions(doc, find_rule_attributions(doc)), outlet_links)
+        for doc in nlp.pipe((a.text for a in articles), batch_size=32)
     ]
 
 
@@ -93,14 +111,25 @@ def _errors_table(breakdowns: list[Breakdown]) -> str:
     is_flag=True,
     help="Also score the outlet links of 'X told the Post' (PolNeAR annotates only the speaker).",
 )
+@click.option(
+    "--rules-only",
+    is_flag=True,
+    help="Score the rule finder alone, without the trained tagger (error analysis on its training split).",
+)
 def polnear(
-    directory: Path, errors: bool, output_format: str, limit: int | None, examples: int, outlet_links: bool
+    directory: Path,
+    errors: bool,
+    output_format: str,
+    limit: int | None,
+    examples: int,
+    outlet_links: bool,
+    rules_only: bool,
 ) -> None:
     """Score attributions on a PolNeAR split DIRECTORY (with text/ and attributions/), per role (exact and
     token-Jaccard P/R/F1) and as source–cue–content triples."""
     articles = load_corpus(directory, limit)
     started = time.perf_counter()
-    scores = score_corpus(articles, predict(articles, outlet_links))  # type: ignore[arg-type]
+    scores = score_corpus(articles, predict(articles, outlet_links, rules_only))  # type: ignore[arg-type]
     seconds = time.perf_counter() - started
     breakdowns = error_breakdowns(scores, {a.id: a.text for a in articles}, examples) if errors else []
     if output_format == "json":
