@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from claimtrace.analyze.extensions import register_extensions
@@ -82,6 +84,7 @@ SCOPE_WORDS = frozenset(
         "unless",
     }
 )
+SCOPE_WORD_IDS = np.array(sorted(get_string_id(word) for word in SCOPE_WORDS), dtype=np.uint64)
 SCOPE_DETERMINERS = frozenset({"any", "no", "every", "some", "another"})
 NEGATIVE_PRONOUNS = frozenset({"nobody", "nothing", "none", "neither", "noone"})
 # Endings of nouns that name events ("withdrawal", "blockade", "bombing"): the gate for nouns the training
@@ -295,18 +298,25 @@ def question_tokens(doc: Doc) -> set[int]:
 
 @dataclass(frozen=True)
 class DocWords:
-    """Each token's lower-case form and where its sentence starts, read once per Doc: the scope-word scan
-    of every predicate slices these lists instead of building Token objects."""
+    """Where each token's sentence starts and where scope words occur, read once per Doc from its arrays:
+    the scope-word scan of every predicate is then a bisection instead of a walk over Token objects."""
 
-    lowers: list[str]
     sentence_starts: list[int]
+    scope_positions: list[int]  # ascending token indices of scope words
+    scope_words: list[str]
 
     @classmethod
     def of(cls, doc: Doc) -> DocWords:
-        starts: list[int] = []
-        for sent in doc.sents:
-            starts.extend([sent.start] * len(sent))
-        return cls([t.lower_ for t in doc], starts)
+        if not len(doc):
+            return cls([], [], [])
+        lower = doc.to_array("LOWER")
+        is_start = doc.to_array("SENT_START").astype(np.int64) == 1
+        is_start[0] = True
+        index = np.arange(len(doc))
+        starts = np.maximum.accumulate(np.where(is_start, index, 0))
+        positions = np.flatnonzero(np.isin(lower, SCOPE_WORD_IDS))
+        words = [doc.vocab.strings[int(lower[i])] for i in positions]
+        return cls(starts.tolist(), positions.tolist(), words)
 
 
 def scope_word_features(token: Token, words: DocWords | None = None) -> dict[str, float]:
@@ -315,8 +325,9 @@ def scope_word_features(token: Token, words: DocWords | None = None) -> dict[str
     coordination with "or" (alternatives: neither is asserted)."""
     if words is None:
         words = DocWords.of(token.doc)
-    left = words.lowers[words.sentence_starts[token.i] : token.i]
-    feats = {f"left={word}": 1.0 for word in SCOPE_WORDS.intersection(left)}
+    first = bisect_left(words.scope_positions, words.sentence_starts[token.i])
+    last = bisect_left(words.scope_positions, token.i)
+    feats = {f"left={word}": 1.0 for word in words.scope_words[first:last]}
     for child in token.children:
         if child.dep_ == "det" and child.lower_ in SCOPE_DETERMINERS:
             feats[f"det={child.lower_}"] = 1.0
