@@ -2,8 +2,9 @@
 
 Event predicates are verbs, eventive nouns and predicative adjectives. Each is described by sparse features
 read off the dependency parse (its lemma, tense, modals, negation, hedges, conditional markers, and the words
-that embed it on the way to the root, with their cue classes from `hedges`) plus a rule-based prior; a
-gradient-boosted regression forest shipped in `claimtrace/models/factuality/` turns them into a value.
+that embed it on the way to the root, with their cue classes from `hedges`; scope words earlier in its
+sentence that the parse does not attach to it) plus a rule-based prior; a gradient-boosted regression forest
+shipped in `claimtrace/models/factuality/` turns them into a value.
 Writes `doc._.factuality`: a list of {start, end, text, value} with character offsets into `doc.text`.
 """
 

@@ -160,9 +160,9 @@ INTENT_VERBS = frozenset(
 )
 # Verbs (and their nouns: "failure to", "refusal to"; "rule" is for "ruled out") that assert their
 # complement did not happen, in four kinds that project differently: in the UW training data the complement
-# of a refusal or failure averages below 0 ("refused to sign"), of a prevention about +1 ("prevented them
-# from leaving": it may still happen), of a denial about +1.7 (the writer reports a disputed claim, not its
-# falsehood).
+# of a refusal or failure averages about 0 or below ("refused to sign", "failed to pay"), of a prevention
+# about +1 ("prevented them from leaving": it may still happen), of a denial about +1.5 (the writer reports
+# a disputed claim, not its falsehood).
 REFUSAL_VERBS = frozenset({"refuse", "decline", "reject", "rule", "dismiss", "refusal", "rejection"})
 FAILURE_VERBS = frozenset({"fail", "neglect", "omit", "failure", "lack", "absence"})
 DENIAL_VERBS = frozenset({"deny", "refute", "dispute", "contradict", "denial"})
