@@ -3,6 +3,7 @@ reproducible training on a small split written here."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -322,3 +323,28 @@ def test_cue_features_carry_the_scorer_band_of_the_token_and_its_neighbours(
     assert "sc=8" in rows[said] and "sc_p=8|VERB" in rows[said]
     assert "sc=0" in rows[said - 1] and "sc+1=8" in rows[said - 1]
     assert "sc-1=<edge>" in rows[0]
+
+
+@lru_cache(maxsize=1)
+def shipped_nlp() -> spacy.language.Language:
+    return spacy.load(Settings().model)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (MODEL_DIR / "roles.crfsuite").is_file(), reason="model not built")
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["The", "aide", "said", "“", "”", '"', "rates", "rise", ",", ".", ":", "\n\n", "told", "us"]
+        ),
+        max_size=40,
+    )
+)
+def test_shipped_tagger_returns_spans_inside_any_text(words: list[str]) -> None:
+    text = " ".join(words)
+    doc = shipped_nlp()(text)
+    for found in load_tagger()(doc):
+        assert found.cue and found.content
+        for start, end in [*found.cue, *found.content, *found.source]:
+            assert 0 <= start < end <= len(text) and text[start:end].strip()
