@@ -1,10 +1,12 @@
 """Trained attribution tagger (two linear-chain CRFs on spaCy parse features) and its merge with the rules.
 
-Stage 1 tags reporting cues ("said", "according to", "told reporters") sentence by sentence. Stage 2 looks at
-one cue at a time: over the cue's paragraph (at most a few sentences either side) it tags the Source and the
-Content of that cue, with features that describe each token's relation to the cue (its side and distance, the
-dependency of the cue's child it descends from, quotation state, other cues in between). Content may come back
-in several pieces ("“…,” she said, “…”"), which is how attributed content is annotated.
+Stage 1 tags reporting cues ("said", "according to", "told reporters") sentence by sentence; besides lexical
+and parse features it sees, in bands, the P(cue) that a logistic scorer reads off each token's contextual
+vector (and its head's) from the pipeline's `doc.tensor`. Stage 2 looks at one cue at a time: over the cue's
+paragraph (at most a few sentences either side) it tags the Source and the Content of that cue, with features
+that describe each token's relation to the cue (its side and distance, the dependency of the cue's child it
+descends from, quotation state, other cues in between). Content may come back in several pieces ("“…,” she
+said, “…”"), which is how attributed content is annotated.
 
 The weights ship in `claimtrace/models/attribution/`; `claimtrace train attribution` rebuilds them.
 """
