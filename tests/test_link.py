@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimtrace.link.linker import link_store
-from claimtrace.link.outlets import credited_outlets, outlets_in, same_outlet
+from claimtrace.link.outlets import credited_outlets, looks_like_outlet, outlets_in, same_outlet
 from claimtrace.link.provenance import Report, trace
 from claimtrace.link.reprints import REPRINT_NUM_PERM, reprint_clusters, reprint_pairs
 from claimtrace.link.text import content_tokens, shingle_hashes, signature
@@ -57,6 +57,24 @@ def test_credit_phrases_name_the_outlet(sentence: str, outlet: str) -> None:
 )
 def test_people_and_places_are_not_outlets(sentence: str) -> None:
     assert outlets_in(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "is_outlet"),
+    [
+        ("the Granite Herald", True),
+        ("Kommersant", True),
+        ("the Evening Standard", True),
+        ("The Sun", True),
+        # a government agency, a person named Sun, lower-case descriptions: sources, not outlets
+        ("the Environmental Protection Agency", False),
+        ("Sun Wei", False),
+        ("an industry insider", False),
+        ("the daily briefing", False),
+    ],
+)
+def test_outlet_names_need_a_capitalised_media_word(name: str, is_outlet: bool) -> None:
+    assert looks_like_outlet(name) is is_outlet
 
 
 def test_short_forms_match_the_full_outlet_name() -> None:

@@ -11,11 +11,11 @@ from typing import Any
 
 from claimtrace.analyze.lexicon import MEDIA_NAME_WORDS, MEDIA_OUTLETS
 
-# Words that mark a name as a news outlet's which analyze/lexicon.py does not list yet; they belong in its
-# MEDIA_NAME_WORDS (or MEDIA_OUTLETS), where the attribution side would read them too.
+# Outlet words only linking uses. They stay out of analyze/lexicon.py on purpose: its title rule makes an
+# outlet of any capitalised source whose last word is a MEDIA_NAME_WORD ("the Gold Standard", "Energy
+# Monitor"), while here they mostly meet names in credit phrases ("told the", "according to").
 _MEDIA_WORDS_NOT_IN_LEXICON = frozenset(
     [
-        "agency",
         "aljazeera",
         "arabiya",
         "asahi",
@@ -44,7 +44,6 @@ _MEDIA_WORDS_NOT_IN_LEXICON = frozenset(
         "ria",
         "standard",
         "star",
-        "sun",
         "vedomosti",
         "weekly",
         "wire",
@@ -106,12 +105,15 @@ def same_outlet(first: str, second: str) -> bool:
 
 
 def looks_like_outlet(name: str) -> bool:
-    """A known outlet ("USA Today", "Mother Jones"), or a name with a media word in it ("Granite Herald")."""
-    folded = name.casefold()
-    if " ".join(folded.split()) in MEDIA_OUTLETS:
+    """A known outlet ("USA Today", "Mother Jones"), or a name with a capitalised media word in it ("Granite
+    Herald"). Lower-case words do not count: "an industry insider" and "the daily briefing" are no outlets."""
+    if " ".join(name.casefold().split()) in MEDIA_OUTLETS:
         return True
-    tokens = re.findall(r"[^\W_]+", folded)
-    return any(t in _MEDIA_WORDS or t.removeprefix("al") in _MEDIA_WORDS for t in tokens)
+    words = [w for w in re.findall(r"[^\W_]+", name) if w[:1].isupper()]
+    return any(
+        folded in _MEDIA_WORDS or folded.removeprefix("al") in _MEDIA_WORDS
+        for folded in (w.casefold() for w in words)
+    )
 
 
 def _clean_name(name: str) -> str:
