@@ -10,11 +10,11 @@ examples repeated. Each side runs once to warm up, then is timed over --repeat r
 from __future__ import annotations
 
 import argparse
-import time
 from pathlib import Path
 
 import spacy
 
+from _timing import best_of
 from claimtrace.analyze.pipeline import load_pipeline
 from claimtrace.cli.analyze import example_paths
 from claimtrace.process import process
@@ -36,15 +36,6 @@ def fixed_articles() -> tuple[str, list[str]]:
         if isinstance(raw, RawInput)
     ]
     return f"bundled examples ×20 ({len(texts) * 20} articles)", texts * 20
-
-
-def best_of(repeat: int, run) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

@@ -15,9 +15,9 @@ import json
 import random
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
+from _timing import best_of
 from claimtrace.extract import extract
 from claimtrace.extract.language import detect_language
 from claimtrace.extract.lexicon import english_words
@@ -68,15 +68,6 @@ def scraped_texts(count: int = 300) -> list[str]:
             lines.append(line)
         texts.append("\n".join([*lines, "More Stories", *HEADLINES]))
     return texts
-
-
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def report(name: str, count: int, size: int, seconds: float, unit: str) -> None:
