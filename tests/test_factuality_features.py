@@ -8,7 +8,13 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Token
 
-from claimtrace.analyze.factuality import DocWords, predicate_features, rule_prior, scope_word_features
+from claimtrace.analyze.factuality import (
+    DocWords,
+    predicate_features,
+    question_tokens,
+    rule_prior,
+    scope_word_features,
+)
 from claimtrace.analyze.pipeline import load_pipeline
 from claimtrace.train.factuality import apply_snap, choose_snap, corpus_folds
 
@@ -86,3 +92,12 @@ def test_too_and_negative_nouns_negate_the_infinitive_in_the_prior(nlp: Language
     assert rule_prior(token(nlp, "The hikers were too tired to climb the ridge.", "climb")) < 0
     assert rule_prior(token(nlp, "The council's failure to repair the bridge angered drivers.", "repair")) < 0
     assert rule_prior(token(nlp, "The hikers were eager to climb the ridge.", "climb")) > 0
+
+
+def test_question_tokens_cover_only_the_sentence_that_asks(nlp: Language) -> None:
+    doc = nlp("The mayor resigned. Did the council accept it?")
+    asked = question_tokens(doc)
+    assert all(doc[i].sent.text.endswith("?") for i in asked)
+    assert {t.i for t in doc if t.text in {"Did", "council", "accept"}} <= asked
+    assert not {t.i for t in doc if t.text in {"mayor", "resigned"}} & asked
+    assert question_tokens(nlp("")) == set()

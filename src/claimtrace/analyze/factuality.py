@@ -288,12 +288,24 @@ def _apply_local_cues(cues: LocalCues, value: float) -> float:
     return value
 
 
+def sentence_starts(doc: Doc) -> np.ndarray:
+    """Indices where the Doc's sentences start, from its SENT_START array (as `doc.sents` has them, without
+    building Span objects)."""
+    is_start = doc.to_array("SENT_START").astype(np.int64) == 1
+    if len(is_start):
+        is_start[0] = True
+    return np.flatnonzero(is_start)
+
+
 def question_tokens(doc: Doc) -> set[int]:
     """Indices of the tokens in sentences that end with a question mark (allowing a closing quote)."""
     out: set[int] = set()
-    for sent in doc.sents:
-        if sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
-            out.update(range(sent.start, sent.end))
+    if not len(doc):
+        return out
+    starts = sentence_starts(doc).tolist()
+    for start, end in zip(starts, [*starts[1:], len(doc)], strict=True):
+        if doc[end - 1].text == "?" or (end - start > 1 and doc[end - 2].text == "?"):
+            out.update(range(start, end))
     return out
 
 
@@ -311,10 +323,10 @@ class DocWords:
         if not len(doc):
             return cls([], [], [])
         lower = doc.to_array("LOWER")
-        is_start = doc.to_array("SENT_START").astype(np.int64) == 1
-        is_start[0] = True
-        index = np.arange(len(doc))
-        starts = np.maximum.accumulate(np.where(is_start, index, 0))
+        firsts = sentence_starts(doc)
+        starts = np.zeros(len(doc), dtype=np.int64)
+        starts[firsts] = firsts
+        starts = np.maximum.accumulate(starts)
         positions = np.flatnonzero(np.isin(lower, SCOPE_WORD_IDS))
         words = [doc.vocab.strings[int(lower[i])] for i in positions]
         return cls(starts.tolist(), positions.tolist(), words)
