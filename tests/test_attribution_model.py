@@ -118,6 +118,22 @@ def test_a_rule_attribution_replaces_at_most_one_model_attribution() -> None:
     assert merge([first, second], [rule], MERGE_TEXT) == [rule, second]
 
 
+ASKED_TEXT = "Asked if the ferry would run, the captain shrugged. Reporters asked about the fares."
+
+
+def test_merge_keeps_a_rule_only_asked_question_but_not_a_sourced_or_other_no_source_find() -> None:
+    def span(fragment: str) -> tuple[int, int]:
+        start = ASKED_TEXT.index(fragment)
+        return (start, start + len(fragment))
+
+    question = AttributionSpans(content=[span("if the ferry would run")], cue=[span("Asked")])
+    sourced = AttributionSpans(
+        content=[span("about the fares")], cue=[span("asked")], source=[span("Reporters")]
+    )
+    shrug = AttributionSpans(content=[span("the ferry would run")], cue=[span("shrugged")])
+    assert merge([], [question, sourced, shrug], ASKED_TEXT) == [question]
+
+
 @pytest.mark.slow
 def test_role_features_describe_the_relation_to_the_cue(nlp: spacy.language.Language) -> None:
     doc = nlp("The harbour master said the ferry would sail at noon.")

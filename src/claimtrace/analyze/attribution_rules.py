@@ -33,6 +33,7 @@ from claimtrace.analyze.lexicon import (
     QUESTION_VERBS,
     REPORTING_VERBS,
     SPEECH_VERBS,
+    STANCE_VERBS,
     STATEMENT_NOUNS,
 )
 from claimtrace.analyze.sources import is_anonymity_formula, is_media_phrase
@@ -71,6 +72,7 @@ CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
 FOCUS_ADVERBS = frozenset({"even", "only", "also", "just", "especially", "particularly"})
 QUESTION_OPENERS = frozenset({"if", "whether", "why", "what", "how", "who", "whom", "which", "when", "where"})
 REFUSAL_VERBS = frozenset({"decline", "refuse"})
+STANCE_PREPOSITIONS = frozenset({"for", "of", "as"})  # "accused him of …", "praised her for …"
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 # Objects that only point at what was said elsewhere ("said it", "said that"), not content themselves.
 ANAPHORIC_OBJECTS = frozenset({"it", "this", "that", "these", "those", "them", "him", "her", "which", "what"})
@@ -96,7 +98,7 @@ def _hashes(words: frozenset[str]) -> np.ndarray:
     return np.array(sorted(get_string_id(w) for w in words), dtype=np.uint64)
 
 
-VERB_LEMMAS = _hashes(REPORTING_VERBS | SPEECH_VERBS | CITING_VERBS | NAMING_VERBS)
+VERB_LEMMAS = _hashes(REPORTING_VERBS | SPEECH_VERBS | CITING_VERBS | NAMING_VERBS | STANCE_VERBS)
 TRIGGER_WORDS = _hashes(HEARSAY_ADVERBS | SIGNATURE_DASHES | GLUED_SIGNATURES | {"according", ":"})
 QUOTE_HASHES = _hashes(QUOTE_MARKS | GLUED_SIGNATURES)
 VERBAL_POS_IDS = np.array([VERB, AUX], dtype=np.uint64)
@@ -255,6 +257,8 @@ class _RuleFinder:
         content = [self._content_range(c, verb) for c in children if self._is_content_child(c, verb)]
         if not content and verb.lemma_ in NAMING_VERBS:
             content = self._naming(children)
+        if not content and verb.lemma_ in STANCE_VERBS:
+            content = self._stance_target(verb, children)
         if not content:
             content = self._object_content(verb, children)
         if not content and passive and "xcomp" in deps and "agent" not in deps:
@@ -597,6 +601,19 @@ class _RuleFinder:
         if verb.lemma_ in OBJECT_SPEECH_VERBS and obj.lower_ not in ANAPHORIC_OBJECTS:
             return [self._subtree(obj)]
         return []
+
+    def _stance_target(self, verb: Token, children: list[Token]) -> list[TokenRange]:
+        """Whom a stance is toward, through what the verb says of them: "accused him of lying", "praised the
+        plan as bold", "blamed the storm for the delay"."""
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is None:
+            return []
+        end = obj.right_edge.i + 1
+        for child in children:
+            complement = child.dep_ == "prep" and child.lower_ in STANCE_PREPOSITIONS
+            if child.i > obj.i and (complement or child.dep_ in ("xcomp", "oprd")):
+                end = max(end, child.right_edge.i + 1)
+        return [(obj.left_edge.i, end)]
 
     def _refusal(self, verb: Token) -> None:
         """ "The ministry declined to say whether …": the refusal is the cue, the unanswered question the

@@ -1,0 +1,76 @@
+"""Stance cues the rules find: a speaker who accuses, criticizes, praises, rejects, condemns or blames
+someone, with the object and what the verb says of it as content. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimtrace.analyze.attribution import build_attributions
+from claimtrace.analyze.attribution_rules import find_rule_attributions
+from claimtrace.analyze.pipeline import load_pipeline
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def analyse():
+    pipeline = load_pipeline(components=("claimtrace_attribution",))
+
+    def run(text: str) -> list[dict[str, Any]]:
+        with pipeline.select_pipes(disable=["claimtrace_attribution"]):
+            doc = pipeline(text)
+        return build_attributions(doc, find_rule_attributions(doc))
+
+    return run
+
+
+def roles(attribution: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    return tuple(  # type: ignore[return-value]
+        None if attribution[role] is None else attribution[role]["text"]
+        for role in ("source", "cue", "content")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The harbour union accused the port authority of hiding the crane inspections.",
+            ("The harbour union", "accused", "the port authority of hiding the crane inspections"),
+        ),
+        (
+            "Senator Alvarez has repeatedly criticized the transit plan for its cost.",
+            ("Senator Alvarez", "has repeatedly criticized", "the transit plan for its cost"),
+        ),
+        (
+            "The mayor praised the volunteers who cleared the riverbank.",
+            ("The mayor", "praised", "the volunteers who cleared the riverbank"),
+        ),
+        (
+            "Farmers blamed the late frost for the poor cherry harvest.",
+            ("Farmers", "blamed", "the late frost for the poor cherry harvest"),
+        ),
+        (
+            "The council rejected the developer's offer on Tuesday.",
+            ("The council", "rejected", "the developer's offer"),
+        ),
+    ],
+)
+def test_a_stance_verb_attributes_its_object_to_the_subject(analyse, text, expected):
+    found = [roles(a) for a in analyse(text)]
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The accused driver stayed silent in court.",  # a participle describing, not a stance
+        "The mayor wants to rebuild the pier before summer.",  # wishes are not stance cues
+        "The board supported the budget after a long debate.",  # "support" is too often a plan, not a stance
+        "Critics blamed.",  # no one and nothing the stance is toward
+    ],
+)
+def test_no_stance_attribution_without_a_stance_verb_and_its_object(analyse, text):
+    assert analyse(text) == []
