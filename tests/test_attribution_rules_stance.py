@@ -8,8 +8,10 @@ from typing import Any
 import pytest
 
 from claimtrace.analyze.attribution import build_attributions
+from claimtrace.analyze.attribution_model import merge
 from claimtrace.analyze.attribution_rules import find_rule_attributions
 from claimtrace.analyze.pipeline import load_pipeline
+from claimtrace.analyze.types import AttributionSpans
 
 pytestmark = pytest.mark.slow
 
@@ -74,3 +76,17 @@ def test_a_stance_verb_attributes_its_object_to_the_subject(analyse, text, expec
 )
 def test_no_stance_attribution_without_a_stance_verb_and_its_object(analyse, text):
     assert analyse(text) == []
+
+
+def test_merge_keeps_a_rule_only_stance_with_a_source():
+    text = "Critics accused the board of waste. Later the board shrugged off the charge."
+
+    def at(fragment: str) -> tuple[int, int]:
+        start = text.index(fragment)
+        return (start, start + len(fragment))
+
+    stance = AttributionSpans(content=[at("the board of waste")], cue=[at("accused")], source=[at("Critics")])
+    unsourced = AttributionSpans(content=[at("the board of waste")], cue=[at("accused")])
+    other = AttributionSpans(content=[at("the charge")], cue=[at("shrugged off")], source=[at("the board")])
+    assert merge([], [stance], text) == [stance]
+    assert merge([], [unsourced, other], text) == []

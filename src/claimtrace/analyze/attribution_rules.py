@@ -30,6 +30,7 @@ from claimtrace.analyze.lexicon import (
     HEARSAY_ADVERBS,
     NAMING_VERBS,
     OBJECT_SPEECH_VERBS,
+    PREPOSITIONAL_CUES,
     QUESTION_VERBS,
     REPORTING_VERBS,
     SPEECH_VERBS,
@@ -63,6 +64,7 @@ CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod"})
 # often as not, so they stay out.
 CUE_MODIFIER_DEPS = frozenset({"npadvmod", "advmod"})
 MAX_CUE_MODIFIER = 8
+MAX_CUE_FILLERS = 2  # words between a verb and the preposition joining its cue ("spoke out about")
 CUE_LEAD_WINDOW = 4  # longest "a short statement" between a leading verb and the report it leads into
 LEAD_FILLERS = frozenset({"PART", "ADV", "ADP"})
 STATEMENT_FILLERS = frozenset({"DET", "ADJ", "NOUN", "PROPN"})
@@ -98,7 +100,14 @@ def _hashes(words: frozenset[str]) -> np.ndarray:
     return np.array(sorted(get_string_id(w) for w in words), dtype=np.uint64)
 
 
-VERB_LEMMAS = _hashes(REPORTING_VERBS | SPEECH_VERBS | CITING_VERBS | NAMING_VERBS | STANCE_VERBS)
+VERB_LEMMAS = _hashes(
+    REPORTING_VERBS
+    | SPEECH_VERBS
+    | CITING_VERBS
+    | NAMING_VERBS
+    | STANCE_VERBS
+    | frozenset(PREPOSITIONAL_CUES)
+)
 TRIGGER_WORDS = _hashes(HEARSAY_ADVERBS | SIGNATURE_DASHES | GLUED_SIGNATURES | {"according", ":"})
 QUOTE_HASHES = _hashes(QUOTE_MARKS | GLUED_SIGNATURES)
 VERBAL_POS_IDS = np.array([VERB, AUX], dtype=np.uint64)
@@ -261,6 +270,10 @@ class _RuleFinder:
             content = self._stance_target(verb, children)
         if not content:
             content = self._object_content(verb, children)
+        preposition = None
+        if not content and verb.lemma_ in PREPOSITIONAL_CUES:
+            preposition = self._cue_preposition(verb, children)
+            content = [] if preposition is None else self._prepositional_content(verb, preposition)
         if not content and passive and "xcomp" in deps and "agent" not in deps:
             content = self._raised(children)  # "The minister is expected to resign."
 
@@ -288,6 +301,8 @@ class _RuleFinder:
             if source is None and (speaker := self._inverted_speaker(verb)) is not None:
                 source = self._source_range(speaker)
         cue = self._cue_range(verb, agent)
+        if preposition is not None:
+            cue = (cue[0], max(cue[1], preposition.i + 1))  # "called for", "talked briefly about"
         if source is None and not passive:
             return  # an active report whose speaker the parse lost: more often wrong than right
         if source is not None and self._speaker_voice(verb, source, verb.lemma_ in BELIEF_VERBS):
@@ -613,6 +628,34 @@ class _RuleFinder:
             complement = child.dep_ == "prep" and child.lower_ in STANCE_PREPOSITIONS
             if child.i > obj.i and (complement or child.dep_ in ("xcomp", "oprd")):
                 end = max(end, child.right_edge.i + 1)
+        return [(obj.left_edge.i, end)]
+
+    def _cue_preposition(self, verb: Token, children: list[Token]) -> Token | None:
+        """The preposition that leads a verb to its content ("called for", "spoke out about"), right after
+        the verb or a particle or adverb or two."""
+        allowed = PREPOSITIONAL_CUES[verb.lemma_]
+        for child in children:
+            if child.dep_ != "prep" or child.lower_ not in allowed or child.i <= verb.i:
+                continue
+            between = self.doc[verb.i + 1 : child.i]
+            if len(between) <= MAX_CUE_FILLERS and all(t.pos_ in LEAD_FILLERS for t in between):
+                return child
+        return None
+
+    def _prepositional_content(self, verb: Token, preposition: Token) -> list[TokenRange]:
+        """The preposition's object, with the infinitive an appeal goes on to ("called on the banks to lend
+        more")."""
+        obj = next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None:
+            return []
+        end = obj.right_edge.i + 1
+        for child in verb.rights:
+            if (
+                child.dep_ in ("xcomp", "advcl")
+                and child.left_edge.i == end
+                and child.left_edge.lower_ == "to"
+            ):
+                end = child.right_edge.i + 1
         return [(obj.left_edge.i, end)]
 
     def _refusal(self, verb: Token) -> None:

@@ -1,0 +1,86 @@
+"""Cues that reach their content through a preposition ("called for", "pointed to", "spoke about"): the
+preposition joins the cue, its object is the content. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimtrace.analyze.attribution import build_attributions
+from claimtrace.analyze.attribution_model import merge
+from claimtrace.analyze.attribution_rules import find_rule_attributions
+from claimtrace.analyze.pipeline import load_pipeline
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return load_pipeline(components=("claimtrace_attribution",))
+
+
+@pytest.fixture(scope="module")
+def analyse(pipeline):
+    def run(text: str) -> list[dict[str, Any]]:
+        with pipeline.select_pipes(disable=["claimtrace_attribution"]):
+            doc = pipeline(text)
+        return build_attributions(doc, find_rule_attributions(doc))
+
+    return run
+
+
+def roles(attribution: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    return tuple(  # type: ignore[return-value]
+        None if attribution[role] is None else attribution[role]["text"]
+        for role in ("source", "cue", "content")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The fishermen's union called for a ban on night trawling.",
+            ("The fishermen's union", "called for", "a ban on night trawling"),
+        ),
+        (
+            "The bishop called on the city to reopen the shelter.",
+            ("The bishop", "called on", "the city to reopen the shelter"),
+        ),
+        (
+            "The coach pointed to the injuries that kept three starters out.",
+            ("The coach", "pointed to", "the injuries that kept three starters out"),
+        ),
+        (
+            "The novelist spoke openly about her years in the mill town.",
+            ("The novelist", "spoke openly about", "her years in the mill town"),
+        ),
+    ],
+)
+def test_a_prepositional_cue_takes_its_preposition_and_object(analyse, text, expected):
+    found = [roles(a) for a in analyse(text)]
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator voted for the farm bill.",  # a vote is an act, not a claim
+        "The ferry called at three islands on Sunday.",  # "call at" is a visit
+        "The dog pointed its nose to the door.",  # an object between the verb and the preposition
+        "The committee focused on the harbour budget.",  # "focus on" is not a cue the rules trust
+    ],
+)
+def test_no_prepositional_attribution_for_other_prepositions_or_verbs(analyse, text):
+    assert analyse(text) == []
+
+
+def test_merge_leaves_a_rule_only_prepositional_cue_to_the_tagger(pipeline):
+    with pipeline.select_pipes(disable=["claimtrace_attribution"]):
+        doc = pipeline("The mayor called for calm.")
+    rule_spans = find_rule_attributions(doc)
+    called_for = [a for a in rule_spans if doc.text[a.cue[0][0] : a.cue[-1][1]] == "called for"]
+    assert called_for
+    assert merge([], rule_spans, doc.text) == []
+    assert merge([], rule_spans, doc.text, [[called_for[0].cue[0]]]) == called_for
