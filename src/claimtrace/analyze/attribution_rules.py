@@ -28,6 +28,8 @@ from claimtrace.analyze.lexicon import (
     CUE_TAILS,
     DIRECTIVE_VERBS,
     HEARSAY_ADVERBS,
+    INFINITIVE_CUE_VERBS,
+    LEMMA_FIXES,
     NAMING_VERBS,
     OBJECT_SPEECH_VERBS,
     PREPOSITIONAL_CUES,
@@ -108,6 +110,7 @@ VERB_LEMMAS = _hashes(
     | STANCE_VERBS
     | frozenset(PREPOSITIONAL_CUES)
 )
+MISLEMMATIZED_VERBS = _hashes(frozenset(LEMMA_FIXES))
 TRIGGER_WORDS = _hashes(HEARSAY_ADVERBS | SIGNATURE_DASHES | GLUED_SIGNATURES | {"according", ":"})
 QUOTE_HASHES = _hashes(QUOTE_MARKS | GLUED_SIGNATURES)
 VERBAL_POS_IDS = np.array([VERB, AUX], dtype=np.uint64)
@@ -215,7 +218,8 @@ class _RuleFinder:
         self.paragraph = (np.cumsum(breaks) - breaks).tolist()
         self.verbal = np.isin(arrays[:, 0], VERBAL_POS_IDS)
         self.candidates = np.flatnonzero(
-            (self.verbal & np.isin(arrays[:, 1], VERB_LEMMAS)) | np.isin(arrays[:, 2], TRIGGER_WORDS)
+            (self.verbal & (np.isin(arrays[:, 1], VERB_LEMMAS) | np.isin(arrays[:, 2], MISLEMMATIZED_VERBS)))
+            | np.isin(arrays[:, 2], TRIGGER_WORDS)
         ).tolist()
         self.found: dict[int, _Found] = {}
         self.extra: list[_Found] = []  # reporter attributions implied by "told the Post"
@@ -264,6 +268,9 @@ class _RuleFinder:
             self._refusal(verb)  # "declined to say whether …"
             return
         content = [self._content_range(c, verb) for c in children if self._is_content_child(c, verb)]
+        lemma = LEMMA_FIXES.get(verb.lower_, verb.lemma_)
+        if not content and lemma in INFINITIVE_CUE_VERBS:
+            content = self._infinitive(verb, children)
         if not content and verb.lemma_ in NAMING_VERBS:
             content = self._naming(children)
         if not content and verb.lemma_ in STANCE_VERBS:
@@ -305,7 +312,7 @@ class _RuleFinder:
             cue = (cue[0], max(cue[1], preposition.i + 1))  # "called for", "talked briefly about"
         if source is None and not passive:
             return  # an active report whose speaker the parse lost: more often wrong than right
-        if source is not None and self._speaker_voice(verb, source, verb.lemma_ in BELIEF_VERBS):
+        if source is not None and self._speaker_voice(verb, source, lemma in BELIEF_VERBS):
             return  # "I think …" is the speaker's hedge; "“I told them, ‘…’”" their own words, not a source
 
         speech = verb.lemma_ in SPEECH_VERBS
@@ -616,6 +623,13 @@ class _RuleFinder:
         if verb.lemma_ in OBJECT_SPEECH_VERBS and obj.lower_ not in ANAPHORIC_OBJECTS:
             return [self._subtree(obj)]
         return []
+
+    def _infinitive(self, verb: Token, children: list[Token]) -> list[TokenRange]:
+        """What is hoped or promised as an infinitive after the verb ("hopes to win", "vowed to appeal")."""
+        control = next((c for c in children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        if control is None or control.left_edge.lower_ != "to":
+            return []
+        return [self._subtree(control)]
 
     def _stance_target(self, verb: Token, children: list[Token]) -> list[TokenRange]:
         """Whom a stance is toward, through what the verb says of them: "accused him of lying", "praised the

@@ -1,0 +1,71 @@
+"""Cues whose content is an infinitive: what a speaker hopes, promises or vows to do, including the forms of
+"hope" the English model lemmatizes as "hop". Sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimtrace.analyze.attribution import build_attributions
+from claimtrace.analyze.attribution_rules import find_rule_attributions
+from claimtrace.analyze.pipeline import load_pipeline
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def analyse():
+    pipeline = load_pipeline(components=("claimtrace_attribution",))
+
+    def run(text: str) -> list[dict[str, Any]]:
+        with pipeline.select_pipes(disable=["claimtrace_attribution"]):
+            doc = pipeline(text)
+        return build_attributions(doc, find_rule_attributions(doc))
+
+    return run
+
+
+def roles(attribution: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    return tuple(  # type: ignore[return-value]
+        None if attribution[role] is None else attribution[role]["text"]
+        for role in ("source", "cue", "content")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The rowing club hopes to reopen the boathouse by June.",
+            ("The rowing club", "hopes", "to reopen the boathouse by June"),
+        ),
+        (
+            "The orchard's owners hoped that the rain would hold off.",
+            ("The orchard's owners", "hoped", "that the rain would hold off"),
+        ),
+        (
+            "The new principal promised to shorten the school day.",
+            ("The new principal", "promised", "to shorten the school day"),
+        ),
+        (
+            "The tenants vowed to fight the eviction in court.",
+            ("The tenants", "vowed", "to fight the eviction in court"),
+        ),
+    ],
+)
+def test_an_infinitive_is_what_was_hoped_or_promised(analyse, text, expected):
+    found = [roles(a) for a in analyse(text)]
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rabbit hopped across the frozen pond.",  # a real "hop" is no cue
+        "The council promised the land to a school.",  # no infinitive and no clause: nothing said
+        "The mayor decided to close the bridge.",  # a decision, not a cue verb
+    ],
+)
+def test_no_infinitive_attribution_without_a_cue_verb_and_its_infinitive(analyse, text):
+    assert analyse(text) == []
