@@ -23,6 +23,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from claimtrace.analyze.lexicon import (
+    APPEARANCE_VERBS,
     BELIEF_VERBS,
     CITING_VERBS,
     CUE_TAILS,
@@ -109,6 +110,7 @@ VERB_LEMMAS = _hashes(
     | NAMING_VERBS
     | STANCE_VERBS
     | frozenset(PREPOSITIONAL_CUES)
+    | APPEARANCE_VERBS
 )
 MISLEMMATIZED_VERBS = _hashes(frozenset(LEMMA_FIXES))
 TRIGGER_WORDS = _hashes(HEARSAY_ADVERBS | SIGNATURE_DASHES | GLUED_SIGNATURES | {"according", ":"})
@@ -244,6 +246,8 @@ class _RuleFinder:
                     continue  # "<tweet …>" left in scraped text is markup, not a verb
                 if tok.lemma_ in CITING_VERBS:
                     citing.append(tok)
+                elif tok.lemma_ in APPEARANCE_VERBS:
+                    self._appearance(tok)
                 else:
                     self._reporting_verb(tok)
         for verb in citing:
@@ -353,6 +357,26 @@ class _RuleFinder:
         content = self._clean_content([self._subtree(question)], [(verb.i, verb.i + 1)])
         if content:
             self.found[verb.i] = _Found(verb.i, (verb.i, verb.i + 1), None, content, kind="no_source")
+
+    def _appearance(self, verb: Token) -> None:
+        """ "The plan seemed to stall", "The deal appears doomed", "It appears that …": a clause attributed
+        to no one; its content is the subject with what it seems to be, or the clause after "it"."""
+        if self._quote_at(verb.i, -1) is not None:
+            return  # inside a quote the speaker hedges their own words: PolNeAR adds no attribution
+        children = list(verb.children)
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        clause = next((c for c in children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        predicate = next((c for c in children if c.dep_ in ("xcomp", "acomp") and c.i > verb.i), None)
+        if subject is not None and subject.lower_ == "it" and clause is not None:
+            content = [self._subtree(clause)]
+        elif subject is not None and subject.lower_ != "it" and predicate is not None:
+            content = [self._subtree(subject), self._subtree(predicate)]
+        else:
+            return
+        cue = (self._cue_range_start(verb), verb.i + 1)
+        content = self._clean_content(content, [cue])
+        if content:
+            self.found[verb.i] = _Found(verb.i, cue, None, content, kind="no_source")
 
     def _inverted_speaker(self, verb: Token) -> Token | None:
         """The speaker named after a verb that follows a quote ("“…,” wrote a man calling himself Paul"), when

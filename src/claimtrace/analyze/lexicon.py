@@ -102,6 +102,9 @@ STANCE_CUES: frozenset[str] = frozenset(form for lemma in STANCE_VERBS for form 
 # cues right on PolNeAR train, rules alone; "pledge" and "threaten" fell to 51-59%.
 INFINITIVE_CUE_VERBS: frozenset[str] = _words("hope promise vow")
 
+# Verbs of appearance that attribute a clause to no one ("Trump seemed to relent", "it appears that …").
+APPEARANCE_VERBS: frozenset[str] = _words("seem appear")
+
 # Forms the English model lemmatizes wrongly ("hopes", "hoped", "hoping" → "hop"), with their lemma.
 LEMMA_FIXES: dict[str, str] = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
 
