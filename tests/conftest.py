@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,3 +24,21 @@ def nlp():
     from claimtrace.analyze.pipeline import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def rules() -> Callable[[str], list[dict[str, Any]]]:
+    """The rule finder alone over a parsed text, as claimtrace/1 attribution dicts (the trained tagger and its
+    merge have their own tests in test_attribution_model.py)."""
+    from claimtrace.analyze.attribution import build_attributions
+    from claimtrace.analyze.attribution_rules import find_rule_attributions
+    from claimtrace.analyze.pipeline import load_pipeline
+
+    pipeline = load_pipeline(components=("claimtrace_attribution",))
+
+    def run(text: str) -> list[dict[str, Any]]:
+        with pipeline.select_pipes(disable=["claimtrace_attribution"]):
+            doc = pipeline(text)
+        return build_attributions(doc, find_rule_attributions(doc))
+
+    return run

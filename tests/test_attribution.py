@@ -8,8 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimtrace.analyze.attribution import build_attributions
-from claimtrace.analyze.attribution_rules import find_quotes, find_rule_attributions
+from claimtrace.analyze.attribution_rules import find_quotes
 from claimtrace.analyze.pipeline import load_pipeline
 from claimtrace.errors import ClaimtraceError
 
@@ -19,19 +18,6 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def pipeline():
     return load_pipeline(components=("claimtrace_attribution",))
-
-
-@pytest.fixture(scope="module")
-def analyse(pipeline):
-    """Parse with the base model, then run the rule finder and the dict builder (the trained tagger's merge
-    is the attribution model's business and has its own tests)."""
-
-    def run(text: str) -> list[dict[str, Any]]:
-        with pipeline.select_pipes(disable=["claimtrace_attribution"]):
-            doc = pipeline(text)
-        return build_attributions(doc, find_rule_attributions(doc))
-
-    return run
 
 
 def text_of(role: dict[str, Any] | None) -> str | None:
@@ -47,30 +33,30 @@ def by_cue(attributions: list[dict[str, Any]], cue: str) -> dict[str, Any]:
 # --- quotes ---------------------------------------------------------------------------------------
 
 
-def test_quote_then_speaker(analyse):
-    (a,) = analyse("“We will not sign this agreement,” the minister said.")
+def test_quote_then_speaker(rules):
+    (a,) = rules("“We will not sign this agreement,” the minister said.")
     assert a["kind"] == "direct"
     assert text_of(a["source"]) == "the minister"
     assert text_of(a["cue"]) == "said"
     assert text_of(a["content"]) == "“We will not sign this agreement,”"
 
 
-def test_quote_then_inverted_speaker(analyse):
-    (a,) = analyse("“The border stays closed,” said Maria Lopez.")
+def test_quote_then_inverted_speaker(rules):
+    (a,) = rules("“The border stays closed,” said Maria Lopez.")
     assert (text_of(a["source"]), a["kind"]) == ("Maria Lopez", "direct")
     assert text_of(a["content"]) == "“The border stays closed,”"
 
 
-def test_speaker_colon_then_straight_quote(analyse):
-    (a,) = analyse('The general said: "Our troops will stay until the spring."')
+def test_speaker_colon_then_straight_quote(rules):
+    (a,) = rules('The general said: "Our troops will stay until the spring."')
     assert text_of(a["source"]) == "The general"
     assert text_of(a["content"]) == '"Our troops will stay until the spring."'
     assert a["kind"] == "direct"
 
 
-def test_split_quote_is_one_attribution_with_two_spans(analyse):
+def test_split_quote_is_one_attribution_with_two_spans(rules):
     text = "“We will keep talking,” she said, “but we will not give up the port.”"
-    (a,) = analyse(text)
+    (a,) = rules(text)
     assert len(a["content"]["spans"]) == 2
     first, second = (text[s:e] for s, e in a["content"]["spans"])
     assert first == "“We will keep talking,”"
@@ -78,34 +64,34 @@ def test_split_quote_is_one_attribution_with_two_spans(analyse):
     assert a["kind"] == "direct"
 
 
-def test_quote_continued_in_next_sentence(analyse):
+def test_quote_continued_in_next_sentence(rules):
     text = "“We are ready,” the commander said. “Our units have been in position for a week.”"
-    (a,) = analyse(text)
+    (a,) = rules(text)
     assert [text[s:e] for s, e in a["content"]["spans"]] == [
         "“We are ready,”",
         "“Our units have been in position for a week.”",
     ]
 
 
-def test_quote_continued_in_next_paragraph(analyse):
+def test_quote_continued_in_next_paragraph(rules):
     text = "“The port is open,” the mayor said.\n\n“Ships will dock tomorrow.”\n\nThe weather was calm."
-    (a,) = analyse(text)
+    (a,) = rules(text)
     assert [text[s:e] for s, e in a["content"]["spans"]] == [
         "“The port is open,”",
         "“Ships will dock tomorrow.”",
     ]
 
 
-def test_quote_before_belongs_to_the_first_verb_only(analyse):
-    attributions = analyse(
+def test_quote_before_belongs_to_the_first_verb_only(rules):
+    attributions = rules(
         "“He stands for the middle class,” she said, adding that he was the most trustworthy candidate."
     )
     assert text_of(by_cue(attributions, "said")["content"]) == "“He stands for the middle class,”"
     assert text_of(by_cue(attributions, "adding")["content"]) == "that he was the most trustworthy candidate"
 
 
-def test_partly_quoted_content_is_mixed(analyse):
-    (a,) = analyse("The spokeswoman said the campaign would “fight for every vote in the state.”")
+def test_partly_quoted_content_is_mixed(rules):
+    (a,) = rules("The spokeswoman said the campaign would “fight for every vote in the state.”")
     assert a["kind"] == "mixed"
     assert text_of(a["content"]) == "the campaign would “fight for every vote in the state.”"
 
@@ -128,8 +114,8 @@ def test_unclosed_quote_ends_at_paragraph(pipeline):
 # --- reported speech ------------------------------------------------------------------------------
 
 
-def test_indirect_speech_with_that_clause(analyse):
-    (a,) = analyse("Officials said that the talks would resume next week.")
+def test_indirect_speech_with_that_clause(rules):
+    (a,) = rules("Officials said that the talks would resume next week.")
     assert a["kind"] == "indirect"
     assert text_of(a["source"]) == "Officials"
     assert text_of(a["content"]) == "that the talks would resume next week"
@@ -149,148 +135,148 @@ def test_indirect_speech_with_that_clause(analyse):
         "indicated",
     ],
 )
-def test_reporting_verb_lexicon(analyse, verb):
-    (a,) = analyse(f"The ministry {verb} that the convoy had crossed the border.")
+def test_reporting_verb_lexicon(rules, verb):
+    (a,) = rules(f"The ministry {verb} that the convoy had crossed the border.")
     assert text_of(a["cue"]) == verb
     assert text_of(a["source"]) == "The ministry"
     assert text_of(a["content"]) == "that the convoy had crossed the border"
 
 
-def test_cue_keeps_auxiliaries(analyse):
-    (a,) = analyse("The newspaper has learned that the envoy resigned in March.")
+def test_cue_keeps_auxiliaries(rules):
+    (a,) = rules("The newspaper has learned that the envoy resigned in March.")
     assert text_of(a["cue"]) == "has learned"
     assert text_of(a["content"]) == "that the envoy resigned in March"
 
 
-def test_passive_with_agent(analyse):
-    (a,) = analyse("The plan was first reported by the Tribune.")
+def test_passive_with_agent(rules):
+    (a,) = rules("The plan was first reported by the Tribune.")
     assert text_of(a["cue"]) == "was first reported by"
     assert text_of(a["source"]) == "the Tribune"
     assert text_of(a["content"]) == "The plan"
 
 
-def test_passive_with_agent_and_quote(analyse):
-    (a,) = analyse("The delegation was told by Moscow, “We will not sign this before spring.”")
+def test_passive_with_agent_and_quote(rules):
+    (a,) = rules("The delegation was told by Moscow, “We will not sign this before spring.”")
     assert (text_of(a["source"]), text_of(a["cue"]), a["kind"]) == ("Moscow", "was told by", "direct")
     assert text_of(a["content"]) == "“We will not sign this before spring.”"
 
 
-def test_impersonal_passive_has_no_source(analyse):
-    (a,) = analyse("It was reported that the governor had resigned.")
+def test_impersonal_passive_has_no_source(rules):
+    (a,) = rules("It was reported that the governor had resigned.")
     assert a["source"] is None
     assert a["kind"] == "no_source"
     assert text_of(a["content"]) == "that the governor had resigned"
 
 
-def test_reportedly_attributes_its_clause_without_source(analyse):
+def test_reportedly_attributes_its_clause_without_source(rules):
     text = "The governor reportedly resigned on Tuesday."
-    (a,) = analyse(text)
+    (a,) = rules(text)
     assert (a["kind"], text_of(a["cue"]), a["source"]) == ("no_source", "reportedly", None)
     assert [text[s:e] for s, e in a["content"]["spans"]] == ["The governor", "resigned on Tuesday"]
 
 
-def test_according_to_at_end(analyse):
-    (a,) = analyse("The talks collapsed on Friday, according to three current and former Western officials.")
+def test_according_to_at_end(rules):
+    (a,) = rules("The talks collapsed on Friday, according to three current and former Western officials.")
     assert a["kind"] == "according_to"
     assert text_of(a["source"]) == "three current and former Western officials"
     assert text_of(a["content"]) == "The talks collapsed on Friday"
 
 
-def test_according_to_leaves_out_sentence_adverbial(analyse):
-    (a,) = analyse("Still, the port handled more ships this year, according to the harbour authority.")
+def test_according_to_leaves_out_sentence_adverbial(rules):
+    (a,) = rules("Still, the port handled more ships this year, according to the harbour authority.")
     assert text_of(a["content"]) == "the port handled more ships this year"
 
 
-def test_according_to_at_start(analyse):
-    (a,) = analyse("According to the ministry, the border will reopen on Monday.")
+def test_according_to_at_start(rules):
+    (a,) = rules("According to the ministry, the border will reopen on Monday.")
     assert text_of(a["source"]) == "the ministry"
     assert text_of(a["content"]) == "the border will reopen on Monday"
 
 
-def test_thats_according_to(analyse):
-    (a,) = analyse("That's according to early results of the exit polls.")
+def test_thats_according_to(rules):
+    (a,) = rules("That's according to early results of the exit polls.")
     assert (text_of(a["cue"]), text_of(a["content"])) == ("'s according to", "That")
     assert text_of(a["source"]) == "early results of the exit polls"
 
 
-def test_reporting_clause_inside_content(analyse):
+def test_reporting_clause_inside_content(rules):
     text = "The agreement, he said, is no longer on the table."
-    (a,) = analyse(text)
+    (a,) = rules(text)
     assert text_of(a["source"]) == "he"
     assert [text[s:e] for s, e in a["content"]["spans"]] == ["The agreement", "is no longer on the table"]
 
 
-def test_source_keeps_appositive_comma(analyse):
-    (a,) = analyse("Chris Cox, who runs the group's lobbying arm, says the measures are wrong.")
+def test_source_keeps_appositive_comma(rules):
+    (a,) = rules("Chris Cox, who runs the group's lobbying arm, says the measures are wrong.")
     assert text_of(a["source"]) == "Chris Cox, who runs the group's lobbying arm,"
     assert text_of(a["content"]) == "the measures are wrong"
 
 
-def test_trailing_participle_is_not_content(analyse):
-    attributions = analyse("She said the budget was balanced, calling the report misleading.")
+def test_trailing_participle_is_not_content(rules):
+    attributions = rules("She said the budget was balanced, calling the report misleading.")
     said = by_cue(attributions, "said")
     assert text_of(said["content"]) == "the budget was balanced"
 
 
-def test_naming_verb_takes_object_and_label(analyse):
-    (a,) = analyse("The senator called the proposal a betrayal of voters.")
+def test_naming_verb_takes_object_and_label(rules):
+    (a,) = rules("The senator called the proposal a betrayal of voters.")
     assert (text_of(a["source"]), text_of(a["cue"])) == ("The senator", "called")
     assert text_of(a["content"]) == "the proposal a betrayal of voters"
 
 
-def test_order_with_addressee(analyse):
-    (a,) = analyse("The commander told the troops to hold the bridge.")
+def test_order_with_addressee(rules):
+    (a,) = rules("The commander told the troops to hold the bridge.")
     assert text_of(a["content"]) == "the troops to hold the bridge"
 
 
-def test_noun_phrase_said(analyse):
-    (a,) = analyse("The judge said something very strange.")
+def test_noun_phrase_said(rules):
+    (a,) = rules("The judge said something very strange.")
     assert text_of(a["content"]) == "something very strange"
 
 
-def test_described_as(analyse):
-    (a,) = analyse("The governor described the budget as a disaster.")
+def test_described_as(rules):
+    (a,) = rules("The governor described the budget as a disaster.")
     assert text_of(a["content"]) == "the budget as a disaster"
 
 
-def test_raised_passive_has_no_source(analyse):
+def test_raised_passive_has_no_source(rules):
     text = "The minister is expected to resign on Monday."
-    (a,) = analyse(text)
+    (a,) = rules(text)
     assert (a["source"], text_of(a["cue"]), a["kind"]) == (None, "is expected", "no_source")
     assert [text[s:e] for s, e in a["content"]["spans"]] == ["The minister", "to resign on Monday"]
 
 
-def test_refusal_is_the_cue(analyse):
-    (a,) = analyse("The ministry declined to say whether the talks had failed.")
+def test_refusal_is_the_cue(rules):
+    (a,) = rules("The ministry declined to say whether the talks had failed.")
     assert (text_of(a["source"]), text_of(a["cue"])) == ("The ministry", "declined")
     assert text_of(a["content"]) == "to say whether the talks had failed"
 
 
-def test_indirect_question(analyse):
-    (a,) = analyse("The reporter asked whether the troops would stay.")
+def test_indirect_question(rules):
+    (a,) = rules("The reporter asked whether the troops would stay.")
     assert text_of(a["content"]) == "whether the troops would stay"
 
 
-def test_belief_verbs_count_in_third_person_only(analyse):
-    (a,) = analyse("Analysts believe that the currency will fall.")
+def test_belief_verbs_count_in_third_person_only(rules):
+    (a,) = rules("Analysts believe that the currency will fall.")
     assert (text_of(a["source"]), text_of(a["cue"])) == ("Analysts", "believe")
-    quoted = analyse("“I think the currency will fall,” the trader said.")
+    quoted = rules("“I think the currency will fall,” the trader said.")
     assert [text_of(a["cue"]) for a in quoted] == ["said"]
 
 
-def test_headline_speaker_colon(analyse):
-    attributions = analyse("Okafor: Port Talks Will Resume in March\n\nThe talks stalled last week.")
+def test_headline_speaker_colon(rules):
+    attributions = rules("Okafor: Port Talks Will Resume in March\n\nThe talks stalled last week.")
     (a,) = attributions
     assert (text_of(a["source"]), text_of(a["cue"])) == ("Okafor", ":")
     assert text_of(a["content"]) == "Port Talks Will Resume in March"
 
 
-def test_no_attribution_in_plain_narrative(analyse):
-    assert analyse("The river rose overnight and flooded the lower town.") == []
+def test_no_attribution_in_plain_narrative(rules):
+    assert rules("The river rose overnight and flooded the lower town.") == []
 
 
-def test_ids_in_text_order_and_certainty_left_open(analyse):
-    attributions = analyse(
+def test_ids_in_text_order_and_certainty_left_open(rules):
+    attributions = rules(
         "The mayor said the bridge would close. “It is unsafe,” an engineer added. "
         "The repairs will take a year, according to the city."
     )
@@ -306,8 +292,8 @@ def test_ids_in_text_order_and_certainty_left_open(analyse):
 # --- chains ---------------------------------------------------------------------------------------
 
 
-def test_citing_makes_a_child_attribution(analyse):
-    attributions = analyse(
+def test_citing_makes_a_child_attribution(rules):
+    attributions = rules(
         "Reuters, citing two people familiar with the matter, reported that the deal was off."
     )
     reported = by_cue(attributions, "reported")
@@ -330,8 +316,8 @@ def test_citing_makes_a_child_attribution(analyse):
         ("The Journal, quoting a Saudi official, said that output would rise.", "The Journal", "quoting"),
     ],
 )
-def test_citing_phrase_is_neither_source_nor_content(analyse, text, reporter, cue):
-    attributions = analyse(text)
+def test_citing_phrase_is_neither_source_nor_content(rules, text, reporter, cue):
+    attributions = rules(text)
     cited = by_cue(attributions, cue)
     parent = next(a for a in attributions if a["id"] == cited["parent"])
     assert text_of(parent["source"]) == reporter
@@ -339,8 +325,8 @@ def test_citing_phrase_is_neither_source_nor_content(analyse, text, reporter, cu
     assert cited["content"] == parent["content"]
 
 
-def test_told_the_outlet_heads_the_chain_and_nested_quote_links_to_reporter(analyse):
-    attributions = analyse(
+def test_told_the_outlet_heads_the_chain_and_nested_quote_links_to_reporter(rules):
+    attributions = rules(
         "A senior European diplomat who attended the meeting told the Post that they were told, "
         "‘We will not sign this.’"
     )
@@ -373,16 +359,16 @@ def test_told_the_outlet_heads_the_chain_and_nested_quote_links_to_reporter(anal
         ),
     ],
 )
-def test_outlet_interviewing_the_source_heads_the_chain(analyse, text, outlet):
-    attributions = analyse(text)
+def test_outlet_interviewing_the_source_heads_the_chain(rules, text, outlet):
+    attributions = rules(text)
     reporter = next(a for a in attributions if text_of(a["source"]) == outlet)
     speaker = next(a for a in attributions if a is not reporter)
     assert speaker["parent"] == reporter["id"]
     assert reporter["source_profile"]["type"] == "media"
 
 
-def test_quote_inside_quote_links_to_outer_speaker(analyse):
-    attributions = analyse(
+def test_quote_inside_quote_links_to_outer_speaker(rules):
+    attributions = rules(
         "“The rebels told us, ‘We will hold the city,’ and then they left,” the negotiator said."
     )
     outer = by_cue(attributions, "said")
@@ -391,8 +377,8 @@ def test_quote_inside_quote_links_to_outer_speaker(analyse):
     assert inner["parent"] == outer["id"]
 
 
-def test_citing_inside_according_to_source(analyse):
-    attributions = analyse(
+def test_citing_inside_according_to_source(rules):
+    attributions = rules(
         "The talks stalled, according to a report by the Washington Post citing three people familiar "
         "with the talks."
     )
@@ -460,22 +446,22 @@ def assert_well_formed(text: str, attributions: list[dict[str, Any]]) -> None:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(FRAGMENTS), min_size=0, max_size=25))
-def test_news_like_text_gives_well_formed_attributions(analyse, fragments):
+def test_news_like_text_gives_well_formed_attributions(rules, fragments):
     text = " ".join(fragments)
-    assert_well_formed(text, analyse(text))
+    assert_well_formed(text, rules(text))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from([*"abc XYZ.,:;'\"“”‘’()—\n", "said ", "told "]), max_size=60).map("".join))
-def test_arbitrary_text_gives_well_formed_attributions(analyse, text):
-    assert_well_formed(text, analyse(text))
+def test_arbitrary_text_gives_well_formed_attributions(rules, text):
+    assert_well_formed(text, rules(text))
 
 
 # --- second round: chains, paragraphs, formulas ------------------------------------------------------------
 
 
-def test_fronted_citing_participle_is_a_child_of_the_reporter(analyse):
-    attributions = analyse(
+def test_fronted_citing_participle_is_a_child_of_the_reporter(rules):
+    attributions = rules(
         "The ferry service may resume next month, according to a report by The Coastal Herald. "
         "Citing two current and former port officials, the newspaper said the operator could be ready "
         "to sail by May."
@@ -492,9 +478,9 @@ def test_fronted_citing_participle_is_a_child_of_the_reporter(analyse):
     assert reporter["source_profile"]["resolved_to"] == "The Coastal Herald"
 
 
-def test_headline_content_stays_on_its_line(analyse):
+def test_headline_content_stays_on_its_line(rules):
     text = "Ferry operator ready to resume crossings, paper says\n\nThe company may restart service in May.\n"
-    attributions = analyse(text)
+    attributions = rules(text)
     says = by_cue(attributions, "says")
     assert text_of(says["content"]) == "Ferry operator ready to resume crossings"
     assert all("\n" not in text_of(a["content"]) for a in attributions)
@@ -508,12 +494,12 @@ def test_headline_content_stays_on_its_line(analyse):
         "The union seemed willing to discuss a shorter week.",
     ],
 )
-def test_infinitive_of_an_adjective_is_not_a_report(analyse, text):
-    assert analyse(text) == []
+def test_infinitive_of_an_adjective_is_not_a_report(rules, text):
+    assert rules(text) == []
 
 
-def test_that_clause_and_later_quote_are_separate_attributions(analyse):
-    attributions = analyse(
+def test_that_clause_and_later_quote_are_separate_attributions(rules):
+    attributions = rules(
         "Norland's trade minister, Pia Lund, said on Monday that her country would not sign the accord. "
         '"We were not consulted, and we will not sign," Lund told journalists.'
     )
@@ -540,16 +526,16 @@ def test_that_clause_and_later_quote_are_separate_attributions(analyse):
         ),
     ],
 )
-def test_anonymity_formula_is_no_claim(analyse, text, source):
-    attributions = analyse(text)
+def test_anonymity_formula_is_no_claim(rules, text, source):
+    attributions = rules(text)
     said = by_cue(attributions, "said")
     assert text_of(said["source"]) == source
     assert said["source_profile"]["type"] == "anonymous"
     assert len(attributions) == 1
 
 
-def test_outlet_told_shares_the_reported_clause(analyse):
-    attributions = analyse("A senior port official told the Post that the cranes would stop on Friday.")
+def test_outlet_told_shares_the_reported_clause(rules):
+    attributions = rules("A senior port official told the Post that the cranes would stop on Friday.")
     outlet = next(a for a in attributions if text_of(a["source"]) == "the Post")
     official = next(a for a in attributions if a is not outlet)
     assert text_of(outlet["cue"]) == text_of(official["cue"]) == "told"
@@ -559,10 +545,10 @@ def test_outlet_told_shares_the_reported_clause(analyse):
     assert official["parent"] == outlet["id"] and outlet["parent"] is None
 
 
-def test_quoted_speaker_recounting_own_words_adds_no_source(analyse):
-    attributions = analyse("“I told them, ‘The dock stays open,’ and they agreed,” the harbour master said.")
+def test_quoted_speaker_recounting_own_words_adds_no_source(rules):
+    attributions = rules("“I told them, ‘The dock stays open,’ and they agreed,” the harbour master said.")
     assert [text_of(a["cue"]) for a in attributions] == ["said"]
-    third_person = analyse(
+    third_person = rules(
         "“The pilots told us, ‘The dock stays open,’ and we agreed,” the harbour master said."
     )
     assert sorted(text_of(a["cue"]) for a in third_person) == ["said", "told"]
@@ -575,31 +561,31 @@ def test_quoted_speaker_recounting_own_words_adds_no_source(analyse):
         ("She’s predicting that the storm will pass by noon.", "’s predicting"),
     ],
 )
-def test_cue_keeps_contracted_auxiliaries(analyse, text, cue):
-    assert [text_of(a["cue"]) for a in analyse(text)] == [cue]
+def test_cue_keeps_contracted_auxiliaries(rules, text, cue):
+    assert [text_of(a["cue"]) for a in rules(text)] == [cue]
 
 
-def test_any_verb_closed_by_a_colon_introduces_the_quote_after_it(analyse):
-    attributions = analyse("The harbour master gloated: “I told you the dock would hold.”")
+def test_any_verb_closed_by_a_colon_introduces_the_quote_after_it(rules):
+    attributions = rules("The harbour master gloated: “I told you the dock would hold.”")
     gloated = by_cue(attributions, "gloated:")
     assert text_of(gloated["source"]) == "The harbour master"
     assert text_of(gloated["content"]) == "“I told you the dock would hold.”"
     assert gloated["kind"] == "direct"
 
 
-def test_colon_before_a_list_is_not_a_quote_introduction(analyse):
-    assert analyse("The harbour master ordered three things: rope, tar and nails.") == []
+def test_colon_before_a_list_is_not_a_quote_introduction(rules):
+    assert rules("The harbour master ordered three things: rope, tar and nails.") == []
 
 
-def test_noun_modified_by_a_saying_participle_is_the_source(analyse):
-    attributions = analyse("The survey showed a majority of sailors saying the pay was fair.")
+def test_noun_modified_by_a_saying_participle_is_the_source(rules):
+    attributions = rules("The survey showed a majority of sailors saying the pay was fair.")
     saying = by_cue(attributions, "saying")
     assert text_of(saying["source"]) == "a majority of sailors"
     assert text_of(saying["content"]) == "the pay was fair"
 
 
-def test_speech_after_a_preposition_takes_the_clause_subject(analyse):
-    attributions = analyse("The mayor was criticised for saying the harbour was safe.")
+def test_speech_after_a_preposition_takes_the_clause_subject(rules):
+    attributions = rules("The mayor was criticised for saying the harbour was safe.")
     saying = by_cue(attributions, "saying")
     assert text_of(saying["source"]) == "The mayor"
     assert text_of(saying["content"]) == "the harbour was safe"

@@ -7,23 +7,7 @@ from typing import Any
 
 import pytest
 
-from claimtrace.analyze.attribution import build_attributions
-from claimtrace.analyze.attribution_rules import find_rule_attributions
-from claimtrace.analyze.pipeline import load_pipeline
-
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def analyse():
-    pipeline = load_pipeline(components=("claimtrace_attribution",))
-
-    def run(text: str) -> list[dict[str, Any]]:
-        with pipeline.select_pipes(disable=["claimtrace_attribution"]):
-            doc = pipeline(text)
-        return build_attributions(doc, find_rule_attributions(doc))
-
-    return run
 
 
 def roles(attribution: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
@@ -54,8 +38,8 @@ def roles(attribution: dict[str, Any]) -> tuple[str | None, str | None, str | No
         ),
     ],
 )
-def test_an_infinitive_is_what_was_hoped_or_promised(analyse, text, expected):
-    found = [roles(a) for a in analyse(text)]
+def test_an_infinitive_is_what_was_hoped_or_promised(rules, text, expected):
+    found = [roles(a) for a in rules(text)]
     assert expected in found, found
 
 
@@ -67,5 +51,5 @@ def test_an_infinitive_is_what_was_hoped_or_promised(analyse, text, expected):
         "The mayor decided to close the bridge.",  # a decision, not a cue verb
     ],
 )
-def test_no_infinitive_attribution_without_a_cue_verb_and_its_infinitive(analyse, text):
-    assert analyse(text) == []
+def test_no_infinitive_attribution_without_a_cue_verb_and_its_infinitive(rules, text):
+    assert rules(text) == []

@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 
-from claimtrace.analyze.attribution import build_attributions
 from claimtrace.analyze.attribution_model import merge
 from claimtrace.analyze.attribution_rules import find_rule_attributions
 from claimtrace.analyze.pipeline import load_pipeline
@@ -18,16 +17,6 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def pipeline():
     return load_pipeline(components=("claimtrace_attribution",))
-
-
-@pytest.fixture(scope="module")
-def analyse(pipeline):
-    def run(text: str) -> list[dict[str, Any]]:
-        with pipeline.select_pipes(disable=["claimtrace_attribution"]):
-            doc = pipeline(text)
-        return build_attributions(doc, find_rule_attributions(doc))
-
-    return run
 
 
 def roles(attribution: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
@@ -58,8 +47,8 @@ def roles(attribution: dict[str, Any]) -> tuple[str | None, str | None, str | No
         ),
     ],
 )
-def test_a_prepositional_cue_takes_its_preposition_and_object(analyse, text, expected):
-    found = [roles(a) for a in analyse(text)]
+def test_a_prepositional_cue_takes_its_preposition_and_object(rules, text, expected):
+    found = [roles(a) for a in rules(text)]
     assert expected in found, found
 
 
@@ -72,8 +61,8 @@ def test_a_prepositional_cue_takes_its_preposition_and_object(analyse, text, exp
         "The committee focused on the harbour budget.",  # "focus on" is not a cue the rules trust
     ],
 )
-def test_no_prepositional_attribution_for_other_prepositions_or_verbs(analyse, text):
-    assert analyse(text) == []
+def test_no_prepositional_attribution_for_other_prepositions_or_verbs(rules, text):
+    assert rules(text) == []
 
 
 def test_merge_leaves_a_rule_only_prepositional_cue_to_the_tagger(pipeline):

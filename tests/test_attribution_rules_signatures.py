@@ -7,23 +7,13 @@ from typing import Any
 
 import pytest
 
-from claimtrace.analyze.attribution import build_attributions
-from claimtrace.analyze.attribution_rules import find_rule_attributions
-from claimtrace.analyze.pipeline import load_pipeline
-
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def analyse():
-    pipeline = load_pipeline(components=("claimtrace_attribution",))
-
-    def run(text: str) -> list[tuple[str | None, str | None, str]]:
-        with pipeline.select_pipes(disable=["claimtrace_attribution"]):
-            doc = pipeline(text)
-        return [_roles(a) for a in build_attributions(doc, find_rule_attributions(doc))]
-
-    return run
+def analyse(rules):
+    """(source, cue, content) texts of each rule attribution."""
+    return lambda text: [_roles(a) for a in rules(text)]
 
 
 def _roles(a: dict[str, Any]) -> tuple[str | None, str | None, str]:
