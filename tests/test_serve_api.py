@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimtrace.serve.app import create_app
+from claimtrace.serve.corpus_routes import PAGE_MAX
 from claimtrace.serve.store_access import StoreAccess
 from conftest_browser import SCOOP, build_store
 
@@ -151,6 +152,15 @@ def test_bad_parameters_get_a_4xx_naming_them(
     response = api.get(path, params=params)
     assert response.status_code == status, response.text
     assert named in response.json()["error"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/articles", "/api/claims", "/api/events", "/api/clusters", "/api/reprints"]
+)
+def test_the_largest_page_is_served_and_one_more_is_refused(api: TestClient, path: str) -> None:
+    assert api.get(path, params={"limit": PAGE_MAX}).status_code == 200
+    too_many = api.get(path, params={"limit": PAGE_MAX + 1})
+    assert too_many.status_code == 422 and "limit" in too_many.json()["error"]
 
 
 def test_the_server_cannot_write_to_the_store(store) -> None:

@@ -29,7 +29,9 @@ MAX_OFFSET = 10_000_000
 MAX_ID = 2**63 - 1  # SQLite's INTEGER range: larger ids could only ever be "not found"
 
 Text = Annotated[str | None, Query(max_length=200)]
-Limit = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)]
+# A page fetches one row beyond itself to tell whether another page follows, within the store's MAX_LIMIT.
+PAGE_MAX = queries.MAX_LIMIT - 1
+Limit = Annotated[int, Query(ge=1, le=PAGE_MAX)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 Certainty = Literal["certain", "probable", "possible", "unknown", "doubtful", "negated"]
