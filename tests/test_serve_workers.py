@@ -5,7 +5,10 @@ from __future__ import annotations
 import asyncio
 import socket
 
-from claimtrace.serve.workers import listening_socket
+import pytest
+
+from claimtrace.errors import ClaimtraceError
+from claimtrace.serve.workers import check_port_free, listening_socket
 
 
 def test_workers_can_listen_on_one_port() -> None:
@@ -16,6 +19,17 @@ def test_workers_can_listen_on_one_port() -> None:
     finally:
         first.close()
         second.close()
+
+
+def test_a_port_in_use_is_refused_before_workers_start() -> None:
+    taken = listening_socket("127.0.0.1", 0)
+    port = taken.getsockname()[1]
+    try:
+        with pytest.raises(ClaimtraceError, match=r"cannot listen on 127\.0\.0\.1"):
+            check_port_free("127.0.0.1", port)
+    finally:
+        taken.close()
+    check_port_free("127.0.0.1", port)
 
 
 def test_accepted_connections_send_without_waiting_for_acks() -> None:

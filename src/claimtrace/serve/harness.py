@@ -11,6 +11,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -39,11 +40,11 @@ def server_thread(db_path: Path | None, **app_options: Any) -> Iterator[str]:
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the server thread did not start within 20 s")
-        time.sleep(0.05)
     try:
+        while not server.started:
+            if time.monotonic() > deadline or not thread.is_alive():
+                raise RuntimeError("the server thread did not start within 20 s")
+            time.sleep(0.05)
         yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
@@ -54,6 +55,7 @@ def server_thread(db_path: Path | None, **app_options: Any) -> Iterator[str]:
 class ServerProcess:
     port: int
     process: subprocess.Popen[bytes]
+    stderr: bytes = b""  # what the server wrote to stderr, filled in when it has stopped
 
     @property
     def url(self) -> str:
@@ -76,25 +78,36 @@ def server_process(
     db_path: Path, *serve_options: str, env: dict[str, str] | None = None, timeout_s: float = 60
 ) -> Iterator[ServerProcess]:
     """`claimtrace serve --db DB --port FREE [serve_options]` in a child process, yielded once /api/health
-    answers; terminated afterwards. Its stderr stays readable on `process.stderr` after the block."""
+    answers; terminated afterwards, when its stderr lands in `ServerProcess.stderr`."""
     port = free_port()
     command = [sys.executable, "-m", "claimtrace", "serve", "--db", str(db_path), "--port", str(port)]
-    process = subprocess.Popen(
-        [*command, *serve_options],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env={**os.environ, **(env or {})},
-    )
-    try:
-        deadline = time.monotonic() + timeout_s
-        while not answers_health(port):
-            if process.poll() is not None:
-                stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
-                raise RuntimeError(f"claimtrace serve exited with status {process.returncode}: {stderr}")
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"claimtrace serve did not answer within {timeout_s:.0f} s")
-            time.sleep(0.1)
-        yield ServerProcess(port, process)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    # stderr goes to a file, not a pipe: nobody reads a pipe while the server runs, and a full one would
+    # block the server (and its workers, which inherit it) on the next traceback it logs.
+    with tempfile.TemporaryFile() as stderr_file:
+        process = subprocess.Popen(
+            [*command, *serve_options],
+            stdout=subprocess.DEVNULL,
+            stderr=stderr_file,
+            env={**os.environ, **(env or {})},
+        )
+        server = ServerProcess(port, process)
+        try:
+            deadline = time.monotonic() + timeout_s
+            while not answers_health(port):
+                if process.poll() is not None:
+                    stderr_file.seek(0)
+                    stderr = stderr_file.read().decode(errors="replace")
+                    raise RuntimeError(f"claimtrace serve exited with status {process.returncode}: {stderr}")
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"claimtrace serve did not answer within {timeout_s:.0f} s")
+                time.sleep(0.1)
+            yield server
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            stderr_file.seek(0)
+            server.stderr = stderr_file.read()

@@ -30,8 +30,19 @@ def listening_socket(host: str, port: int) -> socket.socket:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind((host.strip("[]"), port))
     sock.listen(2048)
-    sock.set_inheritable(True)
     return sock
+
+
+def check_port_free(host: str, port: int) -> None:
+    """Refuse a port someone already listens on. SO_REUSEPORT would otherwise let a second `serve --workers`
+    join the first one's port silently, and the kernel would split clients between two servers."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host.strip("[]"), port))
+        except OSError as exc:
+            raise ClaimtraceError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
 
 def run_worker(db_path: Path, app_options: dict[str, Any], host: str, port: int, log_level: str) -> None:
@@ -40,12 +51,13 @@ def run_worker(db_path: Path, app_options: dict[str, Any], host: str, port: int,
 
     from claimtrace.serve.app import create_app
 
+    # The app first: once the socket is bound the kernel hands this worker connections.
+    app = create_app(db_path, **app_options)
     try:
         sock = listening_socket(host, port)
     except OSError as exc:
         print(f"claimtrace: cannot listen on {host}:{port}: {exc.strerror or exc}", file=sys.stderr)
         raise SystemExit(1) from None
-    app = create_app(db_path, **app_options)
     config = uvicorn.Config(app, log_level=log_level, server_header=False)
     uvicorn.Server(config).run(sockets=[sock])
 
@@ -56,21 +68,24 @@ def serve_workers(
     """Start `workers` processes and wait; SIGTERM or Ctrl-C stops them all, and so does one that dies."""
     if not hasattr(socket, "SO_REUSEPORT"):
         raise ClaimtraceError("--workers needs SO_REUSEPORT, which this system's sockets lack")
+    check_port_free(host, port)
     # spawn, not fork: each worker starts a clean interpreter rather than a copy of this one's state.
     context = multiprocessing.get_context("spawn")
     processes = [
         context.Process(target=run_worker, args=(db_path, app_options, host, port, log_level), daemon=True)
         for _ in range(workers)
     ]
-    for process in processes:
-        process.start()
 
     def stop(signum: int, frame: FrameType | None) -> None:
         for process in processes:
-            process.terminate()
+            if process.pid is not None:
+                process.terminate()
 
+    # Installed before any worker starts, so a SIGTERM during start-up leaves no orphan serving.
     previous = signal.signal(signal.SIGTERM, stop)
     try:
+        for process in processes:
+            process.start()
         wait([process.sentinel for process in processes])
     except KeyboardInterrupt:
         pass  # the terminal sent SIGINT to the workers too: they shut down on their own
