@@ -118,6 +118,22 @@ def test_a_rule_attribution_replaces_at_most_one_model_attribution() -> None:
     assert merge([first, second], [rule], MERGE_TEXT) == [rule, second]
 
 
+TIMED_TEXT = "The warden said Sunday that the dam held. The warden warned of floods on Monday."
+
+
+def test_merge_trusts_a_timed_speech_cue_but_not_a_prepositional_one() -> None:
+    def span(fragment: str) -> tuple[int, int]:
+        start = TIMED_TEXT.index(fragment)
+        return (start, start + len(fragment))
+
+    timed = AttributionSpans(
+        content=[span("the dam held")], cue=[span("said Sunday")], source=[span("The warden")]
+    )
+    second_warden = (TIMED_TEXT.rindex("The warden"), TIMED_TEXT.rindex("The warden") + len("The warden"))
+    warned = AttributionSpans(content=[span("floods")], cue=[span("warned of")], source=[second_warden])
+    assert merge([], [timed, warned], TIMED_TEXT) == [timed]
+
+
 ASKED_TEXT = "Asked if the ferry would run, the captain shrugged. Reporters asked about the fares."
 
 
