@@ -66,6 +66,7 @@ def test_people_and_places_are_not_outlets(sentence: str) -> None:
         ("Kommersant", True),
         ("the Evening Standard", True),
         ("The Sun", True),
+        ("The Baltimore Sun", True),
         # a government agency, a person named Sun, lower-case descriptions: sources, not outlets
         ("the Environmental Protection Agency", False),
         ("Sun Wei", False),

@@ -148,6 +148,7 @@ MEDIA_OUTLETS: frozenset[str] = _phrases(
     the times of israel|tass|ria novosti|interfax|xinhua|kyodo|yonhap|anadolu|dpa|efe|ansa|breitbart|
     breitbart news|huffington post|the huffington post|huffpost|buzzfeed|buzzfeed news|vox|slate|
     the atlantic|the new yorker|newsweek|time|time magazine|the daily beast|daily mail|the sun|the mirror|
+    the baltimore sun|baltimore sun|the toronto star|toronto star|the chicago sun-times|chicago sun-times|
     the boston globe|boston globe|the daily telegraph|the intercept|propublica|the new york post|
     new york post|the washington times|washington times|cnbc|semafor|politifact|factcheck.org|
     zero hedge|the daily caller|daily caller|national review|the weekly standard|mother jones|the blaze|

@@ -411,7 +411,11 @@ def _outlet_links(attributions: list[dict[str, Any]]) -> set[object]:
     links: set[object] = set()
     for child in attributions:
         parent = by_id.get(child.get("parent"))
-        if parent is None or not parent.get("source") or not parent.get("cue"):
+        if (
+            parent is None
+            or not (parent.get("source") or {}).get("spans")
+            or not (parent.get("cue") or {}).get("spans")
+        ):
             continue
         same_act = parent["cue"] == child.get("cue") and parent.get("content") == child.get("content")
         if same_act and parent["source"]["spans"][0][0] >= parent["cue"]["spans"][0][1]:
