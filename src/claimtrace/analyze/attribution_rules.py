@@ -261,8 +261,9 @@ class _RuleFinder:
     def _reporting_verb(self, verb: Token) -> None:
         children = list(verb.children)
         deps = {c.dep_ for c in children}
+        lemma = LEMMA_FIXES.get(verb.lower_, verb.lemma_)  # "hopes" comes out as "hop"
         if is_participle_modifier(verb):
-            if verb.lemma_ == "ask":
+            if lemma == "ask":
                 self._asked(verb, children)
             return  # "the reported attack", "officials briefed on the talks": these describe, not report
         if is_adjective_infinitive(verb) or is_anonymity_formula(verb):
@@ -272,17 +273,16 @@ class _RuleFinder:
             self._refusal(verb)  # "declined to say whether …"
             return
         content = [self._content_range(c, verb) for c in children if self._is_content_child(c, verb)]
-        lemma = LEMMA_FIXES.get(verb.lower_, verb.lemma_)
         if not content and lemma in INFINITIVE_CUE_VERBS:
             content = self._infinitive(verb, children)
-        if not content and verb.lemma_ in NAMING_VERBS:
+        if not content and lemma in NAMING_VERBS:
             content = self._naming(children)
-        if not content and verb.lemma_ in STANCE_VERBS:
+        if not content and lemma in STANCE_VERBS:
             content = self._stance_target(verb, children)
         if not content:
             content = self._object_content(verb, children)
         preposition = None
-        if not content and verb.lemma_ in PREPOSITIONAL_CUES:
+        if not content and lemma in PREPOSITIONAL_CUES:
             preposition = self._cue_preposition(verb, children)
             content = [] if preposition is None else self._prepositional_content(verb, preposition)
         if not content and passive and "xcomp" in deps and "agent" not in deps:
@@ -319,7 +319,7 @@ class _RuleFinder:
         if source is not None and self._speaker_voice(verb, source, lemma in BELIEF_VERBS):
             return  # "I think …" is the speaker's hedge; "“I told them, ‘…’”" their own words, not a source
 
-        speech = verb.lemma_ in SPEECH_VERBS
+        speech = lemma in SPEECH_VERBS
         if speech:
             # a reported clause after the verb already says what was said: a quote before it is another's
             looks_back = not any(
