@@ -37,7 +37,7 @@ from claimtrace.analyze.coref import SourceMention, resolve_sources
 from claimtrace.analyze.extensions import register_extensions
 from claimtrace.analyze.lexicon import CITING_VERBS
 from claimtrace.analyze.sources import EntityIndex, is_anonymity_formula, profile_source
-from claimtrace.analyze.types import AttributionSpans
+from claimtrace.analyze.types import AttributionSpans, source_follows_cue
 from claimtrace.record import Offsets, Role
 
 KINDS = frozenset({"direct", "indirect", "mixed", "according_to", "no_source"})
@@ -216,7 +216,7 @@ class _ParentFinder:
         for j, found in enumerate(spans):
             if not self.citing[j]:
                 self.reporter_of.setdefault(tuple(found.content), j)
-            if found.cue and found.source and found.source[0][0] >= found.cue[0][1]:
+            if source_follows_cue(found.source, found.cue):
                 self.outlet_of.setdefault((tuple(found.cue), tuple(found.content)), j)
         self.cues = _Intervals((s, e, j) for j, found in enumerate(spans) for s, e in found.cue)
         self.sources = _Intervals((s, e, j) for j, found in enumerate(spans) for s, e in found.source)

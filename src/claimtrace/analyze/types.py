@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from claimtrace.record import Offsets
@@ -18,3 +19,9 @@ class AttributionSpans:
         None  # "direct" | "indirect" | "mixed" | "according_to" | "no_source"; None: decide later
     )
     origin: str = "rules"  # "rules" | "model": which finder produced it, for error analysis
+
+
+def source_follows_cue(source: Sequence[Sequence[int]], cue: Sequence[Sequence[int]]) -> bool:
+    """The mark of an outlet link ("X told the Post that …": the Post, after the cue), where a speaker's
+    source comes before it. Shared by the chain builder and the PolNeAR scorer."""
+    return bool(source and cue) and source[0][0] >= cue[0][1]

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from claimtrace.analyze.types import source_follows_cue
 from claimtrace.errors import InputError
 from claimtrace.record import Offsets
 
@@ -411,14 +412,10 @@ def _outlet_links(attributions: list[dict[str, Any]]) -> set[object]:
     links: set[object] = set()
     for child in attributions:
         parent = by_id.get(child.get("parent"))
-        if (
-            parent is None
-            or not (parent.get("source") or {}).get("spans")
-            or not (parent.get("cue") or {}).get("spans")
-        ):
+        if parent is None or not parent.get("source") or not parent.get("cue"):
             continue
         same_act = parent["cue"] == child.get("cue") and parent.get("content") == child.get("content")
-        if same_act and parent["source"]["spans"][0][0] >= parent["cue"]["spans"][0][1]:
+        if same_act and source_follows_cue(parent["source"].get("spans", []), parent["cue"].get("spans", [])):
             links.add(parent.get("id"))
     return links
 
