@@ -42,3 +42,16 @@ def rules() -> Callable[[str], list[dict[str, Any]]]:
         return build_attributions(doc, find_rule_attributions(doc))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def rule_roles(rules) -> Callable[[str], list[tuple[str | None, str | None, str | None]]]:
+    """The (source, cue, content) texts of each attribution the rule finder alone finds in a text."""
+
+    def run(text: str) -> list[tuple[str | None, str | None, str | None]]:
+        return [
+            tuple(None if a[role] is None else a[role]["text"] for role in ("source", "cue", "content"))
+            for a in rules(text)
+        ]
+
+    return run
