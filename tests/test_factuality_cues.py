@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from claimtrace.analyze.hedges import NEGATIVE_VERBS, cue_class, negative_kind
+from claimtrace.analyze.hedges import NEGATIVE_VERBS, PHRASAL_CUES, cue_class, governor_class, negative_kind
 from claimtrace.analyze.pipeline import load_pipeline
 
 
@@ -107,6 +107,32 @@ def test_negative_verbs_come_in_kinds_and_stay_one_class() -> None:
     assert negative_kind("say") is None
     assert {"refuse", "fail", "deny", "postpone"} <= NEGATIVE_VERBS
     assert all(cue_class(lemma) == "negative" for lemma in NEGATIVE_VERBS)
+
+
+def test_implicatives_take_their_reading_from_the_complement_link() -> None:
+    assert governor_class("forget", "xcomp") == ("negative", "failure")
+    assert governor_class("forget", "ccomp") == ("factive", None)
+    assert governor_class("manage", "xcomp") == ("implicative", None)
+    assert governor_class("succeed", "prep", "in") == ("implicative", None)
+    assert governor_class("hesitate", "advcl", "to") == ("negative", "failure")
+    assert governor_class("stop", "xcomp") == ("negative", "hindrance")
+    assert governor_class("stop", "dobj") == ("negative", "prevention")
+    assert all(cue_class(meaning) == "negative" for meaning in PHRASAL_CUES.values())
+
+
+def test_a_negated_implicative_is_below_the_affirmed_one(nlp: Language) -> None:
+    unmanaged = value_of(nlp, "The envoy did not manage to reach the capital.", "reach")
+    managed = value_of(nlp, "The envoy managed to reach the capital.", "reach")
+    forgot = value_of(nlp, "The clerk forgot to file the report.", "file")
+    remembered = value_of(nlp, "The clerk remembered to file the report.", "file")
+    assert unmanaged < managed
+    assert forgot < remembered
+
+
+def test_a_blocked_trial_is_below_a_held_one(nlp: Language) -> None:
+    blocked = value_of(nlp, "The court blocked the trial.", "trial")
+    held = value_of(nlp, "The court held the trial.", "trial")
+    assert blocked < held
 
 
 WORDS = [

@@ -1,5 +1,6 @@
 """Factuality features and training folds on sentences and rows written here: scope words, negative-verb
-kinds, folds that keep repeated sentences together, and cross-fitted snapping."""
+kinds, implicative verbs, phrasal verbs and event-noun modifiers in the rule prior, folds that keep repeated
+sentences together, and cross-fitted snapping."""
 
 from __future__ import annotations
 
@@ -101,3 +102,51 @@ def test_question_tokens_cover_only_the_sentence_that_asks(nlp: Language) -> Non
     assert {t.i for t in doc if t.text in {"Did", "council", "accept"}} <= asked
     assert not {t.i for t in doc if t.text in {"mayor", "resigned"}} & asked
     assert question_tokens(nlp("")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "sign"),
+    [
+        ("The envoy managed to reach the capital.", "reach", 1),
+        ("The envoy did not manage to reach the capital.", "reach", -1),
+        ("The firm succeeded in selling the plant.", "selling", 1),
+        ("The firm did not succeed in selling the plant.", "selling", -1),
+        ("The clerk forgot to file the report.", "file", -1),
+        ("The clerk did not forget to file the report.", "file", 1),
+        ("The senator hesitated to criticise the plan.", "criticise", -1),
+        ("The senator did not hesitate to criticise the plan.", "criticise", 1),
+        ("The firm was unable to pay its debts.", "pay", -1),
+    ],
+)
+def test_implicatives_and_their_negation_set_the_complements_polarity_in_the_prior(
+    nlp: Language, text: str, word: str, sign: int
+) -> None:
+    assert sign * rule_prior(token(nlp, text, word)) > 1.0
+
+
+def test_forget_with_a_that_clause_stays_factive(nlp: Language) -> None:
+    assert rule_prior(token(nlp, "The clerk forgot that he had filed the report.", "filed")) > 1.0
+
+
+def test_a_prevented_object_is_uncertain_and_a_hindered_act_is_not_asserted(nlp: Language) -> None:
+    blocked = rule_prior(token(nlp, "The court blocked the trial.", "trial"))
+    barred = rule_prior(token(nlp, "The police barred the crowd from reaching the consulate.", "reaching"))
+    held = rule_prior(token(nlp, "The court held the trial.", "trial"))
+    assert barred < blocked < held
+
+
+def test_phrasal_verbs_read_as_their_meaning_and_ruled_that_is_no_refusal(nlp: Language) -> None:
+    turned_down = rule_prior(token(nlp, "The patient turned down the treatment.", "treatment"))
+    received = rule_prior(token(nlp, "The patient received the treatment.", "treatment"))
+    assert turned_down < 0 < received
+    assert rule_prior(token(nlp, "The judge ruled out a second trial.", "trial")) < 0
+    assert rule_prior(token(nlp, "The judge ruled that the search was illegal.", "illegal")) > 1.0
+
+
+def test_modifiers_of_an_event_noun_negate_or_hedge_it_in_the_prior(nlp: Language) -> None:
+    aborted = rule_prior(token(nlp, "The aborted invasion embarrassed the government.", "invasion"))
+    alleged = rule_prior(token(nlp, "The alleged invasion embarrassed the government.", "invasion"))
+    plain = rule_prior(token(nlp, "The invasion embarrassed the government.", "invasion"))
+    assert aborted < 0 < alleged < plain
+    feats = predicate_features(token(nlp, "The aborted invasion embarrassed the government.", "invasion"))
+    assert feats.get("amod_neg") == 1.0

@@ -28,10 +28,15 @@ from claimtrace.analyze.hedges import (
     BOOSTER_ADVERBS,
     CONDITIONAL_MARKERS,
     HEDGE_ADVERBS,
+    HEDGE_MODIFIERS,
+    IMPLICATIVES,
     MODALS,
     MODALS_WEAK,
     NEGATIONS,
+    NEGATIVE_MODIFIERS,
+    PHRASAL_CUES,
     cue_class,
+    governor_class,
     negative_kind,
 )
 from claimtrace.errors import ClaimtraceError
@@ -57,9 +62,10 @@ GLUED_NEGATION_BASES = {
 }
 # A rule-based prior at or above this means no cue that should keep a prediction from snapping to +3.
 CUE_FREE_PRIOR = 2.6
-# How a negative verb's kind (`hedges.negative_kind`) scales its complement's prior: refusals and failures
-# reverse it, preventions and denials leave it uncertain (see hedges.py for the training-data means).
-NEGATIVE_PROJECTION = {"refusal": -0.8, "failure": -0.8, "prevention": 0.3, "denial": 0.5}
+# How a negative verb's kind (`hedges.governor_class`) scales its complement's prior: refusals and failures
+# reverse it, preventions and denials leave it uncertain, a hindered act is left at 0 (see hedges.py for the
+# training-data means).
+NEGATIVE_PROJECTION = {"refusal": -0.8, "failure": -0.8, "prevention": 0.3, "denial": 0.5, "hindrance": 0.0}
 # Dependency links through which an embedding word projects onto its complement; "dobj" and "nsubjpass"
 # carry event nouns ("sought approval", "cancelled the talks", "the flight was delayed").
 EMBEDDING_DEPS = frozenset(
@@ -150,6 +156,41 @@ def _is_negative_phrase(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
+PRT = get_string_id("prt")
+
+
+def phrasal_heads(doc: Doc) -> dict[int, str]:
+    """Verbs of the Doc whose particle makes them a cue verb ("turned down" → "refuse"), by token index: read
+    once per Doc from its arrays, as most Docs have none."""
+    out: dict[int, str] = {}
+    if not len(doc):
+        return out
+    for i in np.flatnonzero(doc.to_array("DEP") == PRT).tolist():
+        head = doc[i].head
+        meaning = PHRASAL_CUES.get(f"{head.lemma_.lower()} {doc[i].lower_}")
+        if meaning:
+            out[head.i] = meaning
+    return out
+
+
+def cue_lemma(token: Token, phrasal: dict[int, str]) -> str:
+    """The lemma that carries a word's cue class: a phrasal verb's meaning (from `phrasal_heads`) or the
+    word's own lemma."""
+    return phrasal.get(token.i) or token.lemma_.lower()
+
+
+def _governor_class(head: Token, below: Token, phrasal: dict[int, str]) -> tuple[str | None, str | None]:
+    """The cue class and negative kind of `head` as the governor of `below` (`hedges.governor_class`)."""
+    lemma = cue_lemma(head, phrasal)
+    marker = ""
+    if lemma in IMPLICATIVES:  # only these read the complement's marker; spare the others the walk
+        if below.dep_ == "prep":
+            marker = below.lower_
+        elif any(c.tag_ == "TO" for c in below.children):
+            marker = "to"
+    return governor_class(lemma, below.dep_, marker)
+
+
 ModifierSummary = tuple[tuple[str, ...], bool, bool, bool]
 LocalCues = tuple[str, ...]
 
@@ -195,6 +236,12 @@ def _modifier_summary(token: Token) -> ModifierSummary:
             names.append("booster")
         elif dep == "acomp" and cue_class(lemma):
             names.append(f"acomp_cls={cue_class(lemma)}")
+        elif dep == "amod" and child.lower_ in NEGATIVE_MODIFIERS:
+            negated = True
+            names.append("amod_neg")
+        elif dep == "amod" and child.lower_ in HEDGE_MODIFIERS:
+            modal = True
+            names.append("amod_hedge")
         elif dep == "advcl" and any(
             g.dep_ == "mark" and g.lemma_.lower() in CONDITIONAL_MARKERS for g in child.children
         ):
@@ -202,12 +249,20 @@ def _modifier_summary(token: Token) -> ModifierSummary:
     return tuple(names), negated, modal, conditioned
 
 
-def rule_prior(token: Token, question: bool = False, local: dict[int, LocalCues] | None = None) -> float:
+def rule_prior(
+    token: Token,
+    question: bool = False,
+    local: dict[int, LocalCues] | None = None,
+    phrasal: dict[int, str] | None = None,
+) -> float:
     """A hand-built factuality estimate from the cue lexicons alone. Given to the forest as one dense feature,
     it carries cues too rare in the training data for the trees to learn one by one. `local` memoises each
-    word's own cues across the predicates of a Doc (their walks to the root share most words)."""
+    word's own cues across the predicates of a Doc (their walks to the root share most words); `phrasal` is
+    the Doc's `phrasal_heads`."""
     if local is None:
         local = {}
+    if phrasal is None:
+        phrasal = phrasal_heads(token.doc)
 
     def apply_local(node: Token, value: float) -> float:
         if node.i not in local:
@@ -219,13 +274,12 @@ def rule_prior(token: Token, question: bool = False, local: dict[int, LocalCues]
     for _ in range(MAX_LEVELS):
         if node.head.i == node.i:
             break
-        link, node = node.dep_, node.head
+        below, link, node = node, node.dep_, node.head
         if link not in EMBEDDING_DEPS:
             break
-        head_lemma = node.lemma_.lower()
-        head_class = cue_class(head_lemma)
+        head_class, head_kind = _governor_class(node, below, phrasal)
         if head_class == "negative":
-            value *= NEGATIVE_PROJECTION[negative_kind(head_lemma) or "refusal"]
+            value *= NEGATIVE_PROJECTION[head_kind or "refusal"]
         elif (link == "pcomp" and node.lower_ == "without") or (link == "xcomp" and _is_too(node)):
             value = -value * 0.8
         elif head_class in {"intent", "nonfactive"}:
@@ -252,7 +306,9 @@ def _local_cues(token: Token) -> LocalCues:
             cues.append("weak_modal")
         elif child.dep_ in {"aux", "auxpass"} and lemma in {"will", "shall"}:
             cues.append("future")
-        elif child.dep_ == "advmod" and lemma in HEDGE_ADVERBS:
+        elif (child.dep_ == "advmod" and lemma in HEDGE_ADVERBS) or (
+            child.dep_ == "amod" and child.lower_ in HEDGE_MODIFIERS
+        ):
             cues.append("hedge")
         elif child.dep_ == "mark" and lemma in CONDITIONAL_MARKERS:
             cues.append("condition")
@@ -266,6 +322,7 @@ def _local_cues(token: Token) -> LocalCues:
             or (child.dep_ in {"nsubj", "nsubjpass"} and _is_negative_phrase(child))
             or (child.dep_ == "det" and child.lower_ == "no")  # "no plans to …"
             or (child.dep_ == "advmod" and _is_no_longer(child))
+            or (child.dep_ == "amod" and child.lower_ in NEGATIVE_MODIFIERS)  # "the aborted invasion"
         ):
             cues.append("negation")
     return tuple(cues)
@@ -317,11 +374,12 @@ class DocWords:
     sentence_starts: list[int]
     scope_positions: list[int]  # ascending token indices of scope words
     scope_words: list[str]
+    phrasal: dict[int, str]  # `phrasal_heads`
 
     @classmethod
     def of(cls, doc: Doc) -> DocWords:
         if not len(doc):
-            return cls([], [], [])
+            return cls([], [], [], {})
         lower = doc.to_array("LOWER")
         firsts = sentence_starts(doc)
         starts = np.zeros(len(doc), dtype=np.int64)
@@ -329,7 +387,7 @@ class DocWords:
         starts = np.maximum.accumulate(starts)
         positions = np.flatnonzero(np.isin(lower, SCOPE_WORD_IDS))
         words = [doc.vocab.strings[int(lower[i])] for i in positions]
-        return cls(starts.tolist(), positions.tolist(), words)
+        return cls(starts.tolist(), positions.tolist(), words, phrasal_heads(doc))
 
 
 def scope_word_features(token: Token, words: DocWords | None = None) -> dict[str, float]:
@@ -367,6 +425,8 @@ def predicate_features(
         questions = question_tokens(token.doc)
     if modifiers is None:
         modifiers = {}
+    if words is None:
+        words = DocWords.of(token.doc)
 
     def add_modifiers(node: Token, prefix: str) -> tuple[bool, bool, bool]:
         if node.i not in modifiers:
@@ -384,13 +444,14 @@ def predicate_features(
         f"pos={token.pos_}": 1.0,
         f"tag={token.tag_}": 1.0,
         f"dep={token.dep_}": 1.0,
-        "prior": rule_prior(token, token.i in questions, local),
+        "prior": rule_prior(token, token.i in questions, local, words.phrasal),
     }
-    own_class = cue_class(lemma)
+    own_lemma = cue_lemma(token, words.phrasal)
+    own_class = cue_class(own_lemma)
     if own_class:
         feats[f"cls={own_class}"] = 1.0
     if own_class == "negative":
-        feats[f"neg_kind={negative_kind(lemma)}"] = 1.0
+        feats[f"neg_kind={negative_kind(own_lemma)}"] = 1.0
     if token.i in questions:
         feats["question"] = 1.0
     feats.update(scope_word_features(token, words))
@@ -403,10 +464,9 @@ def predicate_features(
     for level in range(1, MAX_LEVELS + 1):
         if node.head.i == node.i:
             break
-        link = node.dep_
-        node = node.head
+        below, link, node = node, node.dep_, node.head
         head_lemma = node.lemma_.lower()
-        head_class = cue_class(head_lemma)
+        head_class, head_kind = _governor_class(node, below, words.phrasal)
         prefix = f"up{level}_"
         feats[f"{prefix}dep={link}"] = 1.0
         feats[f"{prefix}pos={node.pos_}"] = 1.0
@@ -417,7 +477,7 @@ def predicate_features(
             feats[f"{prefix}cls={head_class}|{link}"] = 1.0
             feats[f"any_cls={head_class}"] = 1.0
         if head_class == "negative":
-            feats[f"{prefix}neg_kind={negative_kind(head_lemma)}"] = 1.0
+            feats[f"{prefix}neg_kind={head_kind}"] = 1.0
         if link == "xcomp" and _is_too(node):
             negations += 1
             feats[f"{prefix}too"] = 1.0

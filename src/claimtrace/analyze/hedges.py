@@ -158,12 +158,13 @@ INTENT_VERBS = frozenset(
         "consider",
     }
 )
-# Verbs (and their nouns: "failure to", "refusal to"; "rule" is for "ruled out") that assert their
+# Verbs (and their nouns: "failure to", "refusal to"; phrasal verbs via PHRASAL_CUES) that assert their
 # complement did not happen, in four kinds that project differently: in the UW training data the complement
-# of a refusal or failure averages about 0 or below ("refused to sign", "failed to pay"), of a prevention
-# about +1 ("prevented them from leaving": it may still happen), of a denial about +1.5 (the writer reports
-# a disputed claim, not its falsehood).
-REFUSAL_VERBS = frozenset({"refuse", "decline", "reject", "rule", "dismiss", "refusal", "rejection"})
+# of a refusal or failure averages about 0 or below ("refused to sign", "failed to pay"), the object of a
+# prevention about +1 ("blocked the offer", "delayed the ruling": it may still happen), an act it keeps from
+# happening about 0 ("barred the crowd from reaching", "stopped paying"; `governor_class` calls that kind
+# "hindrance"), a denied claim about +1.5 (the writer reports a disputed claim, not its falsehood).
+REFUSAL_VERBS = frozenset({"refuse", "decline", "reject", "dismiss", "refusal", "rejection"})
 FAILURE_VERBS = frozenset({"fail", "neglect", "omit", "failure", "lack", "absence"})
 DENIAL_VERBS = frozenset({"deny", "refute", "dispute", "contradict", "denial"})
 PREVENTION_VERBS = frozenset(
@@ -191,6 +192,16 @@ PREVENTION_VERBS = frozenset(
         "derail",
     }
 )
+# Phrasal verbs that mean a cue verb: the parse splits them into verb and particle ("turned down the offer";
+# "ruled out a deal" — "ruled that …" is no refusal).
+PHRASAL_CUES = {
+    "turn down": "refuse",
+    "rule out": "reject",
+    "call off": "cancel",
+    "put off": "postpone",
+    "hold off": "delay",
+    "give up": "abandon",
+}
 NEGATIVE_KINDS: tuple[tuple[str, frozenset[str]], ...] = (
     ("refusal", REFUSAL_VERBS),
     ("failure", FAILURE_VERBS),
@@ -198,6 +209,53 @@ NEGATIVE_KINDS: tuple[tuple[str, frozenset[str]], ...] = (
     ("prevention", PREVENTION_VERBS),
 )
 NEGATIVE_VERBS = REFUSAL_VERBS | FAILURE_VERBS | DENIAL_VERBS | PREVENTION_VERBS
+# Implicative verbs and adjectives (Karttunen 1971; Nairn, Condoravdi & Karttunen 2006): with an infinitive
+# or gerund complement they entail whether it happened, and negating them flips the entailment. Positive
+# ones pass the complement's value on, so their negation reaches it ("did not manage to leave": did not
+# leave); negative ones reverse it like a failure unless they are negated themselves ("forgot to call": did
+# not call; "did not hesitate to strike": struck). With a that-clause, "remember" and "forget" stay factive.
+IMPLICATIVE_POSITIVE = frozenset({"manage", "succeed", "remember", "bother", "dare"})
+IMPLICATIVE_NEGATIVE = frozenset(
+    {"fail", "neglect", "omit", "forget", "hesitate", "refrain", "unable", "unwilling"}
+)
+# Words whose reading depends on whether they govern an infinitive or gerund complement.
+IMPLICATIVES = IMPLICATIVE_POSITIVE | IMPLICATIVE_NEGATIVE | PREVENTION_VERBS
+# Words that introduce such a complement where the parse does not call it xcomp: a gerund's
+# preposition ("succeeded in closing", "refrained from voting") and an infinitive's "to" ("hesitated to act"
+# parsed as an adverbial clause).
+IMPLICATIVE_MARKERS = frozenset({"in", "from", "to"})
+# Modifiers of an event noun that say it did not happen ("the aborted invasion", "a failed coup") or present
+# it as unconfirmed or not yet real ("the alleged abuse", "a possible strike").
+NEGATIVE_MODIFIERS = frozenset(
+    {
+        "failed",
+        "aborted",
+        "abortive",
+        "botched",
+        "unsuccessful",
+        "foiled",
+        "thwarted",
+        "averted",
+        "cancelled",
+        "canceled",
+    }
+)
+HEDGE_MODIFIERS = frozenset(
+    {
+        "possible",
+        "potential",
+        "attempted",
+        "alleged",
+        "suspected",
+        "proposed",
+        "purported",
+        "prospective",
+        "would-be",
+        "rumored",
+        "rumoured",
+        "probable",
+    }
+)
 # Adjectives and nouns that embed a clause without committing to it ("unclear whether", "the chance that").
 NONFACTIVE_PREDICATES = frozenset(
     {
@@ -267,6 +325,22 @@ def cue_class(lemma: str) -> str | None:
         if lemma in lexicon:
             return name
     return None
+
+
+def governor_class(lemma: str, link: str, marker: str = "") -> tuple[str | None, str | None]:
+    """The cue class and negative kind of a word that embeds a complement through dependency `link`, which
+    `marker` introduces ("in", "to"; see IMPLICATIVE_MARKERS). With an infinitive or gerund, an implicative
+    reads as "implicative" or as a failure and a prevention verb as a "hindrance" ("stopped paying"); any
+    other word, or these with an object or a that-clause, by its lexicon class."""
+    if link == "xcomp" or (link in {"prep", "advcl"} and marker in IMPLICATIVE_MARKERS):
+        if lemma in IMPLICATIVE_POSITIVE:
+            return "implicative", None
+        if lemma in IMPLICATIVE_NEGATIVE:
+            return "negative", "failure"
+        if lemma in PREVENTION_VERBS:
+            return "negative", "hindrance"
+    found = cue_class(lemma)
+    return found, negative_kind(lemma) if found == "negative" else None
 
 
 def negative_kind(lemma: str) -> str | None:
