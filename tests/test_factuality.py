@@ -134,6 +134,7 @@ def test_forest_roundtrips_through_its_files(tmp_path: Path) -> None:
     assert np.allclose(forest.predict(rows), again.predict(rows))
     assert again.snap_to_factual == forest.snap_to_factual
     assert again.snap_hedged == forest.snap_hedged
+    assert again.snap_to_counterfactual == forest.snap_to_counterfactual
 
 
 def test_damaged_model_gives_a_clear_error(tmp_path: Path) -> None:

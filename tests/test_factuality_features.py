@@ -17,7 +17,7 @@ from claimtrace.analyze.factuality import (
     scope_word_features,
 )
 from claimtrace.analyze.pipeline import load_pipeline
-from claimtrace.train.factuality import apply_snap, choose_snap, corpus_folds
+from claimtrace.train.factuality import apply_snap, choose_snap, choose_snaps, corpus_folds
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +87,19 @@ def test_snapping_is_chosen_where_it_lowers_error_and_spares_hedged_rows() -> No
     snapped = apply_snap(predictions, free, threshold, hedged)
     assert list(snapped[:4]) == [3.0] * 4
     assert snapped[4] == pytest.approx(1.2) and snapped[5] == pytest.approx(0.1)
+
+
+def test_low_snapping_calls_clear_non_events_minus_three_and_is_off_without_them() -> None:
+    labels = np.array([3.0, 3.0, 3.0, -3.0, -3.0, 0.0])
+    predictions = np.array([2.8, 2.9, 2.7, -1.6, -1.9, 0.2])
+    free = np.array([True, True, True, False, False, False])
+    choice = choose_snaps(labels, predictions, free, margin=0.005)
+    assert -1.6 <= choice.low < 0.2
+    assert list(choice.apply(predictions, free)) == [3.0, 3.0, 3.0, -3.0, -3.0, pytest.approx(0.2)]
+    graded = choose_snaps(
+        np.array([3.0, 1.0, -1.0]), np.array([2.8, 1.1, -1.2]), np.ones(3, dtype=bool), 0.005
+    )
+    assert graded.low == -3.0
 
 
 def test_too_and_negative_nouns_negate_the_infinitive_in_the_prior(nlp: Language) -> None:

@@ -532,6 +532,9 @@ class Forest:
     # Corpus styles whose annotators call even hedged predicates factual often enough that snapping them
     # too lowers held-out MAE (chosen per corpus in training; MEANTIME, as it turns out).
     snap_hedged: frozenset[str] = frozenset()
+    # Per corpus style: predictions at or below this become −3, fitted like `snap_to_factual` (MEANTIME marks
+    # a non-event −3 or 0, rarely between; for UW it snaps next to nothing).
+    snap_to_counterfactual: dict[str, float] = field(default_factory=dict)
     # Noun lemmas training saw often and never (or rarely) as predicates: kept out of the suffix gate.
     plain_nouns: frozenset[str] = frozenset()
     # Predicate lemma → (sum of gold labels, count) over training, and the mean label: a smoothed prior
@@ -554,7 +557,7 @@ class Forest:
 
     def predict(self, rows: Iterable[dict[str, float]], corpus: str | None = None) -> np.ndarray:
         """Values for feature rows; with `corpus`, cue-free predicates (see `cue_free`) at or above that
-        corpus's threshold are snapped to +3."""
+        corpus's threshold are snapped to +3, and predicates at or below its low threshold to −3."""
         rows = list(rows)
         x = self.matrix(rows)
         if not len(x):
@@ -577,6 +580,8 @@ class Forest:
             if corpus not in self.snap_hedged:
                 snap &= cue_free(rows)
             values = np.where(snap, LIMIT, values)
+        if corpus in self.snap_to_counterfactual:
+            values = np.where(values <= self.snap_to_counterfactual[corpus], -LIMIT, values)
         return values
 
     def save(self, directory: Path) -> None:
@@ -596,6 +601,7 @@ class Forest:
             "eventive_nouns": sorted(self.eventive_nouns),
             "snap_to_factual": self.snap_to_factual,
             "snap_hedged": sorted(self.snap_hedged),
+            "snap_to_counterfactual": self.snap_to_counterfactual,
             "plain_nouns": sorted(self.plain_nouns),
             "label_mean": self.label_mean,
             "lemma_totals": {k: [round(t, 3), n] for k, (t, n) in sorted(self.lemma_totals.items())},
@@ -624,6 +630,7 @@ class Forest:
             eventive_nouns=frozenset(meta["eventive_nouns"]),
             snap_to_factual={k: float(v) for k, v in meta["snap_to_factual"].items()},
             snap_hedged=frozenset(meta.get("snap_hedged", ())),
+            snap_to_counterfactual={k: float(v) for k, v in meta.get("snap_to_counterfactual", {}).items()},
             plain_nouns=frozenset(meta.get("plain_nouns", ())),
             lemma_totals={k: (float(t), int(n)) for k, (t, n) in meta.get("lemma_totals", {}).items()},
             label_mean=float(meta.get("label_mean", LIMIT)),

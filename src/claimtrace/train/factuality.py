@@ -187,7 +187,7 @@ def fit_forest(
         random_state=SEED,
     )
     regressor.fit(sparse_matrix(rows, vocabulary), np.asarray(labels, dtype=np.float64))
-    return export_forest(regressor, vocabulary, nouns, snapping or Snapping({}, frozenset(), {}))
+    return export_forest(regressor, vocabulary, nouns, snapping or Snapping({}, frozenset(), {}, {}))
 
 
 def export_forest(
@@ -226,6 +226,7 @@ def export_forest(
         nouns,
         snapping.thresholds,
         snapping.hedged,
+        snap_to_counterfactual=snapping.low_thresholds,
     )
 
 
@@ -234,6 +235,7 @@ class Snapping:
     thresholds: dict[str, float]  # corpus style → predictions at or above become +3
     hedged: frozenset[str]  # corpus styles where hedged predictions snap too
     cross_validation: dict[str, dict[str, float]]  # corpus style → out-of-fold MAE / r, after snapping
+    low_thresholds: dict[str, float]  # corpus style → predictions at or below become −3
 
 
 def best_snap_threshold(
@@ -267,6 +269,37 @@ def apply_snap(predictions: np.ndarray, free: np.ndarray, threshold: float, hedg
     return np.where((predictions >= threshold) & eligible, 3.0, predictions)
 
 
+@dataclass(frozen=True)
+class SnapChoice:
+    """One corpus's snapping: +3 at or above `threshold` (hedged predictions too where `hedged`), −3 at or
+    below `low`."""
+
+    threshold: float
+    hedged: bool
+    low: float
+
+    def apply(self, predictions: np.ndarray, free: np.ndarray) -> np.ndarray:
+        high = apply_snap(predictions, free, self.threshold, self.hedged)
+        return np.where(predictions <= self.low, -3.0, high)
+
+
+def best_low_threshold(labels: np.ndarray, predictions: np.ndarray) -> float:
+    """The threshold at or below which calling predictions −3 minimises MAE on held-out predictions; −3
+    itself snaps nothing. MEANTIME marks a non-event −3 or 0 and rarely anything between, as it marks an
+    event +3."""
+    candidates = np.round(np.arange(-3.0, 0.0001, 0.05), 2)
+    errors = [np.abs(np.where(predictions <= tau, -3.0, predictions) - labels).mean() for tau in candidates]
+    return float(candidates[int(np.argmin(errors))])
+
+
+def choose_snaps(labels: np.ndarray, predictions: np.ndarray, free: np.ndarray, margin: float) -> SnapChoice:
+    """Both ends of one corpus's snapping: the +3 threshold and whether hedged predictions snap too
+    (`choose_snap`), then the −3 threshold on what that leaves."""
+    threshold, hedged = choose_snap(labels, predictions, free, margin)
+    low = best_low_threshold(labels, apply_snap(predictions, free, threshold, hedged))
+    return SnapChoice(threshold, hedged, low)
+
+
 def snap_thresholds(
     rows: Sequence[dict[str, float]],
     labels: np.ndarray,
@@ -274,9 +307,10 @@ def snap_thresholds(
     folds: np.ndarray,
     params: Hyperparameters,
 ) -> Snapping:
-    """Per-corpus snapping from out-of-fold predictions (k folds over the training rows): the threshold, and
-    whether hedged predictions snap too. The cross-validation figures are cross-fitted: each fold is snapped
-    with the choice made on the other folds, so that they do not flatter the snapping."""
+    """Per-corpus snapping from out-of-fold predictions (k folds over the training rows): the +3 threshold,
+    whether hedged predictions snap too, and the −3 threshold. The cross-validation figures are
+    cross-fitted: each fold is snapped with the choices made on the other folds, so that they do not flatter
+    the snapping."""
     out_of_fold = np.zeros(len(labels))
     for k in range(params.folds):
         fit_rows = [row for row, f in zip(rows, folds, strict=True) if f != k]
@@ -284,27 +318,29 @@ def snap_thresholds(
         out_of_fold[folds == k] = forest.predict([row for row, f in zip(rows, folds, strict=True) if f == k])
     free = cue_free(list(rows))
     thresholds: dict[str, float] = {}
+    low_thresholds: dict[str, float] = {}
     hedged: set[str] = set()
     cross_validation: dict[str, dict[str, float]] = {}
     margin = params.hedged_snap_margin
     for corpus in sorted(set(corpora)):
         mine = corpora == corpus
-        thresholds[corpus], snaps_hedged = choose_snap(labels[mine], out_of_fold[mine], free[mine], margin)
-        if snaps_hedged:
+        choice = choose_snaps(labels[mine], out_of_fold[mine], free[mine], margin)
+        thresholds[corpus], low_thresholds[corpus] = choice.threshold, choice.low
+        if choice.hedged:
             hedged.add(corpus)
         snapped = out_of_fold.copy()
         for k in np.unique(folds[mine]):
             fit, held = mine & (folds != k), mine & (folds == k)
             if not fit.any():
                 continue
-            threshold, fold_hedged = choose_snap(labels[fit], out_of_fold[fit], free[fit], margin)
-            snapped[held] = apply_snap(out_of_fold[held], free[held], threshold, fold_hedged)
+            fold_choice = choose_snaps(labels[fit], out_of_fold[fit], free[fit], margin)
+            snapped[held] = fold_choice.apply(out_of_fold[held], free[held])
         cross_validation[corpus] = {
             "mae": round(float(np.abs(snapped[mine] - labels[mine]).mean()), 4),
             "pearson_r": round(float(np.corrcoef(snapped[mine], labels[mine])[0, 1]), 4),
             "mae_unsnapped": round(float(np.abs(out_of_fold[mine] - labels[mine]).mean()), 4),
         }
-    return Snapping(thresholds, frozenset(hedged), cross_validation)
+    return Snapping(thresholds, frozenset(hedged), cross_validation, low_thresholds)
 
 
 def train(
