@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from spacy.attrs import LOWER, SENT_START
+from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from claimtrace.analyze.lexicon import DEFINITE_DETERMINERS, GENDERED_NOUNS, PRONOUNS, TITLES
+from claimtrace.analyze.sentences import sentence_numbers
 
 SPEAKER_PRONOUNS = frozenset({"i", "me", "we", "us"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -68,7 +69,7 @@ def resolve_sources(doc: Doc, sources: list[SourceMention | None], ents: list[Sp
     an attribution has no source; `ents` are the Doc's entities when the caller has them already."""
     if not any(sources):
         return
-    sentence_of = _sentence_numbers(doc)
+    sentence_of = sentence_numbers(doc)
     surnames = _honorific_genders(doc)
     entities = [
         _entity_mention(ent, sentence_of, surnames)
@@ -261,9 +262,3 @@ def _learn_gender(mention: Mention, candidates: list[Mention], target: str) -> N
     for candidate in candidates[-LOOKBACK:]:
         if candidate.refers_to == target and candidate.gender is None:
             candidate.gender = mention.gender
-
-
-def _sentence_numbers(doc: Doc) -> list[int]:
-    """Sentence number of every token."""
-    starts = doc.to_array([SENT_START]).astype(np.int64) == 1
-    return np.cumsum(starts).tolist()

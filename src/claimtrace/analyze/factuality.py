@@ -39,6 +39,7 @@ from claimtrace.analyze.hedges import (
     governor_class,
     negative_kind,
 )
+from claimtrace.analyze.sentences import sentence_starts
 from claimtrace.errors import ClaimtraceError
 
 # Depth of the walk from a predicate towards the root: deeper embedding rarely changes the value further.
@@ -343,15 +344,6 @@ def _apply_local_cues(cues: LocalCues, value: float) -> float:
         else:  # negation
             value = -value
     return value
-
-
-def sentence_starts(doc: Doc) -> np.ndarray:
-    """Indices where the Doc's sentences start, from its SENT_START array (as `doc.sents` has them, without
-    building Span objects)."""
-    is_start = doc.to_array("SENT_START").astype(np.int64) == 1
-    if len(is_start):
-        is_start[0] = True
-    return np.flatnonzero(is_start)
 
 
 def question_tokens(doc: Doc) -> set[int]:
