@@ -313,16 +313,22 @@ def test_cue_features_carry_the_prior_band(nlp: spacy.language.Language) -> None
     assert not any(f.startswith("prior") for f in cue_features(parsed, tokens)[said])
 
 
-def test_dense_features_join_each_token_vector_with_its_heads(nlp: spacy.language.Language) -> None:
+def test_dense_features_join_each_token_vector_with_its_heads_and_its_childrens_mean(
+    nlp: spacy.language.Language,
+) -> None:
     doc = nlp("The clerk said the shop was shut.")
     parsed = parse(doc)
     assert parsed.dense is not None
     width = doc.tensor.shape[1]
     said = next(t.i for t in doc if t.text == "said")
     clerk = next(t.i for t in doc if t.text == "clerk")
-    assert parsed.dense.shape == (len(doc), 2 * width)
+    assert parsed.dense.shape == (len(doc), 3 * width)
     assert np.allclose(parsed.dense[clerk, :width], doc.tensor[clerk])
-    assert np.allclose(parsed.dense[clerk, width:], doc.tensor[said])
+    assert np.allclose(parsed.dense[clerk, width : 2 * width], doc.tensor[said])
+    children = [c.i for c in doc[said].children]
+    assert np.allclose(parsed.dense[said, 2 * width :], doc.tensor[children].mean(axis=0), atol=1e-5)
+    leaf = next(t.i for t in doc if t.text == "The")
+    assert not parsed.dense[leaf, 2 * width :].any()
     assert dense_features(words_doc(["no", "vectors"]), [0, 0]) is None
 
 
@@ -333,14 +339,23 @@ def test_cue_scorer_round_trips_and_scores_probabilities(
     parsed = parse(doc)
     assert parsed.dense is not None
     rng = np.random.default_rng(5)
-    scorer = CueScorer(rng.normal(size=parsed.dense.shape[1]).astype(np.float32), -0.25)
+    hidden = 4
+    scorer = CueScorer(
+        (0.05 * rng.normal(size=(parsed.dense.shape[1], hidden))).astype(np.float32),
+        rng.normal(size=hidden).astype(np.float32),
+        rng.normal(size=hidden).astype(np.float32),
+        -0.25,
+    )
     scorer.save(tmp_path / "scorer.json")
     loaded = CueScorer.load(tmp_path / "scorer.json")
     scores = loaded.score(parsed)
     assert scores is not None and scores.shape == (len(doc),)
     assert ((scores > 0) & (scores < 1)).all()
-    assert np.allclose(scores, scorer.score(parsed), atol=1e-4)
-    assert CueScorer(np.ones(3, dtype=np.float32), 0.0).score(parsed) is None  # another width: no scores
+    assert np.allclose(scores, scorer.score(parsed), atol=1e-3)
+    other_width = CueScorer(
+        np.ones((3, hidden), np.float32), np.zeros(hidden, np.float32), np.ones(hidden), 0.0
+    )
+    assert other_width.score(parsed) is None  # another width: no scores
 
 
 def test_cue_features_carry_the_scorer_band_of_the_token_and_its_neighbours(
@@ -380,3 +395,30 @@ def test_shipped_tagger_returns_spans_inside_any_text(words: list[str]) -> None:
         assert found.cue and found.content
         for start, end in [*found.cue, *found.content, *found.source]:
             assert 0 <= start < end <= len(text) and text[start:end].strip()
+
+
+def _offsets(text: str, fragment: str) -> list[tuple[int, int]]:
+    start = text.index(fragment)
+    return [(start, start + len(fragment))]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "source"),
+    [
+        ("The town welcomed the decision to reopen the bridge.", "welcomed", "the decision", "The town"),
+        ("She plans to call out the board on Monday.", "to call out", "the board", "She"),
+        ("Mr. Alvarez, 52, praised the harbor crews.", "praised", "the harbor crews", "Mr. Alvarez, 52"),
+        ("The minister was asked about the closure.", "was asked about", "the closure", None),
+        ("The deal appears to favor the mills.", "appears", "to favor the mills", None),
+        ("It showed that the dam had cracked.", "showed", "that the dam had cracked", None),
+        ("Officials who praised the plan left early.", "praised", "the plan", None),
+    ],
+)
+def test_a_tagger_cue_without_a_source_takes_its_verbs_speaking_subject(
+    nlp: spacy.language.Language, text: str, cue: str, content: str, source: str | None
+) -> None:
+    from claimtrace.analyze.attribution_rules import subject_source
+
+    doc = nlp(text)
+    found = subject_source(doc, _offsets(text, cue), _offsets(text, content))
+    assert [text[s:e] for s, e in found] == ([source] if source else [])

@@ -1,12 +1,12 @@
 """Trained attribution tagger (two linear-chain CRFs on spaCy parse features) and its merge with the rules.
 
 Stage 1 tags reporting cues ("said", "according to", "told reporters") sentence by sentence; besides lexical
-and parse features it sees, in bands, the P(cue) that a logistic scorer reads off each token's contextual
-vector (and its head's) from the pipeline's `doc.tensor`. Stage 2 looks at one cue at a time: over the cue's
-paragraph (at most a few sentences either side) it tags the Source and the Content of that cue, with features
-that describe each token's relation to the cue (its side and distance, the dependency of the cue's child it
-descends from, quotation state, other cues in between). Content may come back in several pieces ("“…,” she
-said, “…”"), which is how attributed content is annotated.
+and parse features it sees, in bands, the P(cue) that a small neural scorer reads off each token's
+contextual vector (with its head's and its children's) from the pipeline's `doc.tensor`. Stage 2 looks at
+one cue at a time: over the cue's paragraph (at most a few sentences either side) it tags the Source and the
+Content of that cue, with features that describe each token's relation to the cue (its side and distance, the
+dependency of the cue's child it descends from, quotation state, other cues in between). Content may come
+back in several pieces ("“…,” she said, “…”"), which is how attributed content is annotated.
 
 The weights ship in `claimtrace/models/attribution/`; `claimtrace train attribution` rebuilds them.
 """
@@ -18,13 +18,14 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
 import pycrfsuite
 from spacy.tokens import Doc, Token
 
+from claimtrace.analyze.attribution_rules import subject_source
 from claimtrace.analyze.lexicon import PREPOSITIONAL_CUES, STANCE_CUES
 from claimtrace.analyze.types import AttributionSpans
 from claimtrace.errors import ClaimtraceError
@@ -112,8 +113,12 @@ class ParsedDoc:
     lemmas: list[str]
     deps: list[str]
     children: list[list[int]]
-    dense: np.ndarray | None  # each token's contextual vector next to its head's; None without doc.tensor
     cue_scores: np.ndarray | None = None  # P(cue) of each token from the cue scorer, when one is loaded
+
+    @cached_property
+    def dense(self) -> np.ndarray | None:
+        """The cue scorer's input (see `dense_features`), built only when a scorer asks for it."""
+        return dense_features(self.doc, self.heads)
 
 
 def _quote_state(tokens: Iterable[Token]) -> list[bool]:
@@ -236,40 +241,60 @@ def parse(doc: Doc) -> ParsedDoc:
         lemmas,
         deps,
         children,
-        dense_features(doc, heads),
     )
 
 
 def dense_features(doc: Doc, heads: Sequence[int]) -> np.ndarray | None:
-    """Each token's row of `doc.tensor` (the pipeline's contextual tok2vec output) joined with its head's."""
+    """Each token's row of `doc.tensor` (the pipeline's contextual tok2vec output) joined with its head's and
+    with the mean of its children's (zeros for a leaf): a reporting verb is told apart by what it governs."""
     tensor = doc.tensor
     if tensor is None or tensor.ndim != 2 or tensor.shape[0] != len(doc) or not len(doc):
         return None
-    return np.hstack([tensor, tensor[np.asarray(heads, dtype=np.intp)]]).astype(np.float32)
+    head_index = np.asarray(heads, dtype=np.intp)
+    dependents = np.flatnonzero(head_index != np.arange(len(doc)))
+    child_sum = np.zeros_like(tensor)
+    np.add.at(child_sum, head_index[dependents], tensor[dependents])
+    child_count = np.bincount(head_index[dependents], minlength=len(doc))
+    child_mean = child_sum / np.maximum(child_count, 1)[:, None]
+    return np.hstack([tensor, tensor[head_index], child_mean]).astype(np.float32)
 
 
 @dataclass(frozen=True)
 class CueScorer:
-    """Logistic regression over the dense features: a cheap first opinion on whether a token belongs to a
-    cue, which carries what the contextual vectors know about words the CRF has no weight for."""
+    """A small neural network (one hidden ReLU layer) over the dense features: a first opinion on whether a
+    token belongs to a cue, which carries what the contextual vectors know about words the CRF has no weight
+    for."""
 
-    weights: np.ndarray
-    bias: float
+    hidden_weights: np.ndarray  # (features, hidden)
+    hidden_bias: np.ndarray  # (hidden,)
+    output_weights: np.ndarray  # (hidden,)
+    output_bias: float
 
     @classmethod
     def load(cls, path: Path) -> CueScorer:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(np.asarray(data["weights"], dtype=np.float32), float(data["bias"]))
+        return cls(
+            np.asarray(data["hidden_weights"], dtype=np.float32),
+            np.asarray(data["hidden_bias"], dtype=np.float32),
+            np.asarray(data["output_weights"], dtype=np.float32),
+            float(data["output_bias"]),
+        )
 
     def save(self, path: Path) -> None:
-        # JSON, rounded: a few KB that rebuild byte for byte (npz zips carry timestamps)
-        data = {"bias": round(self.bias, 6), "weights": [round(float(w), 6) for w in self.weights]}
-        path.write_text(json.dumps(data) + "\n", encoding="utf-8")
+        # JSON, rounded: rebuilds byte for byte (npz zips carry timestamps)
+        data = {
+            "hidden_weights": np.round(self.hidden_weights.astype(np.float64), 5).tolist(),
+            "hidden_bias": np.round(self.hidden_bias.astype(np.float64), 5).tolist(),
+            "output_weights": np.round(self.output_weights.astype(np.float64), 5).tolist(),
+            "output_bias": round(self.output_bias, 5),
+        }
+        path.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
 
     def score(self, parsed: ParsedDoc) -> np.ndarray | None:
-        if parsed.dense is None or parsed.dense.shape[1] != self.weights.shape[0]:
+        if parsed.dense is None or parsed.dense.shape[1] != self.hidden_weights.shape[0]:
             return None
-        return 1.0 / (1.0 + np.exp(-(parsed.dense @ self.weights + self.bias)))
+        hidden = np.maximum(parsed.dense @ self.hidden_weights + self.hidden_bias, 0.0)
+        return 1.0 / (1.0 + np.exp(-(hidden @ self.output_weights + self.output_bias)))
 
 
 def cue_sequences(parsed: ParsedDoc) -> Iterator[list[int]]:
@@ -591,11 +616,16 @@ def load_tagger() -> AttributionTagger:
 
 
 def find_attributions(doc: Doc, rule_spans: list[AttributionSpans]) -> list[AttributionSpans]:
-    """The final attributions of a Doc: the trained tagger's, merged with the rule finder's."""
+    """The final attributions of a Doc: the trained tagger's, merged with the rule finder's; a tagger-found
+    cue left without a source takes its verb's subject."""
     tagger = load_tagger()
     parsed = parse(doc)
     cues = tagger.cues(parsed)
-    return merge(tagger.attributions(parsed, cues), rule_spans, doc.text, [spans_of(doc, c) for c in cues])
+    merged = merge(tagger.attributions(parsed, cues), rule_spans, doc.text, [spans_of(doc, c) for c in cues])
+    for found in merged:
+        if found.origin == "model" and not found.source:
+            found.source = subject_source(doc, found.cue, found.content)
+    return merged
 
 
 def merge(

@@ -12,6 +12,7 @@ import hashlib
 import json
 import random
 import time
+import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +20,8 @@ from pathlib import Path
 
 import numpy as np
 import pycrfsuite
-from sklearn.linear_model import LogisticRegression
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.neural_network import MLPClassifier
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
@@ -47,7 +49,13 @@ CUE_PARAMS = {"c1": 0.2, "c2": 0.02, "max_iterations": 150, "feature.possible_tr
 CUE_THRESHOLDS = (1.0, 0.45, 0.35, 0.25)  # 1.0: Viterbi cues only
 PRIOR_FOLDS = 5  # also the folds of the cue scorer's out-of-fold scores
 HOLDOUT_EVERY = 5  # train-internal selection holds out every 5th article of the training split
-SCORER_C = 0.1  # inverse L2 strength of the cue scorer
+# The cue scorer: one hidden layer of SCORER_HIDDEN units, L2 SCORER_ALPHA, stopped after SCORER_EPOCHS passes
+# (stopping early is its regulariser). Chosen by the average precision of cue tokens on a held-out fifth of
+# train: 0.584 (0.570 without the children's mean vector; 0.487 with the logistic scorer it replaced; 0.560
+# with 40 passes, 0.533 with 3 in 4 non-cue tokens dropped).
+SCORER_HIDDEN = 64
+SCORER_ALPHA = 1e-3
+SCORER_EPOCHS = 15
 PRIOR_STRENGTH = 2.0
 PRIOR_MIN_COUNT = 3
 ROLE_PARAMS = {"c1": 0.2, "c2": 0.02, "max_iterations": 150, "feature.possible_transitions": True}
@@ -189,21 +197,24 @@ def scorer_data(golds: Iterable[GoldDoc]) -> tuple[np.ndarray, np.ndarray]:
     return np.vstack(rows), np.concatenate(labels)
 
 
-def fit_scorer(golds: Sequence[GoldDoc]) -> CueScorer | None:
+def fit_scorer(golds: Sequence[GoldDoc], seed: int) -> CueScorer | None:
     rows, labels = scorer_data(golds)
     if not len(labels) or labels.all() or not labels.any():
         return None
-    model = LogisticRegression(C=SCORER_C, max_iter=300)
-    model.fit(rows, labels)
-    return CueScorer(model.coef_[0].astype(np.float32), float(model.intercept_[0]))
+    model = MLPClassifier((SCORER_HIDDEN,), alpha=SCORER_ALPHA, max_iter=SCORER_EPOCHS, random_state=seed)
+    with warnings.catch_warnings():  # stopping before convergence is intended
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        model.fit(rows, labels)
+    (hidden_weights, output_weights), (hidden_bias, output_bias) = model.coefs_, model.intercepts_
+    return CueScorer(hidden_weights, hidden_bias, output_weights[:, 0], float(output_bias[0]))
 
 
-def out_of_fold_scores(golds: Sequence[GoldDoc]) -> None:
+def out_of_fold_scores(golds: Sequence[GoldDoc], seed: int) -> None:
     """Set each training article's cue scores from a scorer fitted on the other folds, so that the cue
     tagger learns how far to trust the scorer on text it was not fitted to (as at inference)."""
     for k in range(PRIOR_FOLDS):
         rest = [g for j, g in enumerate(golds) if j % PRIOR_FOLDS != k]
-        scorer = fit_scorer(rest)
+        scorer = fit_scorer(rest, seed)
         for gold in golds[k::PRIOR_FOLDS]:
             gold.parsed.cue_scores = scorer.score(gold.parsed) if scorer is not None else None
 
@@ -315,8 +326,8 @@ def fit(golds: Sequence[GoldDoc], out_dir: Path, seed: int, report: Report = pri
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     fold_priors = out_of_fold_priors(golds)
-    out_of_fold_scores(golds)
-    scorer = fit_scorer(golds)
+    out_of_fold_scores(golds, seed)
+    scorer = fit_scorer(golds, seed)
     if scorer is not None:
         scorer.save(out_dir / CUE_SCORER)
     report(f"cue scorer: {time.perf_counter() - started:.0f} s so far")
@@ -336,10 +347,10 @@ def fit(golds: Sequence[GoldDoc], out_dir: Path, seed: int, report: Report = pri
     for gold in golds:  # out-of-fold scores belong to training only
         gold.parsed.cue_scores = None
     return {
-        "model": "claimtrace attribution tagger: logistic cue scorer over token vectors + CRF cue tagger + "
+        "model": "claimtrace attribution tagger: neural cue scorer over token vectors + CRF cue tagger + "
         "per-cue CRF source/content tagger",
         "seed": seed,
-        "cue_scorer_c": SCORER_C,
+        "cue_scorer": {"hidden": SCORER_HIDDEN, "alpha": SCORER_ALPHA, "epochs": SCORER_EPOCHS},
         "cue_params": CUE_PARAMS,
         "role_params": ROLE_PARAMS,
         "training_sequences": {"cue": cue_count, "role": role_count},
