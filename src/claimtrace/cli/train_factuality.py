@@ -61,6 +61,7 @@ def factuality(directories: tuple[Path, ...], out: Path | None) -> None:
             "hyperparameters": params.__dict__,
             "snap_to_factual": forest.snap_to_factual,
             "snap_hedged": sorted(forest.snap_hedged),
+            "snap_to_counterfactual": forest.snap_to_counterfactual,
             "trees": int(forest.feature.shape[0]),
             "features": len(forest.vocabulary),
             "eventive_nouns": len(forest.eventive_nouns),
