@@ -112,3 +112,30 @@ def test_rules_only_never_consults_the_trained_tagger(
     articles = load_corpus(write_split(tmp_path / "split"))
     (triples,) = predict(articles, rules_only=True)
     assert len(triples) == 2
+
+
+@pytest.mark.slow
+def test_model_option_uses_the_given_directory_and_holdout_scores_every_fifth_article(tmp_path: Path) -> None:
+    import shutil
+
+    from claimtrace.analyze.attribution_model import MODEL_DIR
+
+    split = write_split(tmp_path / "split")
+    texts, annotations = split / "text", split / "attributions"
+    for k in range(1, 6):  # six articles in all: the held-out fifth is the first and the sixth
+        shutil.copy(texts / "harbour_2024-01-01_ferry.txt", texts / f"harbour_2024-01-0{k + 1}_ferry.txt")
+        shutil.copy(
+            annotations / "harbour_2024-01-01_ferry_a1.ann",
+            annotations / f"harbour_2024-01-0{k + 1}_ferry_a1.ann",
+        )
+    copy = shutil.copytree(MODEL_DIR, tmp_path / "model")
+    result = run(str(split), "--format", "json", "--holdout", "--model", str(copy))
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["articles"] == 2 and out["triple"]["gold"] == 4 and out["triple"]["matched"] == 4
+
+    (copy / "roles.crfsuite").unlink()
+    broken = run(str(split), "--model", str(copy))
+    assert broken.returncode != 0
+    assert "attribution model missing" in broken.stderr and "roles.crfsuite" in broken.stderr
+    assert "Traceback" not in broken.stderr

@@ -21,6 +21,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -45,17 +46,21 @@ LOOKBACK = 64  # intervals checked before a position: far more than nest or over
 
 
 class AttributionComponent:
+    def __init__(self, tagger: attribution_model.AttributionTagger) -> None:
+        self.tagger = tagger
+
     def __call__(self, doc: Doc) -> Doc:
         rule_spans = find_rule_attributions(doc)
-        spans = vet_spans(doc, attribution_model.find_attributions(doc, rule_spans), rule_spans)
+        spans = vet_spans(doc, attribution_model.find_attributions(doc, rule_spans, self.tagger), rule_spans)
         doc._.attributions = build_attributions(doc, spans)
         return doc
 
 
-@Language.factory("claimtrace_attribution")
-def make_attribution_component(nlp: Language, name: str) -> AttributionComponent:
+@Language.factory("claimtrace_attribution", default_config={"model_dir": ""})
+def make_attribution_component(nlp: Language, name: str, model_dir: str) -> AttributionComponent:
+    """`model_dir`: a directory written by `claimtrace train attribution` ("" for the packaged model)."""
     register_extensions()
-    return AttributionComponent()
+    return AttributionComponent(attribution_model.load_tagger(Path(model_dir) if model_dir else None))
 
 
 def vet_spans(

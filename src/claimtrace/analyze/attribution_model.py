@@ -610,15 +610,18 @@ class AttributionTagger:
         return self.attributions(parsed, self.cues(parsed))
 
 
-@lru_cache(maxsize=1)
-def load_tagger() -> AttributionTagger:
-    return AttributionTagger()
+@lru_cache(maxsize=4)
+def load_tagger(directory: Path | None = None) -> AttributionTagger:
+    """The tagger of a model directory (default: the packaged model), loaded once per process."""
+    return AttributionTagger(directory or MODEL_DIR)
 
 
-def find_attributions(doc: Doc, rule_spans: list[AttributionSpans]) -> list[AttributionSpans]:
-    """The final attributions of a Doc: the trained tagger's, merged with the rule finder's; a tagger-found
-    cue left without a source takes its verb's subject."""
-    tagger = load_tagger()
+def find_attributions(
+    doc: Doc, rule_spans: list[AttributionSpans], tagger: AttributionTagger | None = None
+) -> list[AttributionSpans]:
+    """The final attributions of a Doc: the tagger's (default: the packaged model's), merged with the rule
+    finder's; a tagger-found cue left without a source takes its verb's subject."""
+    tagger = tagger or load_tagger()
     parsed = parse(doc)
     cues = tagger.cues(parsed)
     merged = merge(tagger.attributions(parsed, cues), rule_spans, doc.text, [spans_of(doc, c) for c in cues])

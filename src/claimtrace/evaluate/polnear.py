@@ -39,6 +39,9 @@ UNNAMED_OPENERS = frozenset(
     )
 )
 TRIPLE_THRESHOLD = 0.5
+# Train-internal model selection holds out every 5th article of a split (`train attribution --holdout`,
+# `eval polnear --holdout`).
+HOLDOUT_EVERY = 5
 
 
 @dataclass(frozen=True)

@@ -41,14 +41,13 @@ from claimtrace.analyze.attribution_model import (
     role_features,
     role_window,
 )
-from claimtrace.evaluate.polnear import Article, Triple, load_corpus, score_corpus
+from claimtrace.evaluate.polnear import HOLDOUT_EVERY, Article, Triple, load_corpus, score_corpus
 
 # c1/c2 of both CRFs chosen with --holdout (cue 0.1/0.01 and 0.05/0.005, roles 0.1/0.01 scored lower on the
 # held-out fifth of train)
 CUE_PARAMS = {"c1": 0.2, "c2": 0.02, "max_iterations": 150, "feature.possible_transitions": True}
 CUE_THRESHOLDS = (1.0, 0.45, 0.35, 0.25)  # 1.0: Viterbi cues only
 PRIOR_FOLDS = 5  # also the folds of the cue scorer's out-of-fold scores
-HOLDOUT_EVERY = 5  # train-internal selection holds out every 5th article of the training split
 # The cue scorer: one hidden layer of SCORER_HIDDEN units, L2 SCORER_ALPHA, stopped after SCORER_EPOCHS passes
 # (stopping early is its regulariser). Chosen by the average precision of cue tokens on a held-out fifth of
 # train: 0.584 (0.570 without the children's mean vector; 0.487 with the logistic scorer it replaced; 0.560
