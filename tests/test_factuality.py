@@ -273,3 +273,18 @@ def test_consequent_of_a_condition_is_not_called_factual(nlp: Language) -> None:
     plain = value_of(nlp, "The rebels stormed the capital.", "stormed")
     consequent = value_of(nlp, "If the talks collapse, the rebels storm the capital.", "storm")
     assert consequent < plain - 0.3
+
+
+def test_predictions_at_or_below_a_corpus_low_threshold_snap_to_minus_three() -> None:
+    from dataclasses import replace
+
+    forest = shipped_forest()
+    rows = [{"bias": 1.0, "prior": -3.0, "neg": 1.0, "negations": 1.0}, {"bias": 1.0, "prior": 3.0}]
+    plain = forest.predict(rows)
+    low = float(plain.min())
+    assert low > -3.0  # the trees alone do not reach the end
+    snapping = replace(forest, snap_to_counterfactual={"UW": low + 0.01})
+    snapped = snapping.predict(rows, corpus="UW")
+    assert snapped[int(plain.argmin())] == -3.0
+    assert snapped[int(plain.argmax())] > low  # a high value is never pulled down
+    assert np.array_equal(snapping.predict(rows), plain)  # no corpus: no snapping

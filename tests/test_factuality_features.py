@@ -163,3 +163,22 @@ def test_modifiers_of_an_event_noun_negate_or_hedge_it_in_the_prior(nlp: Languag
     assert aborted < 0 < alleged < plain
     feats = predicate_features(token(nlp, "The aborted invasion embarrassed the government.", "invasion"))
     assert feats.get("amod_neg") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The witness forgot meeting the suspect in 2019.", "meeting"),
+        ("The witness did not remember meeting the suspect.", "meeting"),
+        ("The senator stopped to talk to reporters.", "talk"),
+        ("Officials delayed the vote in response to the shooting.", "shooting"),
+        ("The aborted invasion and the bombing of the port shocked the council.", "bombing"),
+        ("The failed coup, which killed 300 people, shocked the nation.", "killed"),
+    ],
+)
+def test_events_that_happened_stay_positive_beside_implicatives_and_negative_modifiers(
+    nlp: Language, text: str, word: str
+) -> None:
+    """A gerund after "forget" / "remember" is factive; "stopped to" is purpose; a prepositional phrase is no
+    hindered act; a noun modifier ("aborted", "failed") negates only its own noun."""
+    assert rule_prior(token(nlp, text, word)) > 0.5

@@ -27,14 +27,17 @@ from claimtrace.analyze.extensions import register_extensions
 from claimtrace.analyze.hedges import (
     BOOSTER_ADVERBS,
     CONDITIONAL_MARKERS,
+    GERUND,
     HEDGE_ADVERBS,
     HEDGE_MODIFIERS,
     IMPLICATIVES,
+    INFINITIVE,
     MODALS,
     MODALS_WEAK,
     NEGATIONS,
     NEGATIVE_MODIFIERS,
     PHRASAL_CUES,
+    PREPOSITION_GERUND,
     cue_class,
     governor_class,
     negative_kind,
@@ -72,6 +75,9 @@ NEGATIVE_PROJECTION = {"refusal": -0.8, "failure": -0.8, "prevention": 0.3, "den
 EMBEDDING_DEPS = frozenset(
     {"ccomp", "xcomp", "advcl", "acomp", "conj", "pcomp", "pobj", "prep", "relcl", "acl", "dobj", "nsubjpass"}
 )
+# Links across which a noun's "aborted" / "alleged" does not reach: "the failed coup, which killed 300" (the
+# killing happened), "the aborted invasion and the bombing".
+MODIFIER_BLOCKING_LINKS = frozenset({"relcl", "conj"})
 # Scope words that lower the factuality of what follows them in a sentence, and determiners of event nouns
 # that do the same; chosen from the words whose presence the trees' out-of-fold residuals on the training
 # splits leaned on most.
@@ -183,13 +189,35 @@ def cue_lemma(token: Token, phrasal: dict[int, str]) -> str:
 def _governor_class(head: Token, below: Token, phrasal: dict[int, str]) -> tuple[str | None, str | None]:
     """The cue class and negative kind of `head` as the governor of `below` (`hedges.governor_class`)."""
     lemma = cue_lemma(head, phrasal)
-    marker = ""
-    if lemma in IMPLICATIVES:  # only these read the complement's marker; spare the others the walk
-        if below.dep_ == "prep":
-            marker = below.lower_
-        elif any(c.tag_ == "TO" for c in below.children):
-            marker = "to"
-    return governor_class(lemma, below.dep_, marker)
+    if lemma not in IMPLICATIVES:  # only these read the complement's form; spare the others the walk
+        return governor_class(lemma)
+    return governor_class(lemma, complement_form(below))
+
+
+def complement_form(below: Token) -> str:
+    """The form of the clause `below` that a word governs: an infinitive ("to leave", also where the parse
+    calls it an adverbial clause), a gerund ("stopped paying"), a preposition's gerund ("succeeded in
+    closing"), or "" (objects, that-clauses, plain prepositional phrases such as "in response to")."""
+    if below.dep_ == "prep":
+        verbal = any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in below.children)
+        return PREPOSITION_GERUND if verbal else ""
+    if below.dep_ not in {"xcomp", "advcl"}:
+        return ""
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in below.children):
+        return INFINITIVE
+    return GERUND if below.dep_ == "xcomp" and below.tag_ == "VBG" else ""
+
+
+def noun_modifier_cues(token: Token) -> tuple[bool, bool]:
+    """Whether an adjective on `token` says its event did not happen ("the aborted invasion") or may not be
+    real ("the alleged abuse"). It reaches what the noun embeds ("the alleged plot to kill": not asserted),
+    but not a relative clause or a conjunct (`MODIFIER_BLOCKING_LINKS`)."""
+    negated = hedged = False
+    for child in token.children:
+        if child.dep_ == "amod":
+            negated |= child.lower_ in NEGATIVE_MODIFIERS
+            hedged |= child.lower_ in HEDGE_MODIFIERS
+    return negated, hedged
 
 
 ModifierSummary = tuple[tuple[str, ...], bool, bool, bool]
@@ -237,12 +265,6 @@ def _modifier_summary(token: Token) -> ModifierSummary:
             names.append("booster")
         elif dep == "acomp" and cue_class(lemma):
             names.append(f"acomp_cls={cue_class(lemma)}")
-        elif dep == "amod" and child.lower_ in NEGATIVE_MODIFIERS:
-            negated = True
-            names.append("amod_neg")
-        elif dep == "amod" and child.lower_ in HEDGE_MODIFIERS:
-            modal = True
-            names.append("amod_hedge")
         elif dep == "advcl" and any(
             g.dep_ == "mark" and g.lemma_.lower() in CONDITIONAL_MARKERS for g in child.children
         ):
@@ -270,7 +292,11 @@ def rule_prior(
             local[node.i] = _local_cues(node)
         return _apply_local_cues(local[node.i], value)
 
-    value = apply_local(token, LIMIT)
+    def apply_modifiers(node: Token, value: float) -> float:
+        negated, hedged = noun_modifier_cues(node)
+        return (-value if negated else value) * (0.6 if hedged else 1.0)
+
+    value = apply_modifiers(token, apply_local(token, LIMIT))
     node = token
     for _ in range(MAX_LEVELS):
         if node.head.i == node.i:
@@ -293,6 +319,8 @@ def rule_prior(
             value *= 0.5
         if head_class != "factive":
             value = apply_local(node, value)
+        if link not in MODIFIER_BLOCKING_LINKS:
+            value = apply_modifiers(node, value)
     if question:
         value *= 0.5
     return max(-LIMIT, min(LIMIT, value))
@@ -307,9 +335,7 @@ def _local_cues(token: Token) -> LocalCues:
             cues.append("weak_modal")
         elif child.dep_ in {"aux", "auxpass"} and lemma in {"will", "shall"}:
             cues.append("future")
-        elif (child.dep_ == "advmod" and lemma in HEDGE_ADVERBS) or (
-            child.dep_ == "amod" and child.lower_ in HEDGE_MODIFIERS
-        ):
+        elif child.dep_ == "advmod" and lemma in HEDGE_ADVERBS:
             cues.append("hedge")
         elif child.dep_ == "mark" and lemma in CONDITIONAL_MARKERS:
             cues.append("condition")
@@ -323,7 +349,6 @@ def _local_cues(token: Token) -> LocalCues:
             or (child.dep_ in {"nsubj", "nsubjpass"} and _is_negative_phrase(child))
             or (child.dep_ == "det" and child.lower_ == "no")  # "no plans to …"
             or (child.dep_ == "advmod" and _is_no_longer(child))
-            or (child.dep_ == "amod" and child.lower_ in NEGATIVE_MODIFIERS)  # "the aborted invasion"
         ):
             cues.append("negation")
     return tuple(cues)
@@ -428,6 +453,14 @@ def predicate_features(
             feats[prefix + name] = 1.0
         return negated, modal, conditioned
 
+    def add_noun_modifiers(node: Token, prefix: str) -> tuple[bool, bool]:
+        negated, hedged = noun_modifier_cues(node)
+        if negated:
+            feats[prefix + "amod_neg"] = 1.0
+        if hedged:
+            feats[prefix + "amod_hedge"] = 1.0
+        return negated, hedged
+
     lemma = token.lemma_.lower()
     feats: dict[str, float] = {
         "bias": 1.0,
@@ -449,8 +482,9 @@ def predicate_features(
     feats.update(scope_word_features(token, words))
     negations, modals, conditioned = 0, 0, False
     neg, mod, cond = add_modifiers(token, "")
-    negations += neg
-    modals += mod
+    amod_neg, amod_hedge = add_noun_modifiers(token, "")
+    negations += neg or amod_neg
+    modals += mod or amod_hedge
     conditioned |= cond
     node = token
     for level in range(1, MAX_LEVELS + 1):
@@ -477,8 +511,11 @@ def predicate_features(
             negations += 1
             feats[f"{prefix}without"] = 1.0
         neg, mod, cond = add_modifiers(node, prefix)
-        negations += neg
-        modals += mod
+        amod_neg = amod_hedge = False
+        if link not in MODIFIER_BLOCKING_LINKS:
+            amod_neg, amod_hedge = add_noun_modifiers(node, prefix)
+        negations += neg or amod_neg
+        modals += mod or amod_hedge
         conditioned |= cond
     feats["negations"] = float(negations)
     feats["negation_odd"] = float(negations % 2)

@@ -213,17 +213,18 @@ NEGATIVE_VERBS = REFUSAL_VERBS | FAILURE_VERBS | DENIAL_VERBS | PREVENTION_VERBS
 # or gerund complement they entail whether it happened, and negating them flips the entailment. Positive
 # ones pass the complement's value on, so their negation reaches it ("did not manage to leave": did not
 # leave); negative ones reverse it like a failure unless they are negated themselves ("forgot to call": did
-# not call; "did not hesitate to strike": struck). With a that-clause, "remember" and "forget" stay factive.
+# not call; "did not hesitate to strike": struck). With a that-clause or a gerund ("forgot meeting him": the
+# meeting happened), "remember" and "forget" stay factive.
 IMPLICATIVE_POSITIVE = frozenset({"manage", "succeed", "remember", "bother", "dare"})
 IMPLICATIVE_NEGATIVE = frozenset(
     {"fail", "neglect", "omit", "forget", "hesitate", "refrain", "unable", "unwilling"}
 )
-# Words whose reading depends on whether they govern an infinitive or gerund complement.
+FACTIVE_WITH_GERUND = frozenset({"remember", "forget"})
+# Words whose reading depends on the form of their complement (see `governor_class`).
 IMPLICATIVES = IMPLICATIVE_POSITIVE | IMPLICATIVE_NEGATIVE | PREVENTION_VERBS
-# Words that introduce such a complement where the parse does not call it xcomp: a gerund's
-# preposition ("succeeded in closing", "refrained from voting") and an infinitive's "to" ("hesitated to act"
-# parsed as an adverbial clause).
-IMPLICATIVE_MARKERS = frozenset({"in", "from", "to"})
+# Forms of a clausal complement: "to leave", "paying" (a gerund), "in closing" / "from voting" (a
+# preposition's gerund).
+INFINITIVE, GERUND, PREPOSITION_GERUND = "infinitive", "gerund", "preposition+gerund"
 # Modifiers of an event noun that say it did not happen ("the aborted invasion", "a failed coup") or present
 # it as unconfirmed or not yet real ("the alleged abuse", "a possible strike").
 NEGATIVE_MODIFIERS = frozenset(
@@ -250,7 +251,6 @@ HEDGE_MODIFIERS = frozenset(
         "proposed",
         "purported",
         "prospective",
-        "would-be",
         "rumored",
         "rumoured",
         "probable",
@@ -327,17 +327,20 @@ def cue_class(lemma: str) -> str | None:
     return None
 
 
-def governor_class(lemma: str, link: str, marker: str = "") -> tuple[str | None, str | None]:
-    """The cue class and negative kind of a word that embeds a complement through dependency `link`, which
-    `marker` introduces ("in", "to"; see IMPLICATIVE_MARKERS). With an infinitive or gerund, an implicative
-    reads as "implicative" or as a failure and a prevention verb as a "hindrance" ("stopped paying"); any
-    other word, or these with an object or a that-clause, by its lexicon class."""
-    if link == "xcomp" or (link in {"prep", "advcl"} and marker in IMPLICATIVE_MARKERS):
+def governor_class(lemma: str, complement: str = "") -> tuple[str | None, str | None]:
+    """The cue class and negative kind of a word that embeds a complement of the given form (INFINITIVE,
+    GERUND, PREPOSITION_GERUND; "" for anything else). An implicative with a verbal complement reads as
+    "implicative" ("managed to leave") or as a failure ("forgot to call", "refrained from voting"), except
+    "remember" / "forget" with a gerund, which stay factive; a prevention verb with a gerund reads as a
+    "hindrance" ("stopped paying", "barred them from reaching"; with an infinitive, "stopped to rest", it is
+    purpose, not prevention); any other word, or these with an object or a that-clause, by its lexicon
+    class."""
+    if complement and not (lemma in FACTIVE_WITH_GERUND and complement == GERUND):
         if lemma in IMPLICATIVE_POSITIVE:
             return "implicative", None
         if lemma in IMPLICATIVE_NEGATIVE:
             return "negative", "failure"
-        if lemma in PREVENTION_VERBS:
+        if lemma in PREVENTION_VERBS and complement != INFINITIVE:
             return "negative", "hindrance"
     found = cue_class(lemma)
     return found, negative_kind(lemma) if found == "negative" else None
