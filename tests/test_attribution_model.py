@@ -412,6 +412,8 @@ def _offsets(text: str, fragment: str) -> list[tuple[int, int]]:
         ("The deal appears to favor the mills.", "appears", "to favor the mills", None),
         ("It showed that the dam had cracked.", "showed", "that the dam had cracked", None),
         ("Officials who praised the plan left early.", "praised", "the plan", None),
+        ("Analysts expect the bank to cut rates.", "expect", "the bank to cut rates", "Analysts"),
+        ("He appeared to suggest that taxes would rise.", "to suggest", "that taxes would rise", None),
     ],
 )
 def test_a_tagger_cue_without_a_source_takes_its_verbs_speaking_subject(
@@ -422,3 +424,48 @@ def test_a_tagger_cue_without_a_source_takes_its_verbs_speaking_subject(
     doc = nlp(text)
     found = subject_source(doc, _offsets(text, cue), _offsets(text, content))
     assert [text[s:e] for s, e in found] == ([source] if source else [])
+
+
+def test_cue_features_carry_the_kind_of_the_rule_cue_a_token_is_in(nlp: spacy.language.Language) -> None:
+    from claimtrace.analyze.attribution_model import rule_cue_kinds
+    from claimtrace.analyze.attribution_rules import find_rule_attributions
+
+    doc = nlp("The mayor said the bridge would reopen. According to the council, the library will close.")
+    kinds = rule_cue_kinds(doc, find_rule_attributions(doc))
+    said = next(t.i for t in doc if t.text == "said")
+    according = next(t.i for t in doc if t.text == "According")
+    assert kinds[said] == "plain" and kinds[according] == "according_to"
+    assert next(t.i for t in doc if t.text == "bridge") not in kinds
+    parsed = parse(doc)
+    assert not any(f.startswith("rule") for row in cue_features(parsed, range(len(doc))) for f in row)
+    parsed.rule_cues = kinds
+    rows = cue_features(parsed, list(range(len(doc))))
+    assert "rule=plain" in rows[said] and "rule_l=plain|say" in rows[said]
+    assert "rule=according_to" in rows[according]
+
+
+def test_only_tagger_attributions_without_a_source_take_the_subject(nlp: spacy.language.Language) -> None:
+    from claimtrace.analyze.attribution_model import with_subject_sources
+
+    text = "The town welcomed the decision. The council praised the plan."
+    doc = nlp(text)
+
+    def found(cue: str, content: str, origin: str, source: str | None = None) -> AttributionSpans:
+        return AttributionSpans(
+            content=_offsets(text, content),
+            cue=_offsets(text, cue),
+            source=_offsets(text, source) if source else [],
+            origin=origin,
+        )
+
+    tagged, ruled, sourced = with_subject_sources(
+        doc,
+        [
+            found("welcomed", "the decision", "model"),
+            found("praised", "the plan", "rules"),
+            found("praised", "the plan", "model", source="council"),
+        ],
+    )
+    assert [text[s:e] for s, e in tagged.source] == ["The town"]
+    assert ruled.source == []  # the rules decided there was no source
+    assert [text[s:e] for s, e in sourced.source] == ["council"]

@@ -25,7 +25,7 @@ import numpy as np
 import pycrfsuite
 from spacy.tokens import Doc, Token
 
-from claimtrace.analyze.attribution_rules import subject_source
+from claimtrace.analyze.attribution_rules import find_rule_attributions, subject_source
 from claimtrace.analyze.lexicon import PREPOSITIONAL_CUES, STANCE_CUES
 from claimtrace.analyze.types import AttributionSpans
 from claimtrace.errors import ClaimtraceError
@@ -114,6 +114,7 @@ class ParsedDoc:
     deps: list[str]
     children: list[list[int]]
     cue_scores: np.ndarray | None = None  # P(cue) of each token from the cue scorer, when one is loaded
+    rule_cues: dict[int, str] | None = None  # token → kind of the rule attribution whose cue it is in
 
     @cached_property
     def dense(self) -> np.ndarray | None:
@@ -307,8 +308,11 @@ def cue_features(
 ) -> list[list[str]]:
     """Stage-1 features; with `priors`, also how often the token's lemma (and lemma with its dependency)
     was part of a cue in training, which carries over to lemmas too rare for a weight of their own; with
-    `parsed.cue_scores`, the cue scorer's band for the token and its neighbours."""
+    `parsed.cue_scores`, the cue scorer's band for the token and its neighbours; with `parsed.rule_cues`,
+    the kind of rule attribution whose cue the token is in (the tagger learns how far to trust each kind
+    in context, where the merge trusts only some kinds, and those everywhere)."""
     scores = parsed.cue_scores
+    rule_cues = parsed.rule_cues
     bands = [_score_band(scores[i]) for i in tokens] if scores is not None else None
     rows = []
     for p, i in enumerate(tokens):
@@ -322,6 +326,8 @@ def cue_features(
             row.append(f"sc_p={bands[p]}|{parsed.doc[i].pos_}")
             row.append(f"sc-1={bands[p - 1] if p > 0 else '<edge>'}")
             row.append(f"sc+1={bands[p + 1] if p + 1 < len(bands) else '<edge>'}")
+        if rule_cues is not None and i in rule_cues:
+            row += ["rule", f"rule={rule_cues[i]}", f"rule_l={rule_cues[i]}|{parsed.lemmas[i]}"]
         rows.append(row)
     return rows
 
@@ -607,6 +613,7 @@ class AttributionTagger:
 
     def __call__(self, doc: Doc) -> list[AttributionSpans]:
         parsed = parse(doc)
+        parsed.rule_cues = rule_cue_kinds(doc, find_rule_attributions(doc))
         return self.attributions(parsed, self.cues(parsed))
 
 
@@ -623,12 +630,19 @@ def find_attributions(
     finder's; a tagger-found cue left without a source takes its verb's subject."""
     tagger = tagger or load_tagger()
     parsed = parse(doc)
+    parsed.rule_cues = rule_cue_kinds(doc, rule_spans)
     cues = tagger.cues(parsed)
     merged = merge(tagger.attributions(parsed, cues), rule_spans, doc.text, [spans_of(doc, c) for c in cues])
-    for found in merged:
+    return with_subject_sources(doc, merged)
+
+
+def with_subject_sources(doc: Doc, attributions: list[AttributionSpans]) -> list[AttributionSpans]:
+    """Give each tagger attribution that has no source its cue verb's speaking subject, if any
+    (`attribution_rules.subject_source`); the rules' attributions are left as they are."""
+    for found in attributions:
         if found.origin == "model" and not found.source:
             found.source = subject_source(doc, found.cue, found.content)
-    return merged
+    return attributions
 
 
 def merge(
@@ -663,6 +677,19 @@ def merge(
         if not any(_overlap(rule.cue, kept.cue) for kept in merged):
             merged.append(rule)
     return merged
+
+
+def rule_cue_kinds(doc: Doc, rule_spans: Sequence[AttributionSpans]) -> dict[int, str]:
+    """The tokens of the rules' cues, each with the kind of its attribution: "direct", "according_to",
+    "plain" (a plain sourced report, see `_plain_report`), else the finder's kind or "other"."""
+    kinds: dict[int, str] = {}
+    for found in rule_spans:
+        kind = "plain" if _plain_report(doc.text, found) else rule_kind(doc.text, found) or "other"
+        for start, end in found.cue:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            for token in span or ():
+                kinds.setdefault(token.i, kind)
+    return kinds
 
 
 def _plain_report(text: str, attribution: AttributionSpans) -> bool:

@@ -105,7 +105,7 @@ COLON_CUE_WINDOW = 6  # longest "addressed the supporters again:" between a verb
 SUBJECT_CLIMB = 2
 SUBJECT_CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl"})
 NOT_SPEAKING_SUBJECTS = frozenset({"who", "which", "that", "this", "it", "there"})
-UNSOURCED_CUE_LEMMAS = frozenset({"appear", "seem", "expect", "ask"})
+UNSOURCED_CUE_LEMMAS = frozenset({"appear", "seem"})
 
 
 def _hashes(words: frozenset[str]) -> np.ndarray:
@@ -1196,8 +1196,8 @@ def find_rule_attributions(doc: Doc) -> list[AttributionSpans]:
 def subject_source(doc: Doc, cue: Sequence[Offsets], content: Sequence[Offsets]) -> list[Offsets]:
     """The speaker of a cue that came without one: the subject before the cue's verb ("The town welcomed …"),
     or of the verb it depends on ("she plans to forcefully call out …"), as a source phrase. None for a
-    subject that does not speak: a relative pronoun, a passive subject, the subject of "appears", "seems",
-    "is expected" or "was asked" (unsourced in annotation), or one inside the content."""
+    subject that does not speak: a relative pronoun, a passive subject ("was asked about", "is expected"),
+    the subject of "appears" or "seems" (unsourced in annotation), or one inside the content."""
     cue_tokens = {t.i for t in _tokens_in(doc, cue) if not t.is_space}
     if not cue_tokens or {doc[i].lemma_.lower() for i in cue_tokens} & UNSOURCED_CUE_LEMMAS:
         return []
@@ -1205,6 +1205,8 @@ def subject_source(doc: Doc, cue: Sequence[Offsets], content: Sequence[Offsets])
     subject = None
     for token in (doc[i] for i in roots):
         for level, verb in enumerate([token, *token.ancestors]):
+            if verb.lemma_.lower() in UNSOURCED_CUE_LEMMAS:  # "He appeared to suggest …"
+                return []
             subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i not in cue_tokens), None)
             if subject is not None or level >= SUBJECT_CLIMB or verb.dep_ not in SUBJECT_CLIMB_DEPS:
                 break

@@ -40,7 +40,9 @@ from claimtrace.analyze.attribution_model import (
     prior_key,
     role_features,
     role_window,
+    rule_cue_kinds,
 )
+from claimtrace.analyze.attribution_rules import find_rule_attributions
 from claimtrace.evaluate.polnear import HOLDOUT_EVERY, Article, Triple, load_corpus, score_corpus
 
 # c1/c2 of both CRFs chosen with --holdout (cue 0.1/0.01 and 0.05/0.005, roles 0.1/0.01 scored lower on the
@@ -89,6 +91,7 @@ def tokens_in(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[list[int]]:
 
 def align(article: Article, doc: Doc) -> GoldDoc:
     gold = GoldDoc(parsed=parse(doc))
+    gold.parsed.rule_cues = rule_cue_kinds(doc, find_rule_attributions(doc))
     for triple in article.attributions:
         cue = sorted({i for piece in tokens_in(doc, triple.cue) for i in piece})
         if not cue:
