@@ -683,8 +683,9 @@ def rule_cue_kinds(doc: Doc, rule_spans: Sequence[AttributionSpans]) -> dict[int
     """The tokens of the rules' cues, each with the kind of its attribution: "direct", "according_to",
     "plain" (a plain sourced report, see `_plain_report`), else the finder's kind or "other"."""
     kinds: dict[int, str] = {}
+    text = doc.text  # built anew on each access
     for found in rule_spans:
-        kind = "plain" if _plain_report(doc.text, found) else rule_kind(doc.text, found) or "other"
+        kind = "plain" if _plain_report(text, found) else rule_kind(text, found) or "other"
         for start, end in found.cue:
             span = doc.char_span(start, end, alignment_mode="expand")
             for token in span or ():
