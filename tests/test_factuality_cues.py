@@ -126,7 +126,7 @@ def test_implicatives_take_their_reading_from_the_complements_form() -> None:
     assert governor_class("succeed", PREPOSITION_GERUND) == ("implicative", None)
     assert governor_class("refrain", PREPOSITION_GERUND) == ("negative", "failure")
     assert governor_class("stop", GERUND) == ("negative", "hindrance")
-    assert governor_class("stop", INFINITIVE) == ("negative", "prevention")
+    assert governor_class("stop", INFINITIVE) == (None, None)  # "stopped to rest": purpose
     assert governor_class("stop") == ("negative", "prevention")
     assert all(cue_class(meaning) == "negative" for meaning in PHRASAL_CUES.values())
 

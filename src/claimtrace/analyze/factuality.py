@@ -75,6 +75,8 @@ NEGATIVE_PROJECTION = {"refusal": -0.8, "failure": -0.8, "prevention": 0.3, "den
 EMBEDDING_DEPS = frozenset(
     {"ccomp", "xcomp", "advcl", "acomp", "conj", "pcomp", "pobj", "prep", "relcl", "acl", "dobj", "nsubjpass"}
 )
+# Prepositions whose gerund completes an implicative or a prevention verb ("succeeded in", "barred … from").
+GERUND_PREPOSITIONS = frozenset({"in", "from"})
 # Links across which a noun's "aborted" / "alleged" does not reach: "the failed coup, which killed 300" (the
 # killing happened), "the aborted invasion and the bombing".
 MODIFIER_BLOCKING_LINKS = frozenset({"relcl", "conj"})
@@ -197,10 +199,11 @@ def _governor_class(head: Token, below: Token, phrasal: dict[int, str]) -> tuple
 def complement_form(below: Token) -> str:
     """The form of the clause `below` that a word governs: an infinitive ("to leave", also where the parse
     calls it an adverbial clause), a gerund ("stopped paying"), a preposition's gerund ("succeeded in
-    closing"), or "" (objects, that-clauses, plain prepositional phrases such as "in response to")."""
+    closing", "refrained from voting"), or "" (objects, that-clauses, adverbial phrases such as "in response
+    to", "after chasing", "despite raising")."""
     if below.dep_ == "prep":
         verbal = any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in below.children)
-        return PREPOSITION_GERUND if verbal else ""
+        return PREPOSITION_GERUND if verbal and below.lower_ in GERUND_PREPOSITIONS else ""
     if below.dep_ not in {"xcomp", "advcl"}:
         return ""
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in below.children):
@@ -297,6 +300,7 @@ def rule_prior(
         return (-value if negated else value) * (0.6 if hedged else 1.0)
 
     value = apply_modifiers(token, apply_local(token, LIMIT))
+    blocked = False  # past a relative clause or conjunct, nouns above keep their modifiers to themselves
     node = token
     for _ in range(MAX_LEVELS):
         if node.head.i == node.i:
@@ -319,7 +323,8 @@ def rule_prior(
             value *= 0.5
         if head_class != "factive":
             value = apply_local(node, value)
-        if link not in MODIFIER_BLOCKING_LINKS:
+        blocked = blocked or link in MODIFIER_BLOCKING_LINKS
+        if not blocked:
             value = apply_modifiers(node, value)
     if question:
         value *= 0.5
@@ -486,6 +491,7 @@ def predicate_features(
     negations += neg or amod_neg
     modals += mod or amod_hedge
     conditioned |= cond
+    blocked = False  # as in `rule_prior`
     node = token
     for level in range(1, MAX_LEVELS + 1):
         if node.head.i == node.i:
@@ -512,7 +518,8 @@ def predicate_features(
             feats[f"{prefix}without"] = 1.0
         neg, mod, cond = add_modifiers(node, prefix)
         amod_neg = amod_hedge = False
-        if link not in MODIFIER_BLOCKING_LINKS:
+        blocked = blocked or link in MODIFIER_BLOCKING_LINKS
+        if not blocked:
             amod_neg, amod_hedge = add_noun_modifiers(node, prefix)
         negations += neg or amod_neg
         modals += mod or amod_hedge

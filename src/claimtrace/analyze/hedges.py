@@ -340,8 +340,8 @@ def governor_class(lemma: str, complement: str = "") -> tuple[str | None, str | 
             return "implicative", None
         if lemma in IMPLICATIVE_NEGATIVE:
             return "negative", "failure"
-        if lemma in PREVENTION_VERBS and complement != INFINITIVE:
-            return "negative", "hindrance"
+        if lemma in PREVENTION_VERBS:
+            return ("negative", "hindrance") if complement != INFINITIVE else (None, None)
     found = cue_class(lemma)
     return found, negative_kind(lemma) if found == "negative" else None
 
