@@ -414,6 +414,12 @@ def _offsets(text: str, fragment: str) -> list[tuple[int, int]]:
         ("Officials who praised the plan left early.", "praised", "the plan", None),
         ("Analysts expect the bank to cut rates.", "expect", "the bank to cut rates", "Analysts"),
         ("He appeared to suggest that taxes would rise.", "to suggest", "that taxes would rise", None),
+        (
+            "Smith appeared before the committee and said taxes would rise.",
+            "said",
+            "taxes would rise",
+            "Smith",
+        ),
     ],
 )
 def test_a_tagger_cue_without_a_source_takes_its_verbs_speaking_subject(
@@ -469,3 +475,11 @@ def test_only_tagger_attributions_without_a_source_take_the_subject(nlp: spacy.l
     assert [text[s:e] for s, e in tagged.source] == ["The town"]
     assert ruled.source == []  # the rules decided there was no source
     assert [text[s:e] for s, e in sourced.source] == ["council"]
+
+
+def test_an_attribution_model_without_the_attribution_component_is_refused(tmp_path: Path) -> None:
+    from claimtrace.analyze.pipeline import add_claimtrace_components
+    from claimtrace.errors import ClaimtraceError
+
+    with pytest.raises(ClaimtraceError, match="needs the claimtrace_attribution component"):
+        add_claimtrace_components(spacy.blank("en"), ("claimtrace_times",), attribution_model=tmp_path)

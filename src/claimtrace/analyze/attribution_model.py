@@ -617,10 +617,14 @@ class AttributionTagger:
         return self.attributions(parsed, self.cues(parsed))
 
 
-@lru_cache(maxsize=4)
 def load_tagger(directory: Path | None = None) -> AttributionTagger:
     """The tagger of a model directory (default: the packaged model), loaded once per process."""
-    return AttributionTagger(directory or MODEL_DIR)
+    return _load_tagger((directory or MODEL_DIR).resolve())
+
+
+@lru_cache(maxsize=4)
+def _load_tagger(directory: Path) -> AttributionTagger:
+    return AttributionTagger(directory)
 
 
 def find_attributions(

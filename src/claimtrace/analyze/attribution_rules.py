@@ -1204,12 +1204,14 @@ def subject_source(doc: Doc, cue: Sequence[Offsets], content: Sequence[Offsets])
     roots = [i for i in sorted(cue_tokens) if doc[i].head.i not in cue_tokens or doc[i].head.i == i]
     subject = None
     for token in (doc[i] for i in roots):
+        below = None
         for level, verb in enumerate([token, *token.ancestors]):
-            if verb.lemma_.lower() in UNSOURCED_CUE_LEMMAS:  # "He appeared to suggest …"
-                return []
+            if below is not None and below.dep_ == "xcomp" and verb.lemma_.lower() in UNSOURCED_CUE_LEMMAS:
+                return []  # "He appeared to suggest …" (not "He appeared on TV, saying …")
             subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i not in cue_tokens), None)
             if subject is not None or level >= SUBJECT_CLIMB or verb.dep_ not in SUBJECT_CLIMB_DEPS:
                 break
+            below = verb
         if subject is not None:
             break
     if subject is None or subject.i > min(cue_tokens) or subject.lower_ in NOT_SPEAKING_SUBJECTS:

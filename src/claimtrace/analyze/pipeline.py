@@ -49,13 +49,19 @@ def add_claimtrace_components(
     that has a parser and NER; `attribution_model` is a directory written by `claimtrace train attribution`
     to use instead of the packaged model."""
     register_extensions()
+    if attribution_model is not None and (ATTRIBUTION not in components or ATTRIBUTION in nlp.pipe_names):
+        raise ClaimtraceError(
+            f"an attribution model ({attribution_model}) needs the {ATTRIBUTION} component to be added here"
+        )
     for name, module in COMPONENTS:
         if name not in components:
             continue
         importlib.import_module(module)
         if name not in nlp.pipe_names:
-            own_model = attribution_model is not None and name == ATTRIBUTION
-            nlp.add_pipe(name, config={"model_dir": str(attribution_model)} if own_model else {})
+            config: dict[str, str] = {}
+            if attribution_model is not None and name == ATTRIBUTION:
+                config["model_dir"] = str(attribution_model.resolve())
+            nlp.add_pipe(name, config=config)
     return nlp
 
 
