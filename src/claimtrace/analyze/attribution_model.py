@@ -612,8 +612,7 @@ class AttributionTagger:
         return found
 
     def __call__(self, doc: Doc) -> list[AttributionSpans]:
-        parsed = parse(doc)
-        parsed.rule_cues = rule_cue_kinds(doc, find_rule_attributions(doc))
+        parsed = parse_with_rule_cues(doc)
         return self.attributions(parsed, self.cues(parsed))
 
 
@@ -633,8 +632,7 @@ def find_attributions(
     """The final attributions of a Doc: the tagger's (default: the packaged model's), merged with the rule
     finder's; a tagger-found cue left without a source takes its verb's subject."""
     tagger = tagger or load_tagger()
-    parsed = parse(doc)
-    parsed.rule_cues = rule_cue_kinds(doc, rule_spans)
+    parsed = parse_with_rule_cues(doc, rule_spans)
     cues = tagger.cues(parsed)
     merged = merge(tagger.attributions(parsed, cues), rule_spans, doc.text, [spans_of(doc, c) for c in cues])
     return with_subject_sources(doc, merged)
@@ -681,6 +679,14 @@ def merge(
         if not any(_overlap(rule.cue, kept.cue) for kept in merged):
             merged.append(rule)
     return merged
+
+
+def parse_with_rule_cues(doc: Doc, rule_spans: Sequence[AttributionSpans] | None = None) -> ParsedDoc:
+    """`parse` with the rules' cues marked as the cue tagger reads them, in training and at inference alike;
+    `rule_spans` are the rule finder's attributions of `doc` (found here when not given)."""
+    parsed = parse(doc)
+    parsed.rule_cues = rule_cue_kinds(doc, find_rule_attributions(doc) if rule_spans is None else rule_spans)
+    return parsed
 
 
 def rule_cue_kinds(doc: Doc, rule_spans: Sequence[AttributionSpans]) -> dict[int, str]:

@@ -15,6 +15,7 @@ from claimtrace.evaluate.polnear import (
     Breakdown,
     Scores,
     error_breakdowns,
+    is_held_out,
     load_corpus,
     score_corpus,
     triples_from_record,
@@ -156,7 +157,7 @@ def polnear(
         raise click.UsageError("--model and --rules-only exclude each other: the rules use no model")
     articles = load_corpus(directory, limit)
     if holdout:
-        articles = articles[::HOLDOUT_EVERY]
+        articles = [article for k, article in enumerate(articles) if is_held_out(k)]
     started = time.perf_counter()
     predictions = predict(articles, outlet_links, rules_only, model_dir)
     scores = score_corpus(articles, predictions)  # type: ignore[arg-type]

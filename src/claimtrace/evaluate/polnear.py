@@ -40,8 +40,13 @@ UNNAMED_OPENERS = frozenset(
 )
 TRIPLE_THRESHOLD = 0.5
 # Train-internal model selection holds out every 5th article of a split (`train attribution --holdout`,
-# `eval polnear --holdout`).
+# `eval polnear --holdout`; see `is_held_out`).
 HOLDOUT_EVERY = 5
+
+
+def is_held_out(index: int) -> bool:
+    """Whether the article at `index` of a split (in `load_corpus` order) is in its held-out fifth."""
+    return index % HOLDOUT_EVERY == 0
 
 
 @dataclass(frozen=True)

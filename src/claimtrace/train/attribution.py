@@ -36,14 +36,12 @@ from claimtrace.analyze.attribution_model import (
     ParsedDoc,
     cue_features,
     cue_sequences,
-    parse,
+    parse_with_rule_cues,
     prior_key,
     role_features,
     role_window,
-    rule_cue_kinds,
 )
-from claimtrace.analyze.attribution_rules import find_rule_attributions
-from claimtrace.evaluate.polnear import HOLDOUT_EVERY, Article, Triple, load_corpus, score_corpus
+from claimtrace.evaluate.polnear import Article, Triple, is_held_out, load_corpus, score_corpus
 
 # c1/c2 of both CRFs chosen with --holdout (cue 0.1/0.01 and 0.05/0.005, roles 0.1/0.01 scored lower on the
 # held-out fifth of train)
@@ -90,8 +88,7 @@ def tokens_in(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[list[int]]:
 
 
 def align(article: Article, doc: Doc) -> GoldDoc:
-    gold = GoldDoc(parsed=parse(doc))
-    gold.parsed.rule_cues = rule_cue_kinds(doc, find_rule_attributions(doc))
+    gold = GoldDoc(parsed=parse_with_rule_cues(doc))
     for triple in article.attributions:
         cue = sorted({i for piece in tokens_in(doc, triple.cue) for i in piece})
         if not cue:
@@ -315,8 +312,8 @@ def holdout(
     out_dir and score the tagger alone on the held-out fifth, so that choices need not be tuned on dev."""
     golds = parsed_corpus(train_dir, nlp, cache_dir, report)
     articles = load_corpus(train_dir)
-    held = range(0, len(golds), HOLDOUT_EVERY)
-    card = fit([g for k, g in enumerate(golds) if k % HOLDOUT_EVERY], out_dir, seed, report)
+    held = [k for k in range(len(golds)) if is_held_out(k)]
+    card = fit([g for k, g in enumerate(golds) if not is_held_out(k)], out_dir, seed, report)
     predictions = predict(AttributionTagger(out_dir), [golds[k] for k in held])
     card["holdout_scores"] = _rounded(score_corpus([articles[k] for k in held], predictions).figures())
     (out_dir / CARD).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
