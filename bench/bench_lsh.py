@@ -1,4 +1,4 @@
-"""Reprint detection at scale: MinHash signatures + datasketch LSH + clustering over N synthetic articles.
+"""Reprint detection at scale: MinHash signatures + LSH banding + clustering over N synthetic articles.
 
 Prints the time of each stage, the total, and recall/precision of the reprint pairs against the generator's
 ground truth. Target (issue 5): 100,000 articles in at most 60 s.
@@ -21,6 +21,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -78,11 +80,11 @@ def main() -> None:
 
     cpu0 = time.process_time()
     t0 = time.perf_counter()
-    signatures = [
-        (number, signature(shingle_hashes(a.text), REPRINT_NUM_PERM)) for number, a in enumerate(articles)
-    ]
+    signatures = np.stack([signature(shingle_hashes(a.text), REPRINT_NUM_PERM) for a in articles])
     t1 = time.perf_counter()
-    pairs = reprint_pairs(signatures)
+    # The link step leaves empty articles (all-maximum signatures) out of the index; so does the bench.
+    kept = np.flatnonzero((signatures != np.iinfo(np.uint32).max).any(axis=1))
+    pairs = reprint_pairs(kept.tolist(), signatures[kept])
     t2 = time.perf_counter()
     clusters = reprint_clusters(pairs)
     t3 = time.perf_counter()
@@ -96,7 +98,7 @@ def main() -> None:
     precision = sum(1 for a, b in found if root[a] == root[b]) / max(len(found), 1)
 
     print(f"signatures (word 3-shingles, {REPRINT_NUM_PERM} permutations):  {t1 - t0:6.1f} s")
-    print(f"LSH index + queries + verification:             {t2 - t1:6.1f} s")
+    print(f"LSH banding + verification:                     {t2 - t1:6.1f} s")
     print(f"clustering:                                     {t3 - t2:6.1f} s")
     print(
         f"total reprint detection over {args.n} articles:  {t3 - t0:6.1f} s wall, {cpu:.1f} s CPU "

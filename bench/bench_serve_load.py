@@ -29,11 +29,12 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
 import synth
 from claimtrace.link.linker import link_store
-from claimtrace.serve.harness import server_process
 from claimtrace.store.db import connect
 from claimtrace.store.write import store_record
+from support.harness import server_process
 
 OUT = Path(__file__).parent / "out"
 BATCH = 2000

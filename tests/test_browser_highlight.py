@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimtrace.serve.browser import CHROMIUM, NO_CHROMIUM, chromium_context
-from claimtrace.serve.harness import server_thread
+from support.browser import CHROMIUM, NO_CHROMIUM, chromium_context
+from support.harness import server_thread
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)]
 

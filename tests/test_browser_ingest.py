@@ -12,8 +12,8 @@ from fastapi.testclient import TestClient
 from playwright.sync_api import expect
 
 from claimtrace.serve.app import create_app
-from claimtrace.serve.browser import CHROMIUM, NO_CHROMIUM, chromium_context
-from claimtrace.serve.harness import server_thread
+from support.browser import CHROMIUM, NO_CHROMIUM, chromium_context
+from support.harness import server_thread
 
 pytestmark = [
     pytest.mark.browser,

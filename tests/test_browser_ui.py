@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from claimtrace.serve.browser import CHROMIUM, NO_CHROMIUM, chromium_context
-from claimtrace.serve.harness import server_thread
-from conftest_browser import PAYLOAD_IMG, PAYLOAD_SCRIPT, build_store
+from support.browser import CHROMIUM, NO_CHROMIUM, chromium_context
+from support.harness import server_thread
+from support.sample_store import PAYLOAD_IMG, PAYLOAD_SCRIPT, build_store
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"

@@ -145,8 +145,8 @@ def test_reprints_and_rewrites_are_found_and_unrelated_articles_are_not() -> Non
         "the parade than in any year since the bridge was rebuilt. "
     ) * 3
     texts = [body, unrelated, body, _rewrite(body, rng), "The weather was mild."]
-    signatures = [(i + 1, signature(shingle_hashes(t), REPRINT_NUM_PERM)) for i, t in enumerate(texts)]
-    pairs = reprint_pairs(signatures)
+    signatures = np.stack([signature(shingle_hashes(t), REPRINT_NUM_PERM) for t in texts])
+    pairs = reprint_pairs(list(range(1, len(texts) + 1)), signatures)
     assert {(p.first, p.second) for p in pairs} == {(1, 3), (1, 4), (3, 4)}
     assert reprint_clusters(pairs) == {1: [1, 3, 4]}
 

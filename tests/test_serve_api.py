@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from claimtrace.serve.app import create_app
 from claimtrace.serve.corpus_routes import PAGE_MAX
 from claimtrace.serve.store_access import StoreAccess
-from conftest_browser import SCOOP, build_store
+from support.sample_store import SCOOP, build_store
 
 
 @pytest.fixture(scope="module")
@@ -212,7 +212,7 @@ def test_no_path_segment_makes_the_server_fail(api: TestClient, segment: str) ->
 def test_filter_menus_follow_a_store_that_changes_while_served(tmp_path: Path) -> None:
     from claimtrace.store.db import connect
     from claimtrace.store.write import store_record
-    from conftest_browser import corpus
+    from support.sample_store import corpus
 
     path = tmp_path / "growing.db"
     build_store(path)

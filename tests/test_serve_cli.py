@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from claimtrace.serve.harness import server_process
-from conftest_browser import build_store
+from support.harness import server_process
+from support.sample_store import build_store
 
 pytestmark = pytest.mark.slow  # starts a server process
 

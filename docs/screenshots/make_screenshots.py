@@ -10,15 +10,17 @@ port and photographs each view in Debian's headless Chromium (/usr/bin/chromium,
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parents[2] / "tests"))
 from claimtrace.engine.local import ingest_local
-from claimtrace.serve.browser import chromium_context
-from claimtrace.serve.harness import server_thread
 from claimtrace.store import queries
 from claimtrace.store.db import connect
+from support.browser import chromium_context
+from support.harness import server_thread
 
 HERE = Path(__file__).parent
 EXAMPLES = HERE.parents[1] / "src" / "claimtrace" / "examples"

@@ -1,17 +1,13 @@
-"""The same claim across articles: candidate pairs by MinHash LSH over normalised content tokens, confirmed by
-exact token Jaccard with credit for agreeing source and cue, then clustered by connectivity."""
+"""The same claim across articles: what a mention is and how alike two mentions are. The link step
+(linker.py) finds candidate pairs by MinHash LSH banding over normalised content tokens, confirms them with
+`match_score` (token Jaccard with credit for agreeing source and cue) and clusters them by connectivity."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from datasketch import MinHashLSH
-
-from claimtrace.link.reprints import Pair
-from claimtrace.link.text import STOPWORDS, as_minhash, jaccard, signature, token_hashes
-from claimtrace.link.unionfind import UnionFind
+from claimtrace.link.text import STOPWORDS, jaccard
 
 CLAIM_NUM_PERM = 64
 # LSH is tuned below the match score so that pairs helped by source/cue agreement are still candidates.
@@ -65,42 +61,3 @@ def match_score(first: Mention, second: Mention) -> float:
     if first.cue and second.cue and first.cue.casefold() == second.cue.casefold():
         score += CUE_BONUS
     return score
-
-
-def claim_pairs(mentions: Iterable[Mention]) -> list[Pair]:
-    """Matched claim pairs (attribution ids, smaller first) with their match scores.
-
-    Mentions with the same normalised content and names (reprints, repeated wording) join the first of them
-    directly, so only distinct wordings go through the LSH index: the work grows with the variety of claims,
-    not with how often each is repeated.
-    """
-    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=CLAIM_NUM_PERM)
-    seen: dict[int, Mention] = {}
-    first_of: dict[tuple[frozenset[str], frozenset[str]], int] = {}
-    pairs: list[Pair] = []
-    for mention in mentions:
-        if len(mention.tokens) < MIN_TOKENS:
-            continue
-        wording = (mention.tokens, mention.names)
-        if wording in first_of:
-            pairs.append(Pair(first_of[wording], mention.attribution_id, 1.0))
-            continue
-        first_of[wording] = mention.attribution_id
-        minhash = as_minhash(signature(token_hashes(sorted(mention.tokens)), CLAIM_NUM_PERM))
-        for other_id in lsh.query(minhash):
-            score = match_score(mention, seen[other_id])
-            if score >= MATCH_SCORE:
-                first, second = sorted((other_id, mention.attribution_id))
-                pairs.append(Pair(first, second, min(score, 1.0)))
-        lsh.insert(mention.attribution_id, minhash, check_duplication=False)
-        seen[mention.attribution_id] = mention
-    pairs.sort(key=lambda p: (p.first, p.second))
-    return pairs
-
-
-def claim_clusters(attribution_ids: Iterable[int], pairs: Iterable[Pair]) -> dict[int, list[int]]:
-    """Every attribution in a cluster (singletons included): smallest attribution id -> members."""
-    union = UnionFind()
-    for pair in pairs:
-        union.union(pair.first, pair.second)
-    return union.groups(attribution_ids)

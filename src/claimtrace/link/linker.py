@@ -31,7 +31,7 @@ from claimtrace.link.claims import (
     names_in,
 )
 from claimtrace.link.provenance import Provenance, Report, trace
-from claimtrace.link.reprints import REPRINT_THRESHOLD, Pair
+from claimtrace.link.reprints import Pair, reprint_pairs
 from claimtrace.link.text import from_blob, signature, to_blob, token_hashes
 from claimtrace.link.unionfind import UnionFind
 
@@ -57,20 +57,6 @@ def _rows(conn: sqlite3.Connection, sql: str, ids: Iterable[int]) -> Iterator[An
     """Run `sql` (with one `{ids}` placeholder) over `ids` in chunks."""
     for chunk in _chunks(sorted(set(ids))):
         yield from conn.execute(sql.format(ids=",".join("?" * len(chunk))), chunk)
-
-
-def _verified_reprints(ids: list[int], matrix: np.ndarray, is_new: np.ndarray) -> list[Pair]:
-    pairs: list[Pair] = []
-    for row, others in new_candidates(band_keys(matrix, REPRINT_THRESHOLD), is_new):
-        if not len(others):
-            continue
-        scores = (matrix[others] == matrix[row]).mean(axis=1)
-        keep = scores >= REPRINT_THRESHOLD
-        for other, score in zip(others[keep].tolist(), scores[keep].tolist(), strict=True):
-            a, b = sorted((ids[row], ids[other]))
-            pairs.append(Pair(a, b, score))
-    pairs.sort(key=lambda p: (p.first, p.second))
-    return pairs
 
 
 def _link_reprints(conn: sqlite3.Connection, new_articles: list[int]) -> int:
@@ -100,7 +86,7 @@ def _link_reprints(conn: sqlite3.Connection, new_articles: list[int]) -> int:
     del blobs
     new_set = set(new_articles)
     is_new = np.fromiter((a in new_set for a in ids), dtype=bool, count=len(ids))
-    pairs = _verified_reprints(ids, matrix, is_new)
+    pairs = reprint_pairs(ids, matrix, is_new)
     conn.executemany(
         "INSERT INTO links (kind, article_a, article_b, score) VALUES ('reprint', ?, ?, ?)",
         [(p.first, p.second, round(p.score, 4)) for p in pairs],

@@ -1,15 +1,14 @@
-"""Near-duplicate and rewritten articles: MinHash LSH (datasketch) over word 3-shingles, verified by the
-estimated Jaccard similarity of the full signatures, clustered by connectivity."""
+"""Near-duplicate and rewritten articles: MinHash LSH banding (link/bands.py) over word 3-shingles, verified
+by the estimated Jaccard similarity of the full signatures, clustered by connectivity."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHashLSH
 
-from claimtrace.link.text import as_minhash
+from claimtrace.link.bands import band_keys, new_candidates
 from claimtrace.link.unionfind import UnionFind
 
 # Two articles sharing at least half of their 3-shingles are the same story: a reprint, or a rewrite of it.
@@ -27,41 +26,28 @@ class Pair:
 
 
 def reprint_pairs(
-    signatures: Iterable[tuple[int, np.ndarray]],
+    ids: Sequence[int],
+    signatures: np.ndarray,
+    is_new: np.ndarray | None = None,
     threshold: float = REPRINT_THRESHOLD,
-    num_perm: int = REPRINT_NUM_PERM,
 ) -> list[Pair]:
-    """Pairs of article ids whose estimated shingle Jaccard is at least `threshold`.
+    """Pairs of ids (smaller first) whose estimated shingle Jaccard is at least `threshold`.
 
-    Each article is queried against those indexed before it and then indexed, so each pair is found once.
-    LSH candidates are verified together (one numpy comparison against all their signatures). Empty articles
-    (no shingles) never match.
+    `signatures` holds one row per id; only pairs with a new item are looked for (`is_new`, all items when
+    None), each once. Band candidates are verified together (one numpy comparison per item). Rows of empty
+    articles (no shingles) are the caller's to leave out: their all-maximum signatures match each other.
     """
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    matrix = np.empty(
-        (1024, num_perm), dtype=np.uint32
-    )  # signatures by LSH key (row number), grown by doubling
-    ids: list[int] = []
+    if is_new is None:
+        is_new = np.ones(len(ids), dtype=bool)
     pairs: list[Pair] = []
-    empty = np.iinfo(np.uint32).max
-    for article_id, values in signatures:
-        if np.all(values == empty):
+    for row, others in new_candidates(band_keys(signatures, threshold), is_new):
+        if not len(others):
             continue
-        minhash = as_minhash(values)
-        candidates = lsh.query(minhash)
-        if candidates:
-            found = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
-            scores = (matrix[found] == values).mean(axis=1)
-            keep = scores >= threshold
-            for row, score in zip(found[keep].tolist(), scores[keep].tolist(), strict=True):
-                other = ids[row]
-                pairs.append(Pair(min(other, article_id), max(other, article_id), score))
-        row = len(ids)
-        if row == len(matrix):
-            matrix = np.concatenate([matrix, np.empty_like(matrix)])
-        matrix[row] = values
-        lsh.insert(row, minhash, check_duplication=False)
-        ids.append(article_id)
+        scores = (signatures[others] == signatures[row]).mean(axis=1)
+        keep = scores >= threshold
+        for other, score in zip(others[keep].tolist(), scores[keep].tolist(), strict=True):
+            a, b = sorted((ids[row], ids[other]))
+            pairs.append(Pair(a, b, score))
     pairs.sort(key=lambda p: (p.first, p.second))
     return pairs
 

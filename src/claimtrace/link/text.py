@@ -1,9 +1,8 @@
 """Text normalisation and MinHash signatures shared by reprint detection and claim matching.
 
 Signatures are computed for all items of a text at once with numpy (seeded multiply-shift hash functions over
-64-bit item hashes); `as_minhash` wraps them as datasketch `LeanMinHash` objects for `MinHashLSH`. Word hashes
-use CRC-32, which is stable across processes and Python versions, so signatures stored in the database stay
-comparable between runs.
+64-bit item hashes) and banded for LSH by link/bands.py. Word hashes use CRC-32, which is stable across
+processes and Python versions, so signatures stored in the database stay comparable between runs.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ import zlib
 from functools import lru_cache
 
 import numpy as np
-from datasketch import LeanMinHash
 
 SEED = 1
 _SHINGLE_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant: order-sensitive combination
@@ -163,10 +161,6 @@ def signature(hashes: np.ndarray, num_perm: int = 128) -> np.ndarray:
     return (permuted.min(axis=0) >> np.uint64(32)).astype(np.uint32)
 
 
-def as_minhash(values: np.ndarray) -> LeanMinHash:
-    return LeanMinHash(seed=SEED, hashvalues=values, scheme="legacy")
-
-
 def to_blob(values: np.ndarray) -> bytes:
     """Signature values fit 32 bits (see `signature`): store them as little-endian uint32."""
     return values.astype("<u4").tobytes()
@@ -174,10 +168,6 @@ def to_blob(values: np.ndarray) -> bytes:
 
 def from_blob(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype="<u4")
-
-
-def estimated_jaccard(first: np.ndarray, second: np.ndarray) -> float:
-    return float(np.count_nonzero(first == second)) / len(first)
 
 
 def jaccard(first: set[str] | set[bytes], second: set[str] | set[bytes]) -> float:

@@ -1,7 +1,6 @@
 """Starting a server over a store for tests, benches and screenshots: in a thread of this process (quick,
 for tests that drive it with a browser), or as the real `claimtrace serve` command in a process of its own
-(what a user runs; what the load bench measures). Lives in the package because tests/, bench/ and docs/ all
-start servers and only the package is importable from all three.
+(what a user runs; what the load bench measures).
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """A small store of hand-written articles for the API and browser tests (servers and Chromium come from
-claimtrace.serve.harness and claimtrace.serve.browser).
+support.harness and support.browser).
 
 The records are composed here (text written for these tests; spans computed from it) and written with the
 store's own `store_record` and `link_store`, so the server reads exactly what an ingest would have stored.
