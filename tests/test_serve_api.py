@@ -231,7 +231,7 @@ def test_filter_menus_follow_a_store_that_changes_while_served(tmp_path: Path) -
 
 
 def test_a_credit_is_resolved_to_the_outlet_as_stored() -> None:
-    from claimtrace.serve.corpus_routes import stored_outlet
+    from claimtrace.store.queries.clusters import stored_outlet
 
     outlets = ["The Harbor Post", "Meridian Wire"]
     assert stored_outlet("the Post", outlets) == "The Harbor Post"

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from claimtrace.store import queries as q
 from claimtrace.store.db import connect
 from claimtrace.store.facets import facet_index
+from claimtrace.store.queries import claims
 from claimtrace.store.write import store_record
 
 # bench/synth.py, the generator of the bench stores (also used by test_link_incremental).
@@ -42,14 +43,14 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
 
 
 def by_sql(conn: sqlite3.Connection, filters: q.ClaimFilters, limit: int, offset: int) -> list[int]:
-    where, params = q._claim_where(filters)
+    where, params = q.claim_where(filters)
     sql = "SELECT a.id FROM attributions a" + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?"
     return [row[0] for row in conn.execute(sql, [*params, limit, offset])]
 
 
 def count_by_sql(conn: sqlite3.Connection, filters: q.ClaimFilters) -> int:
-    where, params = q._claim_where(filters)
+    where, params = q.claim_where(filters)
     sql = "SELECT count(*) FROM attributions a" + (" WHERE " + " AND ".join(where) if where else "")
     return int(conn.execute(sql, params).fetchone()[0])
 
@@ -93,7 +94,7 @@ def test_pages_and_counts_equal_the_sql_conditions(
 def test_pages_filled_chunk_by_chunk_are_the_same(
     store: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch, chunk: int
 ) -> None:
-    monkeypatch.setattr(q, "_PAGE_CHUNK", chunk)
+    monkeypatch.setattr(claims, "_PAGE_CHUNK", chunk)
     for values in (
         {},
         {"certainty": "probable"},

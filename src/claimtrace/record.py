@@ -7,17 +7,27 @@ shared/design/output-format.md (fields may be added there, never renamed).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from claimtrace import SCHEMA
 
 Offsets = tuple[int, int]
 
+# The closed vocabularies of claimtrace/1, declared once: every stage, the store, the CLI and the API import
+# them from here (the Literal for typing and validation, the frozenset for membership tests).
 AttributionKind = Literal["direct", "indirect", "mixed", "according_to", "no_source"]
 SourceType = Literal["person", "organization", "media", "government", "anonymous", "group", "pronoun"]
 CertaintyLabel = Literal["certain", "probable", "possible", "unknown", "doubtful", "negated"]
 EventStatus = Literal["asserted", "reported", "intended", "future", "hypothetical", "negated"]
 PublishedBasis = Literal["metadata", "inferred", "given", "none"]
+TimeBasis = Literal["absolute", "relative-to-published"]  # times[].basis
+ClaimTimeBasis = Literal["absolute", "relative-to-published", "published", "inferred"]  # attributions[].time
+RemovedReason = Literal["ui", "template", "related", "nav", "ad", "other"]
+
+ATTRIBUTION_KINDS: frozenset[str] = frozenset(get_args(AttributionKind))
+SOURCE_TYPES: frozenset[str] = frozenset(get_args(SourceType))
+CERTAINTY_LABELS: frozenset[str] = frozenset(get_args(CertaintyLabel))
+EVENT_STATUSES: frozenset[str] = frozenset(get_args(EventStatus))
 
 
 @dataclass
@@ -55,25 +65,6 @@ class SourceProfile:
 
 
 @dataclass
-class Certainty:
-    value: float
-    label: CertaintyLabel
-    cues: list[Role] = field(default_factory=list)
-
-
-@dataclass
-class Attribution:
-    id: str
-    kind: AttributionKind
-    source: Role | None
-    cue: Role | None
-    content: Role
-    parent: str | None = None
-    source_profile: SourceProfile | None = None
-    certainty: Certainty | None = None
-
-
-@dataclass
 class Event:
     id: str
     type: str
@@ -96,23 +87,6 @@ class Entity:
 
 
 @dataclass
-class TimeExpression:
-    start: int
-    end: int
-    text: str
-    value: str | None
-    basis: Literal["absolute", "relative-to-published"]
-
-
-@dataclass
-class FactualityValue:
-    start: int
-    end: int
-    text: str
-    value: float
-
-
-@dataclass
 class Meta:
     title: str | None = None
     url: str | None = None
@@ -125,7 +99,7 @@ class Meta:
 @dataclass
 class Removed:
     text: str
-    reason: Literal["ui", "template", "related", "nav", "ad", "other"]
+    reason: RemovedReason
 
 
 @dataclass
@@ -152,8 +126,9 @@ class Record:
     meta: Meta
     removed: list[Removed] = field(default_factory=list)
     related: list[Related] = field(default_factory=list)
-    # Analyses arrive from Doc extensions as claimtrace/1-shaped dicts (asdict of the dataclasses above),
-    # because extension values must stay plain data to cross process boundaries.
+    # Analyses arrive from Doc extensions as claimtrace/1-shaped dicts (their fields and vocabularies are in
+    # the README's claimtrace/1 section and above), because extension values must stay plain data to cross
+    # process boundaries.
     entities: list[Entity] = field(default_factory=list)
     times: list[dict[str, Any]] = field(default_factory=list)
     attributions: list[dict[str, Any]] = field(default_factory=list)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -268,22 +269,19 @@ format_option = click.option(
 )
 
 
+def filter_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The claim filters as options (declared once, in store/queries/filters.py, with the API's)."""
+    from claimtrace.store.queries.filters import FILTERS
+
+    for spec in reversed(FILTERS):
+        if spec.cli:
+            command = click.option(spec.cli, spec.name, type=spec.type, help=spec.help)(command)
+    return command
+
+
 @click.command()
 @db_option
-@click.option("--actor", help="An event under the claim has this actor (substring).")
-@click.option("--source", help="Source text or name (substring).")
-@click.option("--source-type", help="person, organization, media, government, anonymous, group, pronoun.")
-@click.option("--outlet", help="Publishing outlet (substring).")
-@click.option("--event-type", help="PLOVER event type under the claim, e.g. CONSULT.")
-@click.option(
-    "--status", help="That event's status: asserted, reported, intended, future, hypothetical, negated."
-)
-@click.option("--certainty", help="Certainty label: certain, probable, possible, unknown, doubtful, negated.")
-@click.option("--min-certainty", type=float, help="Certainty value at least (FactBank scale -3..3).")
-@click.option("--since", "date_from", help="Published on or after (YYYY[-MM[-DD]]).")
-@click.option("--until", "date_to", help="Published on or before (YYYY[-MM[-DD]]).")
-@click.option("--text", help="Full-text search in claim content and source.")
-@click.option("--claim", "claim_id", type=int, help="Members of one claim cluster.")
+@filter_options
 @format_option
 @click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True)
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)

@@ -7,9 +7,8 @@ sentence ("Read moreThe minister said", "… on Tuesday. Advertisement") is cut 
 from __future__ import annotations
 
 import re
-from typing import Literal
 
-Reason = Literal["ui", "template", "related", "nav", "ad", "other"]
+from claimtrace.record import RemovedReason as Reason
 
 _SOCIAL = (
     r"(?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|email|instagram|flipboard|bluesky)"

@@ -10,21 +10,20 @@ would otherwise validate each answer against the return type in a thread-pool ho
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import inspect
+from collections.abc import Callable
 from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import Response
 from pydantic_core import to_json
 
-from claimtrace.link.outlets import same_outlet
 from claimtrace.serve.store_access import StoreAccess
 from claimtrace.store import queries
-from claimtrace.store.queries import ClaimFilters, QueryError
+from claimtrace.store.queries import FILTERS, ClaimFilters, Filter, QueryError
 
 T = TypeVar("T")
 
-DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 MAX_OFFSET = 10_000_000
 MAX_ID = 2**63 - 1  # SQLite's INTEGER range: larger ids could only ever be "not found"
 
@@ -34,52 +33,45 @@ PAGE_MAX = queries.MAX_LIMIT - 1
 Limit = Annotated[int, Query(ge=1, le=PAGE_MAX)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]
-Certainty = Literal["certain", "probable", "possible", "unknown", "doubtful", "negated"]
-Status = Literal["asserted", "reported", "intended", "future", "hypothetical", "negated"]
-SourceType = Literal["person", "organization", "media", "government", "anonymous", "group", "pronoun"]
-Kind = Literal["direct", "indirect", "mixed", "according_to", "no_source"]
 GroupBy = Literal["actor", "event_type", "status", "outlet", "source_type", "certainty", "kind"]
 Interval = Literal["day", "week", "month"]
 
 
-async def claim_filters(
-    q: Annotated[
-        str | None, Query(max_length=500, description="words that must all occur in claim or source")
-    ] = None,
-    actor: Annotated[
-        str | None, Query(max_length=200, description="an event under the claim has this actor")
-    ] = None,
-    source: Annotated[
-        str | None, Query(max_length=200, description="source text or name contains this")
-    ] = None,
-    source_type: SourceType | None = None,
-    outlet: Annotated[
-        str | None, Query(max_length=200, description="the article's outlet contains this")
-    ] = None,
-    event_type: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{1,32}$", description="PLOVER type")] = None,
-    status: Status | None = None,
-    certainty: Certainty | None = None,
-    min_certainty: Annotated[float | None, Query(ge=-3, le=3)] = None,
-    kind: Kind | None = None,
-    since: Annotated[str | None, Query(pattern=DATE_PATTERN, description="published on or after")] = None,
-    until: Annotated[str | None, Query(pattern=DATE_PATTERN, description="published on or before")] = None,
-) -> ClaimFilters:
-    """The filters of `claimtrace claims`, as query parameters. (async only so that FastAPI calls it on the
-    event loop: a plain function would cost each request an extra hop through the thread pool.)"""
-    return ClaimFilters(
-        text=q,
-        actor=actor,
-        source=source,
-        source_type=source_type,
-        outlet=outlet,
-        event_type=event_type,
-        status=status,
-        certainty=certainty,
-        min_certainty=min_certainty,
-        kind=kind,
-        date_from=since,
-        date_to=until,
+def _query_parameter(spec: Filter) -> inspect.Parameter:
+    """The FastAPI query parameter of one claim filter: its vocabulary as a Literal, its bounds as Query
+    constraints, so a bad value is a 422 naming it."""
+    kind: Any = Literal[spec.choices] if spec.choices else spec.type
+    constraints = {
+        key: value
+        for key, value in (
+            ("max_length", spec.max_length),
+            ("pattern", spec.pattern),
+            ("ge", spec.ge),
+            ("le", spec.le),
+        )
+        if value is not None
+    }
+    query = Query(description=spec.help, **constraints)
+    return inspect.Parameter(
+        spec.api or spec.name,
+        inspect.Parameter.KEYWORD_ONLY,
+        default=None,
+        annotation=Annotated[kind | None, query],
     )
+
+
+_API_FILTERS = [spec for spec in FILTERS if spec.api]
+
+
+async def claim_filters(**values: Any) -> ClaimFilters:
+    """The filters of `claimtrace claims`, as query parameters (declared in store/queries/filters.py). (async
+    only so that FastAPI calls it on the event loop: a plain function would cost each request an extra hop
+    through the thread pool.)"""
+    return ClaimFilters(**{spec.name: values[spec.api] for spec in _API_FILTERS if spec.api})
+
+
+# FastAPI reads a dependency's parameters from its signature: this one's come from the filter table.
+claim_filters.__signature__ = inspect.Signature([_query_parameter(spec) for spec in _API_FILTERS])
 
 
 Filters = Annotated[ClaimFilters, Depends(claim_filters)]
@@ -90,13 +82,6 @@ def answer(run: Callable[[], T]) -> T:
         return run()
     except QueryError as exc:
         raise HTTPException(400, str(exc)) from exc
-
-
-def stored_outlet(credit: str | None, outlets: Iterable[str]) -> str | None:
-    """The stored outlet a credit names: reports credit outlets as their text does ("the Post")."""
-    if not credit:
-        return None
-    return next((outlet for outlet in outlets if same_outlet(credit, outlet)), None)
 
 
 def page(items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
@@ -172,19 +157,6 @@ def corpus_router(store: StoreAccess) -> APIRouter:
         found = queries.trace_claim(conn(), claim_id)
         if found is None:
             raise HTTPException(404, f"no claim {claim_id} in this store")
-        keys = {m["attribution_id"]: m["key"] for m in found["mentions"]}
-        first_report: dict[str, int] = {}
-        for link in found["chain"]:
-            if link["outlet"]:
-                first_report.setdefault(link["outlet"], link["article_id"])
-        for link in found["chain"]:
-            link["key"] = keys.get(link["attribution_id"])
-            credited = stored_outlet(link["credits"], first_report)
-            link["credits_outlet"] = credited or link["credits"]
-            if credited and link["cites_article_id"] is None and first_report[credited] != link["article_id"]:
-                link["cites_article_id"] = first_report[credited]
-        claim = found["claim"]
-        claim["credited_outlet_stored"] = stored_outlet(claim["credited_outlet"], first_report)
         return JSONBytes(found)
 
     @router.get("/clusters", summary="Claims reported in the most articles")
@@ -195,8 +167,11 @@ def corpus_router(store: StoreAccess) -> APIRouter:
         return page_response(items, limit, offset)
 
     @router.get("/reprints", summary="Clusters of reprinted or rewritten articles")
-    def reprints(limit: Limit = 50, offset: Offset = 0) -> JSONBytes:
-        return page_response(queries.reprint_clusters(conn(), limit=limit + 1, offset=offset), limit, offset)
+    def reprints(
+        limit: Limit = 50, offset: Offset = 0, min_size: Annotated[int, Query(ge=2, le=1_000_000)] = 2
+    ) -> JSONBytes:
+        items = queries.reprint_clusters(conn(), limit=limit + 1, offset=offset, min_size=min_size)
+        return page_response(items, limit, offset)
 
     @router.get("/events", summary="Events (PLOVER), filtered, newest first")
     def events(filters: Filters, limit: Limit = 25, offset: Offset = 0) -> JSONBytes:

@@ -8,11 +8,14 @@ const NODE_GAP = 150;
 const STRIP_HEIGHT = 150;
 const BASELINE = 110;
 
+// The outlet a report credits: as stored when the store has it (credits_outlet), else as the report names it.
+const cited = (r) => r.credits_outlet ?? r.credits;
+
 // Outlets in order of their first report; an arc from each citing report up to the outlet it credits.
 function citationStrip(reports) {
   const outlets = [];
   for (const r of reports) if (r.outlet && !outlets.includes(r.outlet)) outlets.push(r.outlet);
-  for (const r of reports) if (r.credits_outlet && !outlets.includes(r.credits_outlet)) outlets.unshift(r.credits_outlet);
+  for (const r of reports) if (cited(r) && !outlets.includes(cited(r))) outlets.unshift(cited(r));
   const x = (outlet) => 70 + outlets.indexOf(outlet) * NODE_GAP;
   const width = Math.max(300, 140 + (outlets.length - 1) * NODE_GAP);
   const strip = svg("svg", {
@@ -36,15 +39,15 @@ function citationStrip(reports) {
     ),
   );
   for (const r of reports) {
-    if (!r.credits_outlet || !r.outlet || r.credits_outlet === r.outlet) continue;
+    if (!cited(r) || !r.outlet || cited(r) === r.outlet) continue;
     const x1 = x(r.outlet);
-    const x2 = x(r.credits_outlet);
+    const x2 = x(cited(r));
     const lift = Math.min(90, 30 + Math.abs(x1 - x2) / 4);
     strip.append(
       svg(
         "path",
         { d: `M ${x1} ${BASELINE - 14} C ${x1} ${BASELINE - lift}, ${x2} ${BASELINE - lift}, ${x2} ${BASELINE - 16}`, class: "cite-arc", "marker-end": "url(#arrow)", "data-testid": "cite-arc" },
-        svg("title", {}, `${r.outlet} cites ${r.credits_outlet}`),
+        svg("title", {}, `${r.outlet} cites ${cited(r)}`),
       ),
     );
   }
@@ -62,7 +65,7 @@ function citationStrip(reports) {
 function reportCard(report, index) {
   const flags = [
     report.is_origin ? el("span", { class: "flag flag-origin" }, "origin") : null,
-    report.credits ? el("span", { class: "flag flag-cites" }, `cites ${report.credits_outlet ?? report.credits}`) : null,
+    report.credits ? el("span", { class: "flag flag-cites" }, `cites ${cited(report)}`) : null,
     report.adds_own_sourcing ? el("span", { class: "flag flag-own" }, "adds own sourcing") : null,
     !report.is_origin && !report.adds_own_sourcing ? el("span", { class: "flag flag-rereport" }, "re-report") : null,
   ];
