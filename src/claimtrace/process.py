@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 
@@ -20,6 +20,7 @@ class _Slot:
     """A place in the output order, filled when its result is ready."""
 
     result: Record | ErrorRecord | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 def not_analysed(document: Document) -> Record:
@@ -30,8 +31,17 @@ def not_analysed(document: Document) -> Record:
         meta=document.meta,
         removed=document.removed,
         related=document.related,
-        warnings=[f"language is {document.meta.language!r}, not English: not analysed"],
+        warnings=[*document.warnings, f"language is {document.meta.language!r}, not English: not analysed"],
     )
+
+
+def too_long(document: Document, origin: str, max_chars: int) -> ErrorRecord:
+    """A text longer than the parser takes in one piece fails alone, never its batch."""
+    message = (
+        f"article text is {len(document.text):,} characters, over the limit of {max_chars:,} "
+        "(--max-chars or CLAIMTRACE_MAX_CHARS; the parser needs memory in proportion)"
+    )
+    return ErrorRecord(document.id, str(InputError(origin, message)))
 
 
 def process(
@@ -63,6 +73,10 @@ def process(
             if document.meta.language != "en":
                 slot.result = not_analysed(document)
                 continue
+            if len(document.text) > settings.max_chars:
+                slot.result = too_long(document, item.origin, settings.max_chars)
+                continue
+            slot.warnings = document.warnings
             waiting.append(slot)
             yield document
 
@@ -73,7 +87,10 @@ def process(
             yield result
 
     model = nlp or load_pipeline(settings.model)
+    model.max_length = max(model.max_length, settings.max_chars)  # a larger --max-chars is the user's call
     for record in analyze_documents(documents(), model, n_process=n_process, batch_size=settings.batch_size):
-        waiting.popleft().result = record
+        slot = waiting.popleft()
+        record.warnings = [*slot.warnings, *record.warnings]
+        slot.result = record
         yield from ready()
     yield from ready()

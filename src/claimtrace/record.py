@@ -117,6 +117,7 @@ class Document:
     meta: Meta = field(default_factory=Meta)
     removed: list[Removed] = field(default_factory=list)
     related: list[Related] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what reading and extraction had to guess
 
 
 @dataclass
@@ -175,3 +176,4 @@ class RawInput:
     html: str | None = None
     url: str | None = None
     published: str | None = None  # given by the caller (JSONL "published"), YYYY-MM-DD or YYYY-MM
+    warnings: list[str] = field(default_factory=list)  # guesses made while reading (a detected encoding)

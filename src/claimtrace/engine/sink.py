@@ -35,6 +35,8 @@ class Counts:
     failed: int = 0
     not_english: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)  # (origin, reason), the first 1000
+    # What was stored or skipped with a caveat (a repeated id, a text already stored under another id).
+    notes: list[str] = field(default_factory=list)
 
     def as_run(self) -> dict[str, int]:
         return {"seen": self.seen, "stored": self.stored, "duplicate": self.duplicate, "failed": self.failed}
@@ -94,7 +96,9 @@ class StoreSink:
         if not self.pending:
             return
         # An explicit BEGIN: the per-record savepoints then nest inside the batch instead of committing alone.
-        self.conn.execute("BEGIN")
+        # IMMEDIATE takes the write lock first, waiting on another ingest's; a deferred transaction that read
+        # first could only fail ("database is locked") once that other ingest had committed.
+        self.conn.execute("BEGIN IMMEDIATE")
         try:
             for outcome in self.pending:
                 self._store(outcome)

@@ -25,7 +25,8 @@ def extract(raw: RawInput, settings: Settings) -> Document:
         raise InputError(raw.origin, "input holds neither text nor HTML", raw.id)
     if not document.text.strip():
         raise InputError(raw.origin, "no article text after cleaning", raw.id)
-    document.meta.language = detect_language(document.text)
+    document.meta.language, language_warning = detect_language(document.text)
+    document.warnings = [*raw.warnings, *([language_warning] if language_warning else [])]
     if raw.published:
         document.meta.published, document.meta.published_basis = raw.published, "given"
     return document

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
@@ -15,15 +16,15 @@ from pathlib import Path
 from typing import BinaryIO
 
 from claimtrace.errors import InputError
-from claimtrace.read.decode import decode_bytes
+from claimtrace.read.decode import decode_bytes, decode_text
 from claimtrace.read.jsonl import iter_jsonl
 from claimtrace.read.kinds import InputKind, kind_from_name, sniff_kind
-from claimtrace.read.limited import GZIP_MAGIC, read_file, read_limited
+from claimtrace.read.limited import GZIP_MAGIC, open_regular, read_file, read_limited
 from claimtrace.read.warc import iter_warc
 from claimtrace.record import RawInput
 from claimtrace.settings import Settings
 
-__all__ = ["decode_bytes", "iter_inputs", "raw_input_from_bytes", "read_bytes_as_text"]
+__all__ = ["decode_bytes", "directory_files", "iter_inputs", "raw_input_from_bytes", "read_bytes_as_text"]
 
 STDIN = "-"
 STDIN_ID = "stdin"
@@ -52,24 +53,29 @@ def iter_inputs(paths: Sequence[str], settings: Settings) -> Iterator[RawInput |
 
 def raw_input_from_bytes(data: bytes, origin: str, record_id: str, kind: InputKind | None = None) -> RawInput:
     """One text or HTML input from its bytes (kind sniffed when not given)."""
-    text = decode_bytes(data, origin)
+    text, warnings = decode_text(data, origin)
     if (kind or sniff_kind(text[:_SNIFF_BYTES])) == "html":
-        return RawInput(id=record_id, origin=origin, html=text)
-    return RawInput(id=record_id, origin=origin, text=text)
+        return RawInput(id=record_id, origin=origin, html=text, warnings=warnings)
+    return RawInput(id=record_id, origin=origin, text=text, warnings=warnings)
+
+
+def directory_files(root: Path) -> tuple[list[Path], list[OSError]]:
+    """The files under `root` whose names say what they are, hidden ones left out, in sorted order; and the
+    subdirectories that could not be listed."""
+    unlisted: list[OSError] = []
+    found: list[Path] = []
+    for folder, subfolders, names in os.walk(root, onerror=unlisted.append):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        found += [Path(folder, name) for name in names if not name.startswith(".")]
+    return sorted(p for p in found if kind_from_name(p) is not None), unlisted
 
 
 def _iter_directory(root: Path, settings: Settings) -> Iterator[RawInput | InputError]:
-    try:
-        files = sorted(
-            p
-            for p in root.rglob("*")
-            if p.is_file()
-            and not any(part.startswith(".") for part in p.relative_to(root).parts)
-            and kind_from_name(p) is not None
-        )
-    except OSError as exc:
-        yield InputError(str(root), f"cannot list directory: {exc.strerror or exc}")
-        return
+    """A directory's files; a subdirectory that cannot be listed and a named pipe, socket or device are
+    errors, never skipped in silence."""
+    files, unlisted = directory_files(root)
+    for exc in sorted(unlisted, key=lambda e: str(e.filename)):
+        yield InputError(str(exc.filename), f"cannot list directory: {exc.strerror or exc}")
     for path in files:
         relative = path.relative_to(root).as_posix()
         yield from _iter_file(path, str(root / relative), relative, settings, kind_from_name(path))
@@ -78,6 +84,12 @@ def _iter_directory(root: Path, settings: Settings) -> Iterator[RawInput | Input
 def _iter_file(
     path: Path, origin: str, record_id: str, settings: Settings, kind: InputKind | None
 ) -> Iterator[RawInput | InputError]:
+    if kind is None:  # a name that says nothing (".json", none): the opening bytes decide
+        try:
+            kind = _sniff_file(path, origin)
+        except InputError as exc:
+            yield InputError(exc.origin, exc.message, record_id)
+            return
     if kind in ("jsonl", "warc"):
         yield from _iter_container(path, origin, settings, kind)
         return
@@ -92,9 +104,9 @@ def _iter_container(
 ) -> Iterator[RawInput | InputError]:
     """A JSONL batch or WARC archive, streamed: the size limit applies to each record, not the whole file."""
     try:
-        raw = path.open("rb")
-    except OSError as exc:
-        yield InputError(origin, f"cannot read: {exc.strerror or exc}")
+        raw = open_regular(path, origin)
+    except InputError as exc:
+        yield exc
         return
     with raw:
         if kind == "warc":  # warcio reads gzip members itself
@@ -107,6 +119,18 @@ def _iter_container(
         else:
             raw.seek(0)
         yield from iter_jsonl(stream, origin, settings.max_bytes)
+
+
+def _sniff_file(path: Path, origin: str) -> InputKind:
+    with open_regular(path, origin) as raw:
+        try:
+            head = raw.read(_SNIFF_BYTES)
+            if head[:2] == GZIP_MAGIC:
+                raw.seek(0)
+                head = gzip.GzipFile(fileobj=raw).read(_SNIFF_BYTES)
+        except (OSError, EOFError, zlib.error):
+            return "text"  # reading it whole then reports the damage
+    return sniff_kind(head.decode("utf-8", errors="replace"))
 
 
 def _iter_stdin(settings: Settings) -> Iterator[RawInput | InputError]:

@@ -10,9 +10,11 @@ import json
 import re
 import zlib
 from collections.abc import Iterator
+from datetime import date
 from typing import Any, BinaryIO
 
 from claimtrace.errors import InputError
+from claimtrace.read.decode import lone_surrogate, text_problem
 from claimtrace.read.limited import too_large
 from claimtrace.record import RawInput
 
@@ -53,16 +55,21 @@ def parse_line(line: bytes, origin: str) -> RawInput:
     except UnicodeDecodeError:
         raise InputError(origin, "line is not UTF-8") from None
     except json.JSONDecodeError as exc:
-        raise InputError(origin, f"broken JSON ({exc.msg} at column {exc.colno})") from None
+        # json says "Invalid control character at": the column completes that sentence.
+        reason = exc.msg.removesuffix(" at")
+        raise InputError(origin, f"broken JSON: {reason} at column {exc.colno}") from None
     except RecursionError:
         raise InputError(origin, "broken JSON (nested too deeply)") from None
     if not isinstance(obj, dict):
         raise InputError(origin, f"expected a JSON object, got {type(obj).__name__}")
-    record_id = obj.get("id")
-    record_id = origin if record_id is None or record_id == "" else str(record_id)
+    record_id = _record_id(obj.get("id"), origin)
     text, html = obj.get("text"), obj.get("html")
     if not isinstance(text, str) and not isinstance(html, str):
         raise InputError(origin, 'no "text" or "html" string in this line', record_id)
+    body_key = "text" if isinstance(text, str) else "html"
+    problem = text_problem(text if isinstance(text, str) else html)
+    if problem:
+        raise InputError(origin, f'"{body_key}": {problem}', record_id)
     return RawInput(
         id=record_id,
         origin=origin,
@@ -73,20 +80,45 @@ def parse_line(line: bytes, origin: str) -> RawInput:
     )
 
 
+def _record_id(value: Any, origin: str) -> str:
+    """The line's own id (a string or a whole number), else `origin`; a list or object is no id."""
+    if value is None or value == "":
+        return origin
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise InputError(origin, f'"id" must be a string or a whole number, got {type(value).__name__}')
+    if isinstance(value, str) and lone_surrogate(value):
+        raise InputError(origin, '"id" holds a lone surrogate: not valid Unicode')
+    return str(value)
+
+
+def published_date(value: str) -> str | None:
+    """`value` as YYYY-MM-DD or YYYY-MM (a full ISO timestamp keeps its date), or None when it is no real
+    date: the one check for a caller's publication date, in batches and in the API alike."""
+    match = _ISO_DATE.match(value.strip())
+    if not match:
+        return None
+    try:
+        date.fromisoformat(match.group(0) if len(match.group(0)) == 10 else match.group(0) + "-01")
+    except ValueError:
+        return None  # 2026-02-30
+    return match.group(0)
+
+
 def _published(obj: dict[str, Any], origin: str, record_id: str) -> str | None:
-    """The caller's publication date as YYYY-MM-DD or YYYY-MM (a full ISO timestamp keeps its date)."""
     value = _optional_string(obj, "published", origin, record_id)
     if value is None:
         return None
-    match = _ISO_DATE.match(value.strip())
-    if not match:
+    published = published_date(value)
+    if published is None:
         raise InputError(origin, f'"published" must be YYYY-MM-DD or YYYY-MM, got {value[:40]!r}', record_id)
-    return match.group(0)
+    return published
 
 
 def _optional_string(obj: dict[str, Any], key: str, origin: str, record_id: str) -> str | None:
     value = obj.get(key)
     if value is None or isinstance(value, str):
+        if value and lone_surrogate(value):
+            raise InputError(origin, f'"{key}" holds a lone surrogate: not valid Unicode', record_id)
         return value or None
     raise InputError(origin, f'"{key}" must be a string, got {type(value).__name__}', record_id)
 

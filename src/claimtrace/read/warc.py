@@ -17,30 +17,69 @@ _HTML_TYPES = ("text/html", "application/xhtml")
 _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
 
 
+class _FramingError(Exception):
+    """A record whose Content-Length does not match the archive: the records after it cannot be found."""
+
+
+class _StrictArchiveIterator(ArchiveIterator):  # type: ignore[misc]
+    """warcio's reader, with a wrong Content-Length an error rather than a warning printed on stderr, and a
+    gzip member cut short noticed rather than taken for the end of the archive."""
+
+    truncated = False
+
+    def _consume_blanklines(self) -> tuple[bytes | None, int]:
+        empty_size = 0
+        while True:
+            line = self.reader.readline()
+            if not line:
+                return None, empty_size
+            if line.strip():
+                if empty_size == 0:
+                    raise _FramingError("record not followed by a blank line: its Content-Length is wrong")
+                return line, empty_size
+            empty_size += len(line)
+
+    def close(self) -> None:
+        decompressor = self.reader.decompressor if self.reader else None
+        self.truncated = decompressor is not None and not decompressor.eof
+        super().close()
+
+
 def iter_warc(stream: BinaryIO, name: str, limit: int) -> Iterator[RawInput | InputError]:
     """Yield the HTML pages of an archive; a record that cannot be read is an error, and since a WARC cannot
-    be resynchronised after a broken record, reading stops there."""
+    be resynchronised after a broken record (a wrong Content-Length, a cut), reading stops there."""
     number = 0
-    records = iter(ArchiveIterator(stream))
+    archive = _StrictArchiveIterator(stream)
+    records = iter(archive)
     while True:
         number += 1
         origin = f"{name}#{number}"
         try:
             record = next(records)
         except StopIteration:
+            if archive.truncated:
+                yield InputError(origin, "truncated archive: its last gzip member is cut short")
             return
         except Exception as exc:  # warcio raises many kinds (ArchiveLoadFailed, ValueError, zlib.error …)
             reason = f"{type(exc).__name__}: {exc}"
             yield InputError(origin, f"unreadable WARC record, archive stops here ({reason})")
             return
+        page: RawInput | InputError | None
         try:
             page = _page(record, origin, limit)
         except InputError as exc:
-            yield exc
-            continue
+            page = exc
         except Exception as exc:  # a damaged payload inside an intact record
-            yield InputError(origin, f"unreadable WARC record ({type(exc).__name__}: {exc})")
-            continue
+            page = InputError(origin, f"unreadable WARC record ({type(exc).__name__}: {exc})")
+        try:
+            archive.read_to_end()  # the rest of the record and the blank lines that must follow it
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                raise _FramingError(
+                    "record ends before its Content-Length: a truncated archive or wrong length"
+                )
+        except _FramingError as exc:
+            yield InputError(origin, f"{exc}; archive stops here")
+            return
         if page is not None:
             yield page
 

@@ -57,7 +57,12 @@ def update_run(conn: sqlite3.Connection, run_id: int, counts: dict[str, int], fi
 
 def stored_hashes(conn: sqlite3.Connection) -> set[str]:
     """Content hashes already in the store, so a rerun skips them before any extraction or analysis."""
-    return {row[0] for row in conn.execute("SELECT content_hash FROM articles")}
+    return set(stored_record_ids(conn))
+
+
+def stored_record_ids(conn: sqlite3.Connection) -> dict[str, str]:
+    """The record id stored under each content hash: a skipped duplicate can name what it duplicates."""
+    return {row[0]: row[1] for row in conn.execute("SELECT content_hash, record_id FROM articles")}
 
 
 def store_failure(
