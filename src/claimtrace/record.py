@@ -94,6 +94,10 @@ class Meta:
     language: str = "en"
     published: str | None = None
     published_basis: PublishedBasis = "none"
+    # Only for a page dated from its text (basis "inferred"): the months it allows ("YYYY-MM/YYYY-MM") and the
+    # time expressions that narrowed them.
+    published_interval: str | None = None
+    published_evidence: list[str] | None = None
 
 
 @dataclass

@@ -2,7 +2,9 @@
 
 All values are plain JSON data in the claimtrace/1 shape, so Docs pickle across processes.
 - `doc._.published`: "YYYY-MM-DD" | "YYYY-MM" | None, set by the caller before the pipeline runs.
-- `doc._.published_inferred`: a date inferred from the text when `published` is None (times component).
+- `doc._.published_inferred`: a date inferred from the text when `published` is None (times component), with
+  `doc._.published_interval` ("YYYY-MM/YYYY-MM") and `doc._.published_evidence` (the expressions that
+  narrowed it).
 - `doc._.times`: list of time dicts ({start, end, text, value, basis}).
 - `doc._.attributions`: list of attribution dicts (see output-format.md).
 - `doc._.factuality`: list of {start, end, text, value}.
@@ -11,7 +13,16 @@ All values are plain JSON data in the claimtrace/1 shape, so Docs pickle across 
 
 from spacy.tokens import Doc
 
-EXTENSIONS = ("published", "published_inferred", "times", "attributions", "factuality", "events")
+EXTENSIONS = (
+    "published",
+    "published_inferred",
+    "published_interval",
+    "published_evidence",
+    "times",
+    "attributions",
+    "factuality",
+    "events",
+)
 
 
 def register_extensions() -> None:

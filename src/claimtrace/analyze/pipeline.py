@@ -93,7 +93,13 @@ def doc_to_record(doc: Doc, document: Document) -> Record:
     """Assemble the claimtrace/1 record from a processed Doc and the document it came from."""
     meta = document.meta
     if meta.published is None and doc._.published_inferred:
-        meta = replace(meta, published=doc._.published_inferred, published_basis="inferred")
+        meta = replace(
+            meta,
+            published=doc._.published_inferred,
+            published_basis="inferred",
+            published_interval=doc._.published_interval,
+            published_evidence=doc._.published_evidence,
+        )
     return Record(
         id=document.id,
         text=document.text,

@@ -9,9 +9,10 @@ EVAL_COMMANDS = {
     "factuality": ("claimtrace.cli.eval_factuality", "factuality"),
     "plover": ("claimtrace.cli.eval_plover", "plover"),
     "extraction": ("claimtrace.cli.eval_extraction", "extraction"),
+    "timex": ("claimtrace.cli.eval_timex", "timex"),
 }
 
 
 @click.group("eval", cls=LazyGroup, lazy=EVAL_COMMANDS)
 def eval_group() -> None:
-    """Score claimtrace on evaluation corpora (PolNeAR, UW/MEANTIME, PLOVER, Zyte)."""
+    """Score claimtrace on evaluation corpora (PolNeAR, UW/MEANTIME, PLOVER, Zyte, TimeML)."""
