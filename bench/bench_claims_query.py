@@ -21,6 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import synth
+from claimtrace.link.columns import link_columns
 from claimtrace.link.linker import link_store
 from claimtrace.store import queries as q
 from claimtrace.store.db import connect
@@ -34,7 +35,8 @@ def build(path: Path, n: int) -> None:
     started = time.perf_counter()
     conn.execute("BEGIN")
     for number, article in enumerate(synth.generate(n, seed=11), 1):
-        store_record(conn, synth.to_record(article), f"synthetic-{number}", article.id)
+        record = synth.to_record(article)
+        store_record(conn, record, f"synthetic-{number}", article.id, link=link_columns(record))
         if number % BATCH == 0:
             conn.commit()
             conn.execute("BEGIN")

@@ -32,6 +32,7 @@ from claimtrace.link.text import shingle_hashes, signature
 
 
 def bench_store_link(store: Path, add: int) -> None:
+    from claimtrace.link.columns import link_columns
     from claimtrace.link.linker import link_store
     from claimtrace.store.db import connect
     from claimtrace.store.write import store_record
@@ -48,7 +49,8 @@ def bench_store_link(store: Path, add: int) -> None:
         with conn:
             for number, article in enumerate(synth.generate(add, seed=97), 1):
                 article.id = f"added-{number}"
-                store_record(conn, synth.to_record(article), f"bench-added-{number}", article.id)
+                record = synth.to_record(article)
+                store_record(conn, record, f"bench-added-{number}", article.id, link=link_columns(record))
         started = time.perf_counter()
         added = link_store(conn)
         print(

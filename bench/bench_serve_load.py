@@ -31,6 +31,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
 import synth
+from claimtrace.link.columns import link_columns
 from claimtrace.link.linker import link_store
 from claimtrace.store.db import connect
 from claimtrace.store.write import store_record
@@ -59,7 +60,13 @@ def build_store(path: Path, n_articles: int, link: bool) -> None:
         if len(batch) == BATCH or number == n_articles:
             with conn:
                 for record in batch:
-                    store_record(conn, record, digest=f"synth:{record['id']}", origin=record["id"])
+                    store_record(
+                        conn,
+                        record,
+                        digest=f"synth:{record['id']}",
+                        origin=record["id"],
+                        link=link_columns(record),
+                    )
             batch = []
             print(f"\rstore: {number:,}/{n_articles:,} articles written", end="", file=sys.stderr)
     print(file=sys.stderr)

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claimtrace.link.columns import link_columns
 from claimtrace.link.linker import link_store
 from claimtrace.link.outlets import credited_outlets, looks_like_outlet, outlets_in, same_outlet
 from claimtrace.link.provenance import Report, trace
@@ -245,7 +246,7 @@ def linked(tmp_path: Path) -> sqlite3.Connection:
     with conn:
         # Stored out of date order: the earliest report is decided by date, not by ingest order.
         for number, record in enumerate([REREPORT, CONFIRMED, WIRE, UNRELATED]):
-            store_record(conn, record, f"hash-{number}", record["id"])
+            store_record(conn, record, f"hash-{number}", record["id"], link=link_columns(record))
     link_store(conn)
     return conn
 

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from claimtrace.link.columns import link_columns
 from claimtrace.link.linker import link_store
 from claimtrace.store.db import connect
 from claimtrace.store.write import store_record
@@ -50,7 +51,7 @@ for _number, _text in enumerate(PARAPHRASES):
 def _store(conn: sqlite3.Connection, records: list[dict[str, Any]]) -> None:
     with conn:
         for record in records:
-            store_record(conn, record, f"hash-{record['id']}", record["id"])
+            store_record(conn, record, f"hash-{record['id']}", record["id"], link=link_columns(record))
 
 
 def _state(conn: sqlite3.Connection) -> dict[str, Any]:

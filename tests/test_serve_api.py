@@ -210,6 +210,7 @@ def test_no_path_segment_makes_the_server_fail(api: TestClient, segment: str) ->
 
 
 def test_filter_menus_follow_a_store_that_changes_while_served(tmp_path: Path) -> None:
+    from claimtrace.link.columns import link_columns
     from claimtrace.store.db import connect
     from claimtrace.store.write import store_record
     from support.sample_store import corpus
@@ -224,7 +225,7 @@ def test_filter_menus_follow_a_store_that_changes_while_served(tmp_path: Path) -
     extra["events"] = [{**later["events"][0], "type": "THREATEN"}]
     conn = connect(path)
     with conn:
-        store_record(conn, extra, digest="test:extra", origin="tests/extra")
+        store_record(conn, extra, digest="test:extra", origin="tests/extra", link=link_columns(extra))
     conn.close()
     assert "THREATEN" in api.get("/api/facets").json()["event_types"]
     assert api.get("/api/stats").json()["articles"] == 6

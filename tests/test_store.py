@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from claimtrace.engine.export import export_jsonl, export_tables
 from claimtrace.errors import ClaimtraceError
+from claimtrace.link.columns import link_columns
 from claimtrace.link.linker import link_store
 from claimtrace.record import RawInput
 from claimtrace.store import queries as q
@@ -122,7 +123,15 @@ HARBOUR = make_record(
             "certainty": (1.0, "possible"),
         },
     ],
-    [{"type": "PROTEST", "trigger": "strike", "actor": "the union", "status": "hypothetical"}],
+    [
+        {
+            "type": "PROTEST",
+            "trigger": "strike",
+            "actor": "the union",
+            "status": "hypothetical",
+            "attribution": "a2",
+        }
+    ],
 )
 COUNCIL = make_record(
     "council",
@@ -154,8 +163,8 @@ COUNCIL = make_record(
 def conn(tmp_path: Path) -> sqlite3.Connection:
     connection = connect(tmp_path / "store.db")
     with connection:
-        store_record(connection, HARBOUR, "hash-harbour", "in/harbour.txt")
-        store_record(connection, COUNCIL, "hash-council", "in/council.txt")
+        store_record(connection, HARBOUR, "hash-harbour", "in/harbour.txt", link=link_columns(HARBOUR))
+        store_record(connection, COUNCIL, "hash-council", "in/council.txt", link=link_columns(COUNCIL))
     return connection
 
 
@@ -216,7 +225,10 @@ def test_record_round_trips_exactly_and_gets_store_ids(conn: sqlite3.Connection)
 
 def test_same_content_is_stored_once(conn: sqlite3.Connection) -> None:
     with conn:
-        assert store_record(conn, HARBOUR, "hash-harbour", "elsewhere/copy.txt") is None
+        assert (
+            store_record(conn, HARBOUR, "hash-harbour", "elsewhere/copy.txt", link=link_columns(HARBOUR))
+            is None
+        )
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
 
 
@@ -237,8 +249,8 @@ def test_events_attach_to_the_claim_they_are_reported_under(conn: sqlite3.Connec
             "SELECT e.trigger_text, a.key FROM events e JOIN attributions a ON a.id = e.attribution_id"
         )
     }
-    assert rows["approved"]["key"] == "a1"  # named by the record
-    assert rows["strike"]["key"] == "a2"  # found by the trigger inside the content
+    assert rows["approved"]["key"] == "a1"  # as the record names it (the events component decides)
+    assert rows["strike"]["key"] == "a2"  # an event inside the content of a nested claim
 
 
 def test_sources_are_shared_across_articles(tmp_path: Path) -> None:
@@ -251,8 +263,8 @@ def test_sources_are_shared_across_articles(tmp_path: Path) -> None:
         [{"source": "The mayor", "cue": "said", "content": "the ferry will run hourly", "type": "person"}],
     )
     with connection:
-        store_record(connection, COUNCIL, "h1", "one")
-        store_record(connection, again, "h2", "two")
+        store_record(connection, COUNCIL, "h1", "one", link=link_columns(COUNCIL))
+        store_record(connection, again, "h2", "two", link=link_columns(again))
     mayors = connection.execute("SELECT count(*) FROM sources WHERE key = 'person:mayor'").fetchone()[0]
     assert mayors == 1
     assert len(q.query_claims(connection, q.ClaimFilters(source="mayor"))) == 2
@@ -272,7 +284,7 @@ def test_failures_are_kept_until_the_input_succeeds(conn: sqlite3.Connection) ->
         [{"source": "The harbour master", "cue": "said", "content": "the tide gauge was repaired"}],
     )
     with conn:
-        store_record(conn, late, "hash-late", "in/late.txt")
+        store_record(conn, late, "hash-late", "in/late.txt", link=link_columns(late))
     assert q.list_failures(conn) == []
 
 
@@ -449,7 +461,7 @@ def test_any_record_round_trips_through_the_store(
     path = tmp_path / f"random-{abs(hash((text, published, site))) % 10**9}.db"
     connection = connect(path)
     with connection:
-        article_id = store_record(connection, record, "hash", "random.txt")
+        article_id = store_record(connection, record, "hash", "random.txt", link=link_columns(record))
     assert article_id is not None
     stored = q.get_article(connection, article_id)
     assert stored is not None and stored["record"] == record

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from claimtrace.link.columns import link_columns
 from claimtrace.link.linker import link_store
 from claimtrace.store import queries as q
 from claimtrace.store.db import connect
@@ -59,7 +60,7 @@ def conn(tmp_path: Path) -> sqlite3.Connection:
     connection = connect(tmp_path / "api.db")
     with connection:
         for record in (TALKS_EARLY, UNDATED, TALKS_LATE, LATEST):
-            store_record(connection, record, f"hash-{record['id']}", record["id"])
+            store_record(connection, record, f"hash-{record['id']}", record["id"], link=link_columns(record))
     # The late report credits "the Post": give it that credit as the link step reads it.
     with connection:
         connection.execute(
@@ -105,7 +106,7 @@ def test_read_only_open_of_a_path_with_uri_characters(tmp_path: Path, name: str)
     path = tmp_path / name
     writer = connect(path)
     with writer:
-        store_record(writer, LATEST, "hash-latest", "latest")
+        store_record(writer, LATEST, "hash-latest", "latest", link=link_columns(LATEST))
     writer.close()
     viewer = connect(path, create=False, readonly=True)
     assert q.corpus_stats(viewer)["articles"] == 1

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from claimtrace.link.columns import link_columns
 from claimtrace.store import queries as q
 from claimtrace.store.db import connect
 from claimtrace.store.facets import facet_index
@@ -38,7 +39,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
             if number % 17 == 0:  # some undated articles: they come last
                 record["meta"]["published"] = None
                 record["meta"]["published_basis"] = "none"
-            store_record(conn, record, f"hash-{number}", article.id)
+            store_record(conn, record, f"hash-{number}", article.id, link=link_columns(record))
     return conn
 
 
@@ -121,11 +122,13 @@ def test_the_sample_has_matches_for_the_filters(store: sqlite3.Connection) -> No
 def test_the_index_follows_new_claims(tmp_path: Path) -> None:
     conn = connect(tmp_path / "grow.db")
     with conn:
-        store_record(conn, synth.to_record(ARTICLES[0]), "hash-0", ARTICLES[0].id)
+        record = synth.to_record(ARTICLES[0])
+        store_record(conn, record, "hash-0", ARTICLES[0].id, link=link_columns(record))
     first = facet_index(conn)
     assert first is not None and q.count_claims(conn, q.ClaimFilters()) == len(first)
     with conn:
-        store_record(conn, synth.to_record(ARTICLES[1]), "hash-1", ARTICLES[1].id)
+        record = synth.to_record(ARTICLES[1])
+        store_record(conn, record, "hash-1", ARTICLES[1].id, link=link_columns(record))
     assert facet_index(conn) is not first
     total = conn.execute("SELECT count(*) FROM attributions").fetchone()[0]
     assert q.count_claims(conn, q.ClaimFilters()) == total

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from claimtrace.link.columns import link_columns
 from claimtrace.store.db import connect
 from claimtrace.store.write import store_record
 
@@ -329,7 +330,9 @@ def build_store(path: Path, records: list[dict[str, Any]] | None = None) -> dict
     ids: dict[str, int] = {}
     with conn:
         for item in records or corpus():
-            article_id = store_record(conn, item, digest=f"test:{item['id']}", origin=f"tests/{item['id']}")
+            article_id = store_record(
+                conn, item, digest=f"test:{item['id']}", origin=f"tests/{item['id']}", link=link_columns(item)
+            )
             assert article_id is not None
             ids[item["id"]] = article_id
     link_store(conn)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimtrace.link.columns import link_columns
 from claimtrace.store.write import store_failure, store_record, update_run
 
 MAX_REPORTED_FAILURES = 1000
@@ -78,7 +79,10 @@ class StoreSink:
         # A savepoint per record: a record the store rejects fails alone, never its batch.
         self.conn.execute("SAVEPOINT record")
         try:
-            article_id = store_record(self.conn, outcome.record, outcome.digest, outcome.origin, self.run_id)
+            record = outcome.record
+            article_id = store_record(
+                self.conn, record, outcome.digest, outcome.origin, self.run_id, link=link_columns(record)
+            )
         except (sqlite3.Error, KeyError, TypeError, ValueError) as exc:
             self.conn.execute("ROLLBACK TO record")
             self.conn.execute("RELEASE record")

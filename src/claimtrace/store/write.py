@@ -10,14 +10,24 @@ import hashlib
 import json
 import re
 import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from claimtrace.link.outlets import credited_outlets
-from claimtrace.link.reprints import REPRINT_NUM_PERM
-from claimtrace.link.text import content_tokens, shingle_hashes, signature, to_blob
 from claimtrace.record import RawInput
+
+
+@dataclass(frozen=True)
+class LinkColumns:
+    """The columns the link step reads, computed by it from the record (link/columns.py) and persisted here
+    as given: the article's shingle MinHash signature, and per attribution key its normalised content and
+    the outlet its chain credits."""
+
+    shingle_minhash: bytes
+    content_norm: Mapping[str, str]
+    credited_outlet: Mapping[str, str]
 
 
 def content_hash(raw: RawInput) -> str:
@@ -140,29 +150,20 @@ def _role_start(role: dict[str, Any] | None) -> int | None:
     return min(s for s, _ in role["spans"]) if role and role.get("spans") else None
 
 
-def _event_attribution(event: dict[str, Any], attributions: list[dict[str, Any]]) -> str | None:
-    """The attribution an event is reported under: as the record says, else the innermost claim whose content
-    contains the event's trigger."""
-    keys = {a["id"] for a in attributions}
-    if event.get("attribution") in keys:
-        return str(event["attribution"])
-    trigger = _role_start(event.get("trigger"))
-    if trigger is None:
-        return None
-    best: tuple[int, str] | None = None
-    for attribution in attributions:
-        for start, end in attribution["content"]["spans"]:
-            if start <= trigger < end and (best is None or end - start < best[0]):
-                best = (end - start, attribution["id"])
-    return best[1] if best else None
-
-
 def store_record(
-    conn: sqlite3.Connection, record: dict[str, Any], digest: str, origin: str, run_id: int | None = None
+    conn: sqlite3.Connection,
+    record: dict[str, Any],
+    digest: str,
+    origin: str,
+    run_id: int | None = None,
+    *,
+    link: LinkColumns,
 ) -> int | None:
-    """Insert one claimtrace/1 record; return its article id, or None when its content hash is stored already.
+    """Insert one claimtrace/1 record with its link columns; return its article id, or None when its content
+    hash is stored already.
 
-    Call inside a transaction. A success clears an earlier failure of the same origin.
+    Events go under the attribution the record names (the events component decided it). Call inside a
+    transaction. A success clears an earlier failure of the same origin.
     """
     if conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone():
         return None
@@ -198,16 +199,16 @@ def store_record(
                 text,
                 json.dumps(record["warnings"], ensure_ascii=False) if record.get("warnings") else None,
                 json.dumps(record, ensure_ascii=False),
-                to_blob(signature(shingle_hashes(text), REPRINT_NUM_PERM)),
+                link.shingle_minhash,
                 run_id,
             ),
         ).lastrowid
         or 0
     )
     attributions = record.get("attributions") or []
-    credits = credited_outlets(record)
     events = record.get("events") or []
-    event_attribution = [_event_attribution(event, attributions) for event in events]
+    keys = {a["id"] for a in attributions}
+    event_attribution = [e.get("attribution") if e.get("attribution") in keys else None for e in events]
     actors: dict[str, list[str]] = {}
     for event, key in zip(events, event_attribution, strict=True):
         if key and event.get("actor"):
@@ -239,8 +240,8 @@ def store_record(
                     profile.get("resolved_to"),
                     certainty.get("value"),
                     certainty.get("label"),
-                    " ".join(content_tokens(content.get("text") or "")),
-                    credits.get(attribution["id"]),
+                    link.content_norm.get(attribution["id"], ""),
+                    link.credited_outlet.get(attribution["id"]),
                     "; ".join(actors[attribution["id"]]) if attribution["id"] in actors else None,
                 ),
             ).lastrowid
