@@ -14,6 +14,12 @@ from spacy.tokens import Doc
 from claimtrace.analyze.pipeline import load_pipeline
 
 PUBLISHED = "2024-03-14"  # a Thursday
+PUBLISHED_ANCHOR = {
+    "value": PUBLISHED,
+    "basis": "published",
+    "text": None,
+    "timex3": {"type": "DATE", "value": PUBLISHED},
+}
 
 pytestmark = pytest.mark.slow
 
@@ -43,15 +49,17 @@ def test_claim_dated_by_the_time_on_its_cue(nlp: Language) -> None:
         "value": "2024-03-13",
         "basis": "relative-to-published",
         "text": "Wednesday",
+        "timex3": {"type": "DATE", "value": "2024-03-13"},
     }
 
 
 def test_time_inside_the_content_dates_the_event_not_the_claim(nlp: Language) -> None:
     doc = run(nlp, "The mayor said that the negotiations would resume on March 20, 2024.")
-    assert claim_by_cue(doc, "said")["time"] == {"value": PUBLISHED, "basis": "published", "text": None}
+    assert claim_by_cue(doc, "said")["time"] == PUBLISHED_ANCHOR
     resume = event_by_trigger(doc, "resume")
     assert resume["time"]["value"] == "2024-03-20"
     assert resume["time"]["basis"] == "absolute"
+    assert resume["time"]["timex3"] == {"type": "DATE", "value": "2024-03-20"}
 
 
 def test_since_last_spring_is_an_interval_up_to_publication(nlp: Language) -> None:
@@ -61,12 +69,13 @@ def test_since_last_spring_is_an_interval_up_to_publication(nlp: Language) -> No
         "value": "2023-03/2024-03-14",
         "basis": "relative-to-published",
         "text": "since last spring",
+        "timex3": {"type": "DATE", "value": "2023-SP"},
     }
 
 
 def test_no_time_expression_falls_back_to_publication_date(nlp: Language) -> None:
     doc = run(nlp, "The minister said rebels attacked the border post.")
-    assert claim_by_cue(doc, "said")["time"] == {"value": PUBLISHED, "basis": "published", "text": None}
+    assert claim_by_cue(doc, "said")["time"] == PUBLISHED_ANCHOR
     assert event_by_trigger(doc, "attacked")["time"]["basis"] == "published"
 
 
@@ -86,6 +95,7 @@ def test_reported_event_in_a_sentence_without_time_inherits_its_claims_time(nlp:
             "value": "2024-03-12",
             "basis": "relative-to-published",
             "text": "Tuesday",
+            "timex3": {"type": "DATE", "value": "2024-03-12"},
         }
     )
 
@@ -97,13 +107,18 @@ def test_inferred_publication_date_is_marked_inferred(nlp: Language) -> None:
         None,
     )
     claim = claim_by_cue(doc, "said")
-    assert claim["time"] == {"value": "2024-03-04", "basis": "inferred", "text": None}
+    assert claim["time"] == {
+        "value": "2024-03-04",
+        "basis": "inferred",
+        "text": None,
+        "timex3": {"type": "DATE", "value": "2024-03-04"},
+    }
     assert event_by_trigger(doc, "attacked")["time"] == claim["time"]
 
 
 def test_no_date_at_all_gives_a_null_value(nlp: Language) -> None:
     doc = run(nlp, "The minister said rebels attacked the border post.", None)
-    assert claim_by_cue(doc, "said")["time"] == {"value": None, "basis": "none", "text": None}
+    assert claim_by_cue(doc, "said")["time"] == {"value": None, "basis": "none", "text": None, "timex3": None}
 
 
 PHRASES = ["on Monday", "last week", "since 2019", "earlier this month", "in June", "yesterday", ""]
@@ -121,9 +136,10 @@ def test_every_claim_and_event_gets_a_time_of_the_documented_shape(
     times = {t["text"]: t for t in doc._.times}
     for item in dated:
         time = item["time"]
-        assert set(time) == {"value", "basis", "text"}
+        assert set(time) == {"value", "basis", "text", "timex3"}
         if time["text"] is None:
-            assert time == {"value": PUBLISHED, "basis": "published", "text": None}
+            assert time == PUBLISHED_ANCHOR
         else:
             assert time["value"] == times[time["text"]]["value"]
             assert time["basis"] == times[time["text"]]["basis"]
+            assert time["timex3"] == times[time["text"]]["timex3"]

@@ -164,7 +164,8 @@ def test_component_handles_any_mix_of_time_phrases(
         assert doc.text[time["start"] : time["end"]] == time["text"]
         assert time["basis"] in {"absolute", "relative-to-published"}
     if published is None and doc._.published_inferred is not None:
-        assert len(doc._.published_inferred) == 10
+        assert len(doc._.published_inferred) in {7, 10}  # a day, or a month when no day is stated
+        assert doc._.published_interval is not None
 
 
 def test_words_that_look_like_weekday_abbreviations_are_not_times(nlp: Language) -> None:

@@ -4,10 +4,11 @@ Each attribution dict gains `time`, the time of the reporting act: a time expres
 ("said on Wednesday", "told reporters Tuesday"), else the publication date. Each event dict gains `time`: an
 expression attached to its trigger's clause ("talks since last spring", "met on March 3"), else the one in the
 same sentence closest to the trigger, else the time of the attribution it is reported under, else the
-publication date. The shape is {"value", "basis", "text"}: `value` as in `doc._.times` ("YYYY-MM-DD",
-"YYYY-MM", "YYYY" or "start/end"); `basis` "absolute" | "relative-to-published" (from the expression) |
-"published" | "inferred" (the publication date, given or inferred from the text) | "none" (no date known,
-value null); `text` the expression, or null for a publication date.
+publication date. The shape is {"value", "basis", "text", "timex3"}: `value` as in `doc._.times`
+("YYYY-MM-DD", "YYYY-MM", "YYYY" or "start/end"); `basis` "absolute" | "relative-to-published" (from the
+expression) | "published" | "inferred" (the publication date, given or inferred from the text) | "none" (no
+date known, value null); `text` the expression, or null for a publication date; `timex3` the expression's
+TIMEX3 {"type", "value"} (a publication date as a DATE), null when no date is known.
 
 Values are those the times component computed; nothing is re-parsed here. One pass over the tokens.
 """
@@ -22,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from claimtrace.analyze.extensions import register_extensions
 
-TimeAnchor = dict[str, str | None]
+TimeAnchor = dict[str, Any]
 
 # Dependency labels that link a time expression (or the preposition heading it) to the predicate it dates.
 ATTACHING_DEPS = frozenset({"prep", "npadvmod", "tmod", "advmod", "pobj", "pcomp", "obl", "nmod", "amod"})
@@ -31,14 +32,18 @@ PREDICATE_POS = frozenset({"VERB", "AUX"})
 
 def publication_anchor(doc: Doc) -> TimeAnchor:
     if doc._.published:
-        return {"value": doc._.published, "basis": "published", "text": None}
+        return _publication(doc._.published, "published")
     if doc._.published_inferred:
-        return {"value": doc._.published_inferred, "basis": "inferred", "text": None}
-    return {"value": None, "basis": "none", "text": None}
+        return _publication(doc._.published_inferred, "inferred")
+    return {"value": None, "basis": "none", "text": None, "timex3": None}
+
+
+def _publication(day: str, basis: str) -> TimeAnchor:
+    return {"value": day, "basis": basis, "text": None, "timex3": {"type": "DATE", "value": day}}
 
 
 def _expression_anchor(time: dict[str, Any]) -> TimeAnchor:
-    return {"value": time["value"], "basis": time["basis"], "text": time["text"]}
+    return {key: time.get(key) for key in ("value", "basis", "text", "timex3")}
 
 
 def _governor(root: Token) -> Token:

@@ -193,7 +193,7 @@ SEASON_RE = "spring|summer|autumn|fall|winter"
 FULL_WEEKDAY_RE = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 FUZZY_RE = "|".join(sorted((w for w in FUZZY if w not in {"past", "present"}), key=len, reverse=True))
 EXTRA_PATTERNS = re.compile(
-    rf"\b(?:(?:last|next|this|on|early|late)\s+)?(?:{FULL_WEEKDAY_RE})\b"
+    rf"\b(?:(?:last|next|this|that|on|early|late)\s+)?(?:{FULL_WEEKDAY_RE})\b"
     r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b"
     r"|\b(?:yesterday|today|tomorrow|tonight)\b"
     rf"|\b(?:the\s+)?(?:{FUZZY_RE})\b|\bthe\s+(?:past|present)\b"
@@ -1067,7 +1067,9 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         if ent.label_ not in {"DATE", "TIME"}:
             continue
         start = ent.start_char
-        if ent.start > 0 and doc[ent.start - 1].lower_ == "since":
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        # "since" makes the date an interval; "that" makes a weekday anaphoric ("that Sunday")
+        if before == "since" or (before == "that" and ent[0].lower_ in WEEKDAYS):
             start = doc[ent.start - 1].idx
         found.append(Candidate(start, ent.end_char, text[start : ent.end_char]))
     for m in WHOLE_PATTERNS.finditer(text):
@@ -1158,6 +1160,10 @@ def _month_text(index: int) -> str:
 RECENCY_MONTHS = 12
 
 
+# An interval without a stated day gives a publication month only when it is this narrow (in months).
+MONTH_PRECISION_AT_MOST = 3
+
+
 @dataclass(frozen=True)
 class InferredDate:
     """A publication date read from the text: a day or month inside the interval, and what narrowed it."""
@@ -1174,7 +1180,8 @@ def infer_publication(doc: Doc, candidates: list[Candidate], tenses: list[Tense 
     consistently with its tense, and to the same period as an absolute expression naming the same season or
     month, where one does; the latest past event at most RECENCY_MONTHS before. `published` is the latest
     full date stated, moved forward to a weekday named after it, when that lies in the interval, else the
-    interval's first month. A constraint that would leave no month is skipped."""
+    interval's first month if it spans at most MONTH_PRECISION_AT_MOST months (else nothing is inferred). A
+    constraint that would leave no month is skipped."""
     text = doc.text
     dated: list[tuple[Candidate, Tense | None, tuple[int, int], str]] = []
     relative: list[tuple[Candidate, Tense | None]] = []
@@ -1226,9 +1233,11 @@ def infer_publication(doc: Doc, candidates: list[Candidate], tenses: list[Tense 
     low, high = min(allowed), max(allowed)
     interval = _month_text(low) if low == high else f"{_month_text(low)}/{_month_text(high)}"
     point = _latest_stated_day(doc, candidates)
-    if point is None or not low <= point.year * 12 + point.month - 1 <= high:
+    if point is not None and low <= point.year * 12 + point.month - 1 <= high:
+        return InferredDate(_day(point), interval, tuple(evidence))
+    if high - low < MONTH_PRECISION_AT_MOST:
         return InferredDate(_month_text(low), interval, tuple(evidence))
-    return InferredDate(_day(point), interval, tuple(evidence))
+    return InferredDate(None, None, ())  # too wide to stand for a publication date
 
 
 def _latest_stated_day(doc: Doc, candidates: list[Candidate]) -> date | None:

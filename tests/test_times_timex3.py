@@ -1,0 +1,213 @@
+"""TIMEX3 values on `times[]` (TimeML's grammar), anchoring by tense and narrative time, recognition that
+keeps seasons, ranges and times of day whole, and undated pages dated to an interval — on sentences we
+wrote."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from claimtrace.analyze.pipeline import doc_to_record, load_pipeline
+from claimtrace.record import Document, Meta
+
+PUBLISHED = "2024-03-14"  # a Thursday, in ISO week 11
+
+pytestmark = pytest.mark.slow
+
+# TimeML TIMEX3 values: dates (with weeks, seasons, quarters, halves, decades, centuries, parts of day and
+# clock times), durations, sets and the three fuzzy references.
+TIMEX3_VALUE = re.compile(
+    r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF"
+    r"|P(?:[\dX.]+[YMWD])*(?:T(?:[\dX.]+[HMS])+)?"
+    r"|(?:FY)?\d{2,4}X?|\d{3}X"
+    r"|(?:\d{4}|XXXX)-(?:\d{2}|XX|W\d{2}|WXX|SP|SU|FA|WI|Q[1-4]|H[12])"
+    r"(?:-(?:\d{2}|XX|\d|WE))?(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?)$"
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(components=("claimtrace_times",))
+
+
+def times(nlp: Language, text: str, published: str | None = PUBLISHED) -> list[dict[str, Any]]:
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return nlp(doc)._.times
+
+
+def timex(nlp: Language, text: str, published: str | None = PUBLISHED) -> dict[str, dict[str, Any] | None]:
+    return {t["text"]: t["timex3"] for t in times(nlp, text, published)}
+
+
+def test_durations(nlp: Language) -> None:
+    found = timex(
+        nlp,
+        "The talks lasted three days. The crew worked 5 1/2 hours on a 16-hour shift, after a decade of "
+        "neglect and 90 days of strikes. Prices have climbed for the past two months and fallen for years.",
+    )
+    assert found["three days"] == {"type": "DURATION", "value": "P3D"}
+    assert found["5 1/2 hours"] == {"type": "DURATION", "value": "PT5H30M"}
+    assert found["16-hour"] == {"type": "DURATION", "value": "PT16H"}
+    assert found["a decade"] == {"type": "DURATION", "value": "P10Y"}
+    assert found["90 days"] == {"type": "DURATION", "value": "P90D"}
+    assert found["the past two months"] == {"type": "DURATION", "value": "P2M"}
+    assert found["years"] == {"type": "DURATION", "value": "PXY"}
+
+
+def test_sets(nlp: Language) -> None:
+    found = timex(
+        nlp,
+        "The paper is printed daily, the council meets every week and every Monday; audits run twice a year.",
+    )
+    assert found["daily"] == {"type": "SET", "value": "P1D"}
+    assert found["every week"] == {"type": "SET", "value": "P1W"}
+    assert found["every Monday"] == {"type": "SET", "value": "XXXX-WXX-1"}
+    assert found["twice a year"] == {"type": "SET", "value": "P1Y"}
+
+
+def test_seasons_are_one_expression_with_a_season_value(nlp: Language) -> None:
+    entries = times(nlp, "The school reopened in the fall of 2022, and the pool closed last summer.")
+    found = {t["text"]: t for t in entries}
+    assert found["the fall of 2022"]["timex3"] == {"type": "DATE", "value": "2022-FA"}
+    assert found["the fall of 2022"]["value"] == "2022-09/2022-11"  # the calendar value is kept as it was
+    assert found["last summer"]["timex3"] == {"type": "DATE", "value": "2023-SU"}
+    assert not any(t["text"] == "2022" for t in entries)
+
+
+def test_ranges_are_one_expression(nlp: Language) -> None:
+    found = timex(nlp, "Exports fell in 2009-2010 and again from May to July.")
+    assert found["2009-2010"] == {"type": "DURATION", "value": "P2Y"}
+    assert found["from May to July"] == {"type": "DURATION", "value": "P3M"}
+
+
+def test_times_of_day_stay_whole_and_carry_their_day(nlp: Language) -> None:
+    text = "The blast came at 10:35 a.m. Friday. Police arrived at 8 PM. Rescuers left Tuesday night."
+    found = timex(nlp, text)
+    assert found["10:35 a.m. Friday"] == {"type": "TIME", "value": "2024-03-08T10:35"}
+    assert found["8 PM"] == {"type": "TIME", "value": "2024-03-08T20:00"}  # the story's day: that Friday
+    assert found["Tuesday night"] == {"type": "TIME", "value": "2024-03-12TNI"}
+
+
+def test_weeks_quarters_and_fuzzy_references(nlp: Language) -> None:
+    found = timex(
+        nlp,
+        "Sales fell last week and in the first quarter of 2023. The firm is now cutting jobs, "
+        "recently closed a plant and may sell another in the future.",
+    )
+    assert found["last week"] == {"type": "DATE", "value": "2024-W10"}
+    assert found["the first quarter of 2023"] == {"type": "DATE", "value": "2023-Q1"}
+    assert found["now"] == {"type": "DATE", "value": "PRESENT_REF"}
+    assert found["recently"] == {"type": "DATE", "value": "PAST_REF"}
+    assert found["the future"] == {"type": "DATE", "value": "FUTURE_REF"}
+
+
+def test_an_age_is_not_a_time_expression(nlp: Language) -> None:
+    found = timex(nlp, "A 6-year-old boy was rescued.")
+    assert found == {"6-year-old": None}
+
+
+def test_tense_decides_past_or_future(nlp: Language) -> None:
+    past = timex(nlp, "The plant closed in August.", "2013-03-10")
+    future = timex(nlp, "The plant will reopen in August.", "2013-03-10")
+    assert past["August"] == {"type": "DATE", "value": "2012-08"}
+    assert future["August"] == {"type": "DATE", "value": "2013-08"}
+    met = timex(nlp, "The envoys met Friday.")
+    will_meet = timex(nlp, "The envoys will meet Friday.")
+    assert met["Friday"]["value"] == "2024-03-08"  # type: ignore[index]
+    assert will_meet["Friday"]["value"] == "2024-03-15"  # type: ignore[index]
+
+
+def test_the_calendar_value_follows_the_same_anchoring(nlp: Language) -> None:
+    entries = times(nlp, "The plant closed in August.", "2013-03-10")
+    assert entries[0]["value"] == "2012-08"
+
+
+def test_narrative_anchoring(nlp: Language) -> None:
+    found = timex(
+        nlp,
+        "The envoy arrived in Vienna on March 3, 2022. The next day he met the chancellor. "
+        "Two days later he flew home, and that Sunday he resigned.",
+    )
+    assert found["The next day"] == {"type": "DATE", "value": "2022-03-04"}
+    assert found["Two days later"] == {"type": "DATE", "value": "2022-03-06"}
+    assert found["that Sunday"] == {"type": "DATE", "value": "2022-03-06"}
+
+
+def test_a_past_month_follows_the_year_its_sentence_names(nlp: Language) -> None:
+    found = timex(nlp, "In 2009, the company fired its chief in August.", "2013-03-10")
+    assert found["August"] == {"type": "DATE", "value": "2009-08"}
+    # a deictic expression still resolves against the publication date
+    found = timex(nlp, "In 2009, the company was founded; it collapsed last week.", "2013-03-10")
+    assert found["last week"] == {"type": "DATE", "value": "2013-W09"}
+
+
+def test_undated_article_is_dated_to_an_interval(nlp: Language) -> None:
+    text = (
+        "The school opened a new wing in the fall of 2022. Since last September, enrolment has grown. "
+        "This fall, the school will add a gym."
+    )
+    doc = nlp.make_doc(text)
+    doc._.published = None
+    doc = nlp(doc)
+    record = doc_to_record(doc, Document(id="undated", text=text, meta=Meta()))
+    meta = record.meta
+    assert meta.published_basis == "inferred"
+    assert meta.published_interval == "2022-09/2022-11"
+    assert meta.published == "2022-09"
+    assert meta.published_evidence is not None
+    assert {"the fall of 2022", "This fall"} <= set(meta.published_evidence)
+
+
+def test_future_tense_bounds_an_undated_page_from_above(nlp: Language) -> None:
+    doc = nlp.make_doc("The talks began on May 2, 2023. The treaty will be signed in June 2023.")
+    doc._.published = None
+    doc = nlp(doc)
+    assert doc._.published_interval == "2023-05/2023-06"
+    assert doc._.published_inferred == "2023-05-02"
+
+
+def test_copyright_line_gives_no_interval(nlp: Language) -> None:
+    doc = nlp.make_doc("The ministers met on Tuesday.\n© 2019 Example Daily. All rights reserved.")
+    doc._.published = None
+    doc = nlp(doc)
+    assert (doc._.published_inferred, doc._.published_interval) == (None, None)
+
+
+PHRASES = [
+    "on Tuesday night",
+    "since the fall of 2021",
+    "every Monday",
+    "three weeks",
+    "at 9 a.m.",
+    "now",
+    "2009-2010",
+    "the next day",
+    "last week",
+    "in August",
+    "a 6-year-old",
+    "the 1990s",
+    "this century",
+    "Thanksgiving Day",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(st.sampled_from(PHRASES), min_size=1, max_size=5),
+    st.sampled_from([None, "2024-03-14", "2024-03", "2000-01-01"]),
+)
+def test_every_timex3_is_well_formed(nlp: Language, phrases: list[str], published: str | None) -> None:
+    text = " ".join(f"The envoy left {phrase}." for phrase in phrases)
+    for entry in times(nlp, text, published):
+        t3 = entry["timex3"]
+        if t3 is None:
+            continue
+        assert set(t3) == {"type", "value"}
+        assert t3["type"] in {"DATE", "TIME", "DURATION", "SET"}
+        assert t3["value"] is None or TIMEX3_VALUE.match(t3["value"]), t3
