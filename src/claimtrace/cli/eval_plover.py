@@ -1,26 +1,32 @@
-"""`claimtrace eval plover FILE`: score PLOVER root types on a PLV-style table (evaluate/plover.py)."""
+"""`claimtrace eval plover FILE`: PLOVER root types on a PLV-style table (evaluate/plover.py);
+`claimtrace eval gsr FILE`: event detection and actor coding on the PLOVER gold-standard records
+(evaluate/gsr.py)."""
 
 from __future__ import annotations
 
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 import click
 
+from claimtrace.evaluate.gsr import GsrScores, read_gsr, score_gsr, split_records
 from claimtrace.evaluate.plover import PloverItem, PloverScores, predicted_root, read_plv, score, split_items
 
 
-def predict(items: list[PloverItem]) -> list[str | None]:
-    """Code events in each plain sentence with the events component and read the root the scorer picks."""
+def code_sentences(texts: list[str]) -> list[list[dict[str, Any]]]:
+    """The claimtrace/1 events of each plain sentence, from the events component alone."""
     from claimtrace.analyze.pipeline import load_pipeline
 
     nlp = load_pipeline(components=("claimtrace_events",))
-    docs = nlp.pipe((item.text for item in items), batch_size=64)
-    return [
-        predicted_root(item.text, doc._.events or [], item.source)
-        for doc, item in zip(docs, items, strict=True)
-    ]
+    return [list(doc._.events or []) for doc in nlp.pipe(texts, batch_size=64)]
+
+
+def predict(items: list[PloverItem]) -> list[str | None]:
+    """Code events in each plain sentence and read the root the scorer picks."""
+    events = code_sentences([item.text for item in items])
+    return [predicted_root(item.text, found, item.source) for found, item in zip(events, items, strict=True)]
 
 
 def _table(scores: PloverScores, split: str, seconds: float) -> str:
@@ -65,3 +71,74 @@ def plover(file: Path, split: str, output_format: str) -> None:
         click.echo(json.dumps({"split": split, "seconds": round(seconds, 3), **scores.as_dict()}, indent=2))
     else:
         click.echo(_table(scores, split, seconds))
+
+
+def _gsr_table(scores: GsrScores, split: str, seconds: float) -> str:
+    figures = scores.as_dict()
+    lines = [
+        f"PLOVER gold-standard records, split {split}: {scores.n} sentences "
+        f"({1000 * seconds / max(scores.n, 1):.1f} ms each, parsing included)",
+        f"detection recall {figures['detection_recall']:.3f} (target >= 0.85)   unexpected events a "
+        f"sentence {figures['unexpected_per_sentence']:.3f} (<= 0.3)   root type accuracy "
+        f"{figures['root_accuracy']:.3f} (>= 0.85)",
+        f"actor country {figures['actor_country_accuracy']:.3f} of {scores.country_n} (>= 0.85)   sector "
+        f"{figures['actor_sector_accuracy']:.3f} of {scores.sector_n} (>= 0.75)   matched events without "
+        f"actor {scores.no_actor}",
+        "",
+        f"{'type':<11}{'n':>5}{'detected':>10}{'root':>6}",
+    ]
+    for label, row in sorted(scores.per_type.items()):
+        lines.append(f"{label:<11}{row['n']:>5}{row['detected']:>10}{row['root']:>6}")
+    return "\n".join(lines)
+
+
+def _errors(records: list, predicted: list[list[dict[str, Any]]]) -> str:
+    """Each sentence whose gold type was missed or that has unexpected events, with what was coded."""
+    lines = []
+    for record, events in zip(records, predicted, strict=True):
+        coded = [
+            (
+                e["type"],
+                e["trigger"]["text"],
+                (e.get("actor") or {}).get("text"),
+                (e.get("actor") or {}).get("code"),
+                (e.get("actor") or {}).get("sector"),
+            )
+            for e in events
+        ]
+        gold = [(g.text, g.code, g.sector) for g in record.sources]
+        if any(e["type"] != record.label for e in events) or not any(
+            e["type"] == record.label for e in events
+        ):
+            lines.append(f"{record.id} gold {record.label} {gold}\n  {record.text}\n  coded {coded}")
+    return "\n".join(lines)
+
+
+@click.command("gsr")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--split",
+    type=click.Choice(["heldout", "all"]),
+    default="heldout",
+    show_default=True,
+    help="heldout: the fixed 30% never trained on; all: every record (includes training records).",
+)
+@click.option(
+    "--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.option("--errors", is_flag=True, help="Also list missed and unexpected events, sentence by sentence.")
+def gsr(file: Path, split: str, output_format: str, errors: bool) -> None:
+    """Score event detection, root types and actor coding on FILE (PLOVER_GSR_CAMEO.txt-shaped records)."""
+    records = read_gsr(file)
+    if split == "heldout":
+        _, records = split_records(records)
+    started = time.perf_counter()
+    predicted = code_sentences([record.text for record in records])
+    seconds = time.perf_counter() - started
+    scores = score_gsr(records, predicted)
+    if output_format == "json":
+        click.echo(json.dumps({"split": split, "seconds": round(seconds, 3), **scores.as_dict()}, indent=2))
+    else:
+        click.echo(_gsr_table(scores, split, seconds))
+    if errors:
+        click.echo(_errors(records, predicted))

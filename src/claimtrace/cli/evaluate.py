@@ -8,6 +8,7 @@ EVAL_COMMANDS = {
     "polnear": ("claimtrace.cli.eval_polnear", "polnear"),
     "factuality": ("claimtrace.cli.eval_factuality", "factuality"),
     "plover": ("claimtrace.cli.eval_plover", "plover"),
+    "gsr": ("claimtrace.cli.eval_plover", "gsr"),
     "extraction": ("claimtrace.cli.eval_extraction", "extraction"),
     "timex": ("claimtrace.cli.eval_timex", "timex"),
 }

@@ -1,0 +1,243 @@
+"""Event actors and targets as event data users count them: resolved, then coded with a country (ISO 3166
+alpha-3, or IGO / NGO for international and non-governmental organisations), a sector (the CAMEO codes of
+the PLOVER gold records: GOV, MIL, REB, OPP, COP, LEG, JUD, BUS, MED, CVL, REF …) and a canonical name that
+groups mentions of the same actor across articles.
+
+Resolution: a pronoun takes the source the attribution component already resolved it to, else the nearest
+earlier person (he, she) or organisation, country or group (it, they) within a few sentences; a possessive
+("her government") lends its referent's country to its noun. Coding reads, in order: seats of power ("the
+Kremlin"), international organisations, country names, demonyms and capitals (analyze/places.py), and, for
+a bare name, what a fuller mention of it elsewhere in the article says ("Russian President Vladimir Putin" …
+"Putin"). One coder is built per document, lazily, when the first event needs it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from claimtrace.analyze.lexicon import (
+    ACTOR_SECTORS,
+    IGO_ACRONYMS,
+    IGO_NAMES,
+    NGO_NAMES,
+    REB_OPP_FIRST,
+    SEATS_OF_POWER,
+)
+from claimtrace.analyze.places import Gazetteer, gazetteer
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
+ANTECEDENT_ENTITIES = {"person": frozenset({"PERSON"}), "group": frozenset({"ORG", "GPE", "NORP"})}
+LOOKBACK_SENTENCES = 3
+COUNTRY_ENTITIES = frozenset({"GPE", "NORP", "LOC", "ORG", "FAC"})
+SECTOR_NAMES = {
+    "GOV": "government", "MIL": "military", "REB": "rebels", "OPP": "opposition", "COP": "police",
+    "LEG": "legislature", "JUD": "judiciary", "BUS": "business", "MED": "media", "CVL": "civilians",
+    "REF": "refugees", "LAB": "labour", "EDU": "education", "REL": "religious", "PTY": "party",
+}  # fmt: skip
+LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+
+
+def _phrase_pattern(phrases: dict[str, Any]) -> re.Pattern[str]:
+    """One regex for a table of lower-case phrases, longest first, on word boundaries."""
+    alternatives = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in alternatives) + r")(?!\w)")
+
+
+SEAT_PATTERN = _phrase_pattern(SEATS_OF_POWER)
+IGO_PATTERN = _phrase_pattern(IGO_NAMES)
+NGO_PATTERN = _phrase_pattern(NGO_NAMES)
+
+
+@dataclass
+class Coding:
+    code: str | None = None
+    sector: str | None = None
+    name: str | None = None
+
+    def merged(self, other: Coding) -> Coding:
+        return Coding(self.code or other.code, self.sector or other.sector, self.name or other.name)
+
+
+def _head(tokens: list[Token]) -> Token:
+    """The token of the phrase whose head lies outside it."""
+    ids = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in ids or t.head is t), tokens[-1])
+
+
+def _sector(tokens: list[Token], head: Token) -> str | None:
+    """A rebel or opposition modifier wins over the head ("rebel forces"); else the head, else any word."""
+    before = [ACTOR_SECTORS.get(t.lower_) for t in tokens if t.i < head.i]
+    if any(s in REB_OPP_FIRST for s in before):
+        return next(s for s in before if s in REB_OPP_FIRST)
+    return ACTOR_SECTORS.get(head.lower_) or next((s for s in reversed(before) if s), None)
+
+
+class ActorCoder:
+    """Resolves and codes the actors and targets of one document's events."""
+
+    def __init__(self, doc: Doc, attributions: list[dict[str, Any]]) -> None:
+        self.doc = doc
+        self.places: Gazetteer = gazetteer()
+        self.ents = list(doc.ents)
+        # Each attribution source's resolution, by its first character: the coreference already done.
+        self.resolved = {
+            int(a["source"]["spans"][0][0]): a["source_profile"]["resolved_to"]
+            for a in attributions
+            if (a.get("source") or {}).get("spans") and (a.get("source_profile") or {}).get("resolved_to")
+        }
+        self._names: dict[str, Coding] | None = None
+
+    # ------------------------------------------------------------------------------------ coding words
+
+    def _country_of(self, tokens: list[Token]) -> tuple[str | None, str | None, bool]:
+        """(ISO alpha-3, the place's name, whether a capital stands alone for its government), read from place
+        entities and then capitalised words, those before the head first ("Moscow's forces", "the Russian
+        leader", "rebels in Ivory Coast")."""
+        head = _head(tokens)
+        first, last = tokens[0].i, tokens[-1].i
+        ents = sorted((e for e in self.ents if e.label_ in COUNTRY_ENTITIES and first <= e.start
+                       and e.end <= last + 1), key=lambda e: (e.start > head.i, e.start))  # fmt: skip
+        for ent in ents:
+            text = LEADING.sub("", ent.text).removesuffix("'s").strip()
+            place = self.places.place(text)
+            if place is not None:
+                return place.country, place.name, place.kind == "capital" and len(tokens) <= 2
+            iso3 = self.places.demonym(text) if " " not in text else None
+            if iso3 is not None:
+                return iso3, self.places.country_names.get(iso3, iso3), False
+        for token in sorted(tokens, key=lambda t: (t.i > head.i, t.i)):
+            if not token.text[:1].isupper():
+                continue
+            place = self.places.country(token.text)
+            if place is not None:
+                return place.country, place.name, False
+            iso3 = self.places.demonym(token.text) if token.is_alpha else None
+            if iso3 is not None:
+                return iso3, self.places.country_names.get(iso3, iso3), False
+        return None, None, False
+
+    def code_tokens(self, tokens: list[Token], role: str = "actor") -> Coding:
+        """Code a phrase from its own words; a capital alone stands for its government only as an actor."""
+        text = " ".join(t.text for t in tokens)
+        lower = text.lower()
+        head = _head(tokens)
+        sector = _sector(tokens, head)
+        seat = SEAT_PATTERN.search(lower)
+        if seat:
+            code, seat_sector = SEATS_OF_POWER[seat.group(1)]
+            return Coding(code, sector or seat_sector, self._group_name(code, sector or seat_sector))
+        organisation = self._organisation(text, lower)
+        if organisation is not None:
+            code, name = organisation
+            return Coding(code, sector, name)
+        code, place_name, capital_alone = self._country_of(tokens)
+        if capital_alone and role == "actor":
+            sector = sector or "GOV"  # "Moscow said": the capital stands for its government
+        person = next((e for e in self.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None)
+        if person is not None:
+            known = self.person_names().get(person[-1].lower_, Coding())
+            coding = Coding(code, sector, self._full_name(person)).merged(known)
+            return coding
+        if code is None:
+            return Coding(None, sector, LEADING.sub("", text).lower() if sector else None)
+        return Coding(code, sector, self._group_name(code, sector) if sector else place_name)
+
+    def _organisation(self, text: str, lower: str) -> tuple[str, str] | None:
+        for word in re.findall(r"[A-Z][A-Z0-9.]+", text):
+            acronym = word.replace(".", "")
+            if acronym in IGO_ACRONYMS:
+                return "IGO", IGO_ACRONYMS[acronym]
+        for pattern, table, code in ((IGO_PATTERN, IGO_NAMES, "IGO"), (NGO_PATTERN, NGO_NAMES, "NGO")):
+            found = pattern.search(lower)
+            if found:
+                return code, table[found.group(1)]
+        return None
+
+    def _group_name(self, code: str, sector: str | None) -> str:
+        country = self.places.country_names.get(code, code)
+        return f"{country} {SECTOR_NAMES[sector]}" if sector in SECTOR_NAMES else country
+
+    def _full_name(self, person: Span) -> str:
+        """The longest name in the document ending in the same word ("Putin" → "Vladimir Putin")."""
+        last = person[-1].lower_
+        names = [e.text for e in self.ents if e.label_ == "PERSON" and e[-1].lower_ == last]
+        return max(names, key=len, default=person.text)
+
+    def person_names(self) -> dict[str, Coding]:
+        """What the fullest mention of each person says of them ("Russian President Vladimir Putin"),
+        by last name."""
+        if self._names is None:
+            self._names = {}
+            for ent in self.ents:
+                if ent.label_ != "PERSON":
+                    continue
+                phrase = sorted(
+                    [ent.root, *(t for t in ent.root.subtree if t.i < ent.start)], key=lambda t: t.i
+                )
+                phrase = [t for t in phrase if t.i >= ent.root.left_edge.i and t.i <= ent.end - 1]
+                code, _, _ = self._country_of(phrase)
+                sector = _sector(phrase, ent.root)
+                known = self._names.get(ent[-1].lower_, Coding())
+                self._names[ent[-1].lower_] = known.merged(Coding(code, sector))
+        return self._names
+
+    # ------------------------------------------------------------------------------------ resolution
+
+    def antecedent(self, pronoun: Token) -> tuple[str, list[Token]] | None:
+        """The text and tokens a pronoun refers to."""
+        resolved = self.resolved.get(pronoun.idx)
+        if resolved:
+            match = next((e for e in self.ents if e.text == resolved and e.start < pronoun.i), None)
+            return resolved, list(match) if match is not None else []
+        kind = "person" if pronoun.lower_ in PERSON_PRONOUNS else "group"
+        first_sentence = pronoun.sent.start
+        for _ in range(LOOKBACK_SENTENCES):
+            if first_sentence == 0:
+                break
+            first_sentence = self.doc[first_sentence - 1].sent.start
+        labels = ANTECEDENT_ENTITIES[kind]
+        for ent in reversed(self.ents):
+            before = ent.end <= pronoun.i and ent.start >= first_sentence and ent.label_ in labels
+            if before and (kind == "person" or ent.root.dep_ not in ("poss", "compound", "amod")):
+                return ent.text, self._phrase_around(ent)
+        return None
+
+    def _phrase_around(self, ent: Span) -> list[Token]:
+        """The entity with the modifiers before it ("Russian President Vladimir Putin")."""
+        start = min([ent.start, *(t.i for t in ent.root.lefts if t.i < ent.start)])
+        start = min(start, self.doc[start].left_edge.i) if self.doc[start].dep_ != "punct" else start
+        return list(self.doc[start : ent.end])
+
+    def code(self, tokens: list[Token], role: str = "actor") -> dict[str, Any]:
+        """The coding fields of a role: code, sector, name, and resolved_to for a resolved pronoun."""
+        if not tokens:
+            return {}
+        coding = self.code_tokens(tokens, role)
+        resolved_to = None
+        pronoun = tokens[0] if len(tokens) == 1 and tokens[0].pos_ == "PRON" else None
+        possessive = next((t for t in tokens if t.dep_ == "poss" and t.pos_ == "PRON"), None)
+        target = pronoun or possessive
+        if target is not None and target.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            found = self.antecedent(target)
+            if found is not None:
+                text, antecedent = found
+                referent = self.code_tokens(antecedent) if antecedent else Coding(name=text)
+                if pronoun is not None:
+                    coding, resolved_to = referent.merged(Coding(name=text)), text
+                else:  # "her government": the referent's country, the noun's own sector
+                    coding = Coding(coding.code or referent.code, coding.sector,
+                                    self._group_name(coding.code or referent.code, coding.sector)
+                                    if (coding.code or referent.code) else coding.name)  # fmt: skip
+        fields = {"name": coding.name, "code": coding.code, "sector": coding.sector}
+        if resolved_to is not None:
+            fields["resolved_to"] = resolved_to
+        return fields
+
+    def code_spans(self, spans: list[list[int]], role: str = "actor") -> dict[str, Any]:
+        tokens = [t for s, e in spans for t in (self.doc.char_span(s, e, alignment_mode="expand") or [])]
+        return self.code(tokens, role)
