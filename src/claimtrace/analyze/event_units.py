@@ -277,10 +277,12 @@ def absorbed_object(verb: Token) -> list[Token]:
     ceasefire"): they join the verb's unit instead of standing alone."""
     found = []
     for child in verb.children:
-        if child.dep_ in OBJECT_DEPS | {"xcomp", "nsubjpass"} and lexicon_types(child):
+        if child.dep_ in OBJECT_DEPS | {"xcomp", "nsubjpass"} and lexicon_types(child) and not is_time(child):
             found.append(child)
         elif child.dep_ in ("prep", "prt") and child.lower_ in ("for", "to", "in", "on"):
-            found.extend(g for g in child.children if g.dep_ == "pobj" and lexicon_types(g))
+            found.extend(
+                g for g in child.children if g.dep_ == "pobj" and lexicon_types(g) and not is_time(g)
+            )
     return found
 
 

@@ -454,7 +454,7 @@ ACTOR_SECTORS: dict[str, str] = {
         "spokeswoman spokesperson state emir sultan sheikh vice-president",
         "MIL": "army military troop troops soldier soldiers force forces navy marine marines general "
         "commander warplane warplanes jet jets aircraft helicopter helicopters tank tanks artillery "
-        "gunship battalion brigade airforce peacekeeper peacekeepers",
+        "gunship battalion brigade airforce peacekeeper peacekeepers warship warships",
         "COP": "police policeman policemen gendarmerie gendarme",
         "REB": "rebel rebels insurgent insurgents militant militants guerrilla guerrillas guerilla "
         "guerillas militia militias fighters separatist separatists jihadist jihadists insurgency",

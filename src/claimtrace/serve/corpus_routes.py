@@ -33,7 +33,10 @@ PAGE_MAX = queries.MAX_LIMIT - 1
 Limit = Annotated[int, Query(ge=1, le=PAGE_MAX)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]
-GroupBy = Literal["actor", "event_type", "status", "outlet", "source_type", "certainty", "kind"]
+GroupBy = Literal[
+    "actor", "actor_country", "actor_sector", "event_type", "event_mode", "status", "place", "place_country",
+    "outlet", "source_type", "certainty", "kind",
+]  # fmt: skip
 Interval = Literal["day", "week", "month"]
 
 
@@ -180,12 +183,13 @@ def corpus_router(store: StoreAccess) -> APIRouter:
 
     @router.get("/timeline", summary="Counts per period and group, with certainty breakdown")
     def timeline(
-        filters: Filters, group_by: GroupBy = "actor", interval: Interval = "month"
+        filters: Filters, group_by: GroupBy = "actor", interval: Interval = "month", distinct: bool = False
     ) -> dict[str, Any]:
-        """actor, event_type and status count events; outlet, source_type, certainty and kind count claims.
-        Each row: period, key (the group), count, certainty ({label: count})."""
-        rows = answer(lambda: queries.timeline(conn(), group_by, interval, filters))
-        return JSONBytes({"group_by": group_by, "interval": interval, "rows": rows})
+        """actor (coded name), actor_country, actor_sector, event_type, event_mode, status, place and
+        place_country count events (`distinct`: once per reprint cluster); outlet, source_type, certainty and
+        kind count claims. Each row: period, key (the group), count, certainty ({label: count})."""
+        rows = answer(lambda: queries.timeline(conn(), group_by, interval, filters, distinct))
+        return JSONBytes({"group_by": group_by, "interval": interval, "distinct": distinct, "rows": rows})
 
     @router.get("/facets", summary="Values present in the store, for filter menus")
     def facets() -> JSONBytes:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from claimtrace.analyze.lexicon import without_article
 from claimtrace.record import RawInput
 
 
@@ -110,7 +110,7 @@ def source_key(attribution: dict[str, Any]) -> str | None:
     if not source and not profile:
         return None
     label = profile.get("resolved_to") or profile.get("name") or (source or {}).get("text") or ""
-    label = re.sub(r"^(?:the|a|an)\s+", "", " ".join(label.casefold().split()))
+    label = without_article(" ".join(label.casefold().split()), indefinite=True)
     if not label:
         return None
     return f"{profile.get('type') or 'unknown'}:{label}"
@@ -140,6 +140,12 @@ def _source_id(conn: sqlite3.Connection, attribution: dict[str, Any]) -> int | N
         ),
         key,
     )
+
+
+def _coding(role: Any) -> tuple[Any, Any, Any]:
+    """An event role's country code, sector and canonical name (claimtrace/1 `actor.code` …), if coded."""
+    role = role if isinstance(role, dict) else {}
+    return role.get("code"), role.get("sector"), role.get("name")
 
 
 def _role_text(role: dict[str, Any] | None) -> str | None:
@@ -254,8 +260,9 @@ def store_record(
     for event, attribution_key in zip(events, event_attribution, strict=True):
         conn.execute(
             "INSERT INTO events (article_id, key, type, mode, context, trigger_text, trigger_start, "
-            "actor_text, "
-            "target_text, status, certainty, attribution_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "actor_text, target_text, status, certainty, attribution_id, actor_code, actor_sector, "
+            "actor_name, target_code, target_sector, target_name, place_name, place_country) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article_id,
                 event["id"],
@@ -269,6 +276,10 @@ def store_record(
                 event.get("status") or "asserted",
                 event.get("certainty"),
                 ids.get(attribution_key) if attribution_key else None,
+                *_coding(event.get("actor")),
+                *_coding(event.get("target")),
+                (event.get("location") or {}).get("name"),
+                (event.get("location") or {}).get("country"),
             ),
         )
     conn.execute("DELETE FROM failures WHERE origin = ?", (origin,))

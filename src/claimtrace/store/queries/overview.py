@@ -12,16 +12,34 @@ from claimtrace.store.queries.common import QueryError, check_paging, dict_rows,
 from claimtrace.store.queries.filters import ClaimFilters, claim_where, event_where, validated
 
 INTERVALS = ("day", "week", "month")
-EVENT_GROUPS = ("actor", "event_type", "status")
+# Event groups and the column each counts by; "actor" is the coded actor's canonical name where there is one.
+EVENT_KEYS = {
+    "actor": "coalesce(e.actor_name, e.actor_text)", "actor_country": "e.actor_code",
+    "actor_sector": "e.actor_sector", "event_type": "e.type", "event_mode": "e.mode", "status": "e.status",
+    "place": "e.place_name", "place_country": "e.place_country",
+}  # fmt: skip
+EVENT_GROUPS = tuple(EVENT_KEYS)
+# One event reported by several reprints of an article: its reprint cluster (else its article), type, coded
+# actor and target, counted once with `distinct`.
+DISTINCT_EVENT = (
+    "coalesce(ar.reprint_cluster, ar.id) || '|' || e.type || '|' || coalesce(e.actor_name, e.actor_text, '') "
+    "|| '|' || coalesce(e.target_name, e.target_text, '')"
+)
 CLAIM_GROUPS = ("outlet", "source_type", "certainty", "kind")
 
 
 def timeline(
-    conn: sqlite3.Connection, group_by: str, interval: str = "month", filters: ClaimFilters | None = None
+    conn: sqlite3.Connection,
+    group_by: str,
+    interval: str = "month",
+    filters: ClaimFilters | None = None,
+    distinct: bool = False,
 ) -> list[dict[str, Any]]:
     """Counts per period and group, for charts.
 
-    group_by "actor", "event_type" or "status" counts events; "outlet", "source_type", "certainty" or "kind"
+    group_by "actor" (canonical name), "actor_country", "actor_sector", "event_type", "event_mode", "status",
+    "place" or "place_country" counts events (with `distinct`, an event its reprints repeat counts once per
+    reprint cluster); "outlet", "source_type", "certainty" or "kind"
     counts claims; keys that differ only in case are one group. interval is "day", "week" (ISO-like
     "2024-W07") or "month". Articles without a date (or only a month, for day/week) are left out. Each dict:
     period, key, count, certainty ({label: count}, the claims' certainty labels; events count under the label
@@ -37,8 +55,7 @@ def timeline(
     min_length = 7 if interval == "month" else 10
     filters = filters or ClaimFilters()
     if group_by in EVENT_GROUPS:
-        key = {"actor": "e.actor_text", "event_type": "e.type", "status": "e.status"}[group_by]
-        rows = query_events_grouped(conn, filters, period, key, min_length)
+        rows = query_events_grouped(conn, filters, period, EVENT_KEYS[group_by], min_length, distinct)
     elif group_by in CLAIM_GROUPS:
         key = {
             "outlet": "o.name",
@@ -81,7 +98,7 @@ def timeline(
 
 
 def query_events_grouped(
-    conn: sqlite3.Connection, filters: ClaimFilters, period: str, key: str, min_length: int
+    conn: sqlite3.Connection, filters: ClaimFilters, period: str, key: str, min_length: int, distinct: bool
 ) -> list[sqlite3.Row]:
     """Event counts by (period, key, certainty label of the claim they are reported under). Only the event
     and article filters apply: a claim filter would drop the events reported under no claim."""
@@ -89,7 +106,7 @@ def query_events_grouped(
     where.insert(0, f"length(ar.published) >= {min_length}")
     sql = f"""
         SELECT {period} AS period, {key} AS key, coalesce(a.certainty_label, 'unattributed') AS label,
-               count(*) AS n
+               {f"count(DISTINCT {DISTINCT_EVENT})" if distinct else "count(*)"} AS n
         FROM events e
         JOIN articles ar ON ar.id = e.article_id
         LEFT JOIN outlets o ON o.id = ar.outlet_id

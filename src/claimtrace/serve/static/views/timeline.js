@@ -4,10 +4,11 @@ import { api } from "../api.js";
 import { CERTAINTY_LABELS } from "../badges.js";
 import { el, svg, toQuery } from "../dom.js";
 
-const GROUPS = ["actor", "event_type", "status", "outlet", "source_type", "certainty", "kind"];
+const EVENT_GROUPS = ["actor", "actor_country", "actor_sector", "event_type", "event_mode", "status", "place",
+  "place_country"];
+const GROUPS = [...EVENT_GROUPS, "outlet", "source_type", "certainty", "kind"];
 const INTERVALS = ["day", "week", "month"];
 const MAX_LANES = 12;
-const EVENT_GROUPS = ["actor", "event_type", "status"];
 
 // Grouped by actor, type or status the chart counts events (coloured by the certainty of the claim each is
 // reported under); otherwise it counts claims.
