@@ -86,7 +86,7 @@ def process(
             assert result is not None
             yield result
 
-    model = nlp or load_pipeline(settings.model)
+    model = nlp or load_pipeline(settings.model, fast=settings.fast)
     model.max_length = max(model.max_length, settings.max_chars)  # a larger --max-chars is the user's call
     for record in analyze_documents(documents(), model, n_process=n_process, batch_size=settings.batch_size):
         slot = waiting.popleft()

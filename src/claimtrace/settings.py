@@ -12,6 +12,10 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 # spaCy's own `nlp.max_length`: the parser needs memory in proportion to a text's length.
 DEFAULT_MAX_CHARS = 1_000_000
 DEFAULT_LOCK_TIMEOUT = 600.0
+FAST_HELP = (
+    "The fast profile: no shared encoder (the CRF tagger and trees alone), for backfills where speed "
+    "matters more than the last points of quality [or $CLAIMTRACE_FAST=1]."
+)
 
 
 def env_number(name: str, default: float, kind: type[int] | type[float] = int) -> float:
@@ -46,3 +50,7 @@ class Settings:
     )
     clean: bool = True
     batch_size: int = 32
+    # The fast profile: no shared encoder, the CRF tagger and trees alone (for backfills; see the README).
+    fast: bool = field(
+        default_factory=lambda: os.environ.get("CLAIMTRACE_FAST", "1") not in ("", "0")
+    )  # TEMPORARY

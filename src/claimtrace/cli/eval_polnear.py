@@ -11,49 +11,14 @@ import click
 from claimtrace.evaluate.polnear import (
     HOLDOUT_EVERY,
     ROLES,
-    Article,
     Breakdown,
     Scores,
     error_breakdowns,
     is_held_out,
     load_corpus,
+    predict,
     score_corpus,
-    triples_from_record,
 )
-from claimtrace.record import Document, Meta
-
-
-def predict(
-    articles: list[Article],
-    outlet_links: bool = False,
-    rules_only: bool = False,
-    model_dir: Path | None = None,
-) -> list[list[object]]:
-    """Run claimtrace's attribution component over each text verbatim (as `--no-clean` does), with the
-    packaged tagger or the one in `model_dir`; with `rules_only`, the rule finder alone (the trained tagger
-    has seen the training split, so errors on it are read from the rules)."""
-    from claimtrace.analyze.pipeline import ATTRIBUTION, analyze_documents, load_pipeline
-
-    if rules_only:
-        return _predict_rules(articles, outlet_links)
-    nlp = load_pipeline(components=(ATTRIBUTION,), attribution_model=model_dir)
-    documents = [Document(id=a.id, text=a.text, meta=Meta()) for a in articles]
-    return [
-        triples_from_record(record.attributions, outlet_links)
-        for record in analyze_documents(documents, nlp=nlp)
-    ]
-
-
-def _predict_rules(articles: list[Article], outlet_links: bool) -> list[list[object]]:
-    from claimtrace.analyze.attribution import build_attributions
-    from claimtrace.analyze.attribution_rules import find_rule_attributions
-    from claimtrace.analyze.pipeline import load_pipeline
-
-    nlp = load_pipeline(components=())
-    return [
-        triples_from_record(build_attributions(doc, find_rule_attributions(doc)), outlet_links)
-        for doc in nlp.pipe((a.text for a in articles), batch_size=32)
-    ]
 
 
 def _table(scores: Scores, seconds: float, articles: int) -> str:
@@ -126,7 +91,16 @@ def _errors_table(breakdowns: list[Breakdown]) -> str:
     "model_dir",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=None,
-    help="Use the attribution model in this directory (from `claimtrace train attribution --out`).",
+    help="Use the fast profile's attribution model in this directory (from `claimtrace train attribution "
+    "--out`); implies --fast.",
+)
+@click.option("--fast", is_flag=True, help="Score the fast profile (no encoder: the CRF tagger and rules).")
+@click.option(
+    "--encoder",
+    "encoder_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Use the encoder in this directory (from `claimtrace train encoder --out`).",
 )
 @click.option(
     "--holdout",
@@ -142,6 +116,8 @@ def polnear(
     outlet_links: bool,
     rules_only: bool,
     model_dir: Path | None,
+    fast: bool,
+    encoder_dir: Path | None,
     holdout: bool,
 ) -> None:
     """Score attributions on a PolNeAR split DIRECTORY (with text/ and attributions/), per role (exact and
@@ -152,14 +128,20 @@ def polnear(
       claimtrace eval polnear ../shared/eval/polnear/dev --errors
       claimtrace train attribution ../shared/eval/polnear/train --holdout --out /tmp/attr-holdout
       claimtrace eval polnear ../shared/eval/polnear/train --holdout --model /tmp/attr-holdout
+      claimtrace eval polnear ../shared/eval/polnear/train --holdout --encoder /tmp/encoder-holdout
     """
-    if model_dir is not None and rules_only:
-        raise click.UsageError("--model and --rules-only exclude each other: the rules use no model")
+    if (model_dir is not None or encoder_dir is not None) and rules_only:
+        raise click.UsageError(
+            "--model/--encoder and --rules-only exclude each other: the rules use no model"
+        )
+    fast = fast or model_dir is not None
+    if fast and encoder_dir is not None:
+        raise click.UsageError("--encoder has no use in the fast profile (--fast, --model)")
     articles = load_corpus(directory, limit)
     if holdout:
         articles = [article for k, article in enumerate(articles) if is_held_out(k)]
     started = time.perf_counter()
-    predictions = predict(articles, outlet_links, rules_only, model_dir)
+    predictions = predict(articles, outlet_links, rules_only, model_dir, fast, encoder_dir)
     scores = score_corpus(articles, predictions)  # type: ignore[arg-type]
     seconds = time.perf_counter() - started
     breakdowns = error_breakdowns(scores, {a.id: a.text for a in articles}, examples) if errors else []

@@ -59,7 +59,10 @@ def check_bind(host: str, enable_write: bool, token: str | None) -> None:
     help="server processes sharing the port; each opens the store itself (and, with --enable-write, loads "
     "the spaCy pipeline itself)",
 )
-def serve(db_path: Path, host: str, port: int, enable_write: bool, token: str | None, workers: int) -> None:
+@click.option("--fast", is_flag=True, help="POST /api/analyze in the fast profile (no shared encoder).")
+def serve(
+    db_path: Path, host: str, port: int, enable_write: bool, token: str | None, workers: int, fast: bool
+) -> None:
     """Serve the JSON API (/api, /docs) and the web UI (/) over a claimtrace store.
 
     \b
@@ -71,6 +74,7 @@ def serve(db_path: Path, host: str, port: int, enable_write: bool, token: str | 
     import uvicorn
 
     from claimtrace.serve.app import create_app
+    from claimtrace.serve.security import uvicorn_options
     from claimtrace.settings import Settings
 
     check_bind(host, enable_write, token)
@@ -83,12 +87,13 @@ def serve(db_path: Path, host: str, port: int, enable_write: bool, token: str | 
     if workers > 1 and port == 0:
         raise click.UsageError("--workers needs a fixed --port: each worker binds it on its own")
     app_options: dict[str, Any] = {
+        "settings": Settings(fast=True) if fast else Settings(),
         "allow_write": enable_write,
         "token": token,
         "allowed_hosts": allowed_hosts,
     }
     # Built here even when workers build their own: a foreign or unreadable store fails before they start.
-    app = create_app(db_path, Settings(), **app_options)
+    app = create_app(db_path, **app_options)
     shown = f"[{host}]" if ":" in host else host
     processes = f" by {workers} worker processes" if workers > 1 else ""
     address = f"http://{shown}:{port}/"
@@ -101,4 +106,4 @@ def serve(db_path: Path, host: str, port: int, enable_write: bool, token: str | 
 
         serve_workers(db_path, app_options, host, port, workers, log_level)
         return
-    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, **uvicorn_options())

@@ -8,6 +8,7 @@ TRAIN_COMMANDS = {
     "attribution": ("claimtrace.cli.train_attribution", "attribution"),
     "factuality": ("claimtrace.cli.train_factuality", "factuality"),
     "events": ("claimtrace.cli.train_events", "events"),
+    "encoder": ("claimtrace.cli.train_encoder", "encoder"),
 }
 
 

@@ -38,8 +38,9 @@ class PipelinePlugin(WorkerPlugin):
 
     name = PLUGIN_NAME
 
-    def __init__(self, model: str) -> None:
+    def __init__(self, model: str, fast: bool = False) -> None:
         self.model = model
+        self.fast = fast
         self.nlp: Language | None = None
         self.loads = 0
 
@@ -47,7 +48,7 @@ class PipelinePlugin(WorkerPlugin):
         from claimtrace.analyze.pipeline import load_pipeline
 
         # Bypass the per-process cache: workers sharing one process (threads) must not share one pipeline.
-        self.nlp = load_pipeline.__wrapped__(self.model)
+        self.nlp = load_pipeline.__wrapped__(self.model, fast=self.fast)
         self.loads += 1
 
 
@@ -150,7 +151,7 @@ def ingest_dask(
 
     client = connect_client(scheduler) if isinstance(scheduler, str) else scheduler
     try:
-        client.register_plugin(PipelinePlugin(settings.model), name=PLUGIN_NAME)
+        client.register_plugin(PipelinePlugin(settings.model, settings.fast), name=PLUGIN_NAME)
         window = max(2, 2 * sum(client.nthreads().values()))
         in_flight: deque[tuple[int, list[Entry], Future]] = deque()
         index = next_partition(parts)

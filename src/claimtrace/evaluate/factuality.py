@@ -130,17 +130,24 @@ def score_docs(sentences: Sequence[Sentence], docs: Sequence[Doc]) -> Scores:
     return score(gold, predicted, unscored)
 
 
-def factuality_pipeline(model: str, corpus: str) -> Language:
-    """The base model plus the factuality component in the annotation style of `corpus`."""
+def factuality_pipeline(
+    model: str, corpus: str, fast: bool = False, encoder_model: Path | None = None
+) -> Language:
+    """The base model plus the factuality component in the annotation style of `corpus` (and, unless
+    `fast`, the shared encoder it blends with)."""
     import spacy
 
-    import claimtrace.analyze.factuality  # noqa: F401  (registers the factory)
+    import claimtrace.analyze.encoder
+    import claimtrace.analyze.factuality  # noqa: F401  (registers the factories)
     from claimtrace.errors import ClaimtraceError
 
     try:
         nlp = spacy.load(model)
     except OSError as exc:
         raise ClaimtraceError(f"cannot load spaCy model {model!r}") from exc
+    if not fast:
+        config = {"model_dir": str(encoder_model.resolve())} if encoder_model is not None else {}
+        nlp.add_pipe("claimtrace_encoder", config=config)
     nlp.add_pipe("claimtrace_factuality", config={"corpus": corpus})
     return nlp
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from claimtrace.analyze.types import source_follows_cue
 from claimtrace.errors import InputError
-from claimtrace.record import Offsets
+from claimtrace.record import Document, Meta, Offsets
 
 ROLES = ("source", "cue", "content")
 ATTRIBUTION_TYPES = frozenset({"Attribution", "Attribution-no-source"})
@@ -537,3 +537,44 @@ def error_breakdowns(scores: Scores, texts: dict[str, str], examples: int = 3) -
                 breakdown.alarm_examples[group].append(f"{ex.article}: {ex.text}")
         breakdowns.append(breakdown)
     return breakdowns
+
+
+# --- predicting -------------------------------------------------------------------------------------------
+
+
+def predict(
+    articles: list[Article],
+    outlet_links: bool = False,
+    rules_only: bool = False,
+    model_dir: Path | None = None,
+    fast: bool = False,
+    encoder_dir: Path | None = None,
+) -> list[list[object]]:
+    """Run claimtrace's attribution component over each text verbatim (as `--no-clean` does), in the default
+    profile (the packaged encoder or the one in `encoder_dir`) or the fast one (the packaged CRF tagger or
+    the one in `model_dir`); with `rules_only`, the rule finder alone (the trained taggers have seen the
+    training split, so errors on it are read from the rules)."""
+    from claimtrace.analyze.pipeline import ATTRIBUTION, analyze_documents, load_pipeline
+
+    if rules_only:
+        return _predict_rules(articles, outlet_links)
+    nlp = load_pipeline(
+        components=(ATTRIBUTION,), attribution_model=model_dir, fast=fast, encoder_model=encoder_dir
+    )
+    documents = [Document(id=a.id, text=a.text, meta=Meta()) for a in articles]
+    return [
+        triples_from_record(record.attributions, outlet_links)
+        for record in analyze_documents(documents, nlp=nlp)
+    ]
+
+
+def _predict_rules(articles: list[Article], outlet_links: bool) -> list[list[object]]:
+    from claimtrace.analyze.attribution import build_attributions
+    from claimtrace.analyze.attribution_rules import find_rule_attributions
+    from claimtrace.analyze.pipeline import load_pipeline
+
+    nlp = load_pipeline(components=())
+    return [
+        triples_from_record(build_attributions(doc, find_rule_attributions(doc)), outlet_links)
+        for doc in nlp.pipe((a.text for a in articles), batch_size=32)
+    ]
