@@ -33,9 +33,8 @@ def main() -> None:
         started = time.perf_counter()
         docs = list(nlp.pipe(texts, batch_size=32))
     parse_s = time.perf_counter() - started
-    print(
-        f"articles: {name}; profile: {'fast' if args.fast else 'default'}; spaCy's own pipeline: {parse_s:.2f} s"
-    )
+    profile = "fast" if args.fast else "default"
+    print(f"articles: {name}; profile: {profile}; spaCy's own pipeline: {parse_s:.2f} s")
     for component in ours:
         pipe = nlp.get_pipe(component)
         pipe(docs[0])
