@@ -11,9 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claimtrace.analyze import lexicon
+from claimtrace.analyze.lexicon import same_outlet
 from claimtrace.link.columns import link_columns
 from claimtrace.link.linker import link_store
-from claimtrace.link.outlets import credited_outlets, looks_like_outlet, outlets_in, same_outlet
+from claimtrace.link.outlets import credited_outlets, outlets_in
 from claimtrace.link.provenance import Report, trace
 from claimtrace.link.reprints import REPRINT_NUM_PERM, reprint_clusters, reprint_pairs
 from claimtrace.link.text import content_tokens, shingle_hashes, signature
@@ -76,7 +78,7 @@ def test_people_and_places_are_not_outlets(sentence: str) -> None:
     ],
 )
 def test_outlet_names_need_a_capitalised_media_word(name: str, is_outlet: bool) -> None:
-    assert looks_like_outlet(name) is is_outlet
+    assert lexicon.is_outlet(name, credit=True) is is_outlet
 
 
 def test_short_forms_match_the_full_outlet_name() -> None:

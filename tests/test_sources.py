@@ -9,8 +9,9 @@ from spacy.tokens import Span
 
 from claimtrace.analyze.attribution import build_attributions
 from claimtrace.analyze.attribution_rules import find_rule_attributions
+from claimtrace.analyze.lexicon import outlet_name
 from claimtrace.analyze.pipeline import load_pipeline
-from claimtrace.analyze.sources import EntityIndex, outlet_name, profile_source
+from claimtrace.analyze.sources import EntityIndex, profile_source
 
 pytestmark = pytest.mark.slow
 

@@ -27,8 +27,6 @@ from spacy.tokens import Doc, Span, Token
 
 from claimtrace.analyze.extensions import register_extensions
 from claimtrace.analyze.hedges import (
-    BELIEF_VERBS,
-    FACTIVE_VERBS,
     HEDGE_ADVERBS,
     INTENT_VERBS,
     MODALS_WEAK,
@@ -36,16 +34,17 @@ from claimtrace.analyze.hedges import (
     NEGATIVE_VERBS,
     NONFACTIVE_PREDICATES,
 )
+from claimtrace.analyze.lexicon import (
+    CONFIRMING_CUES,
+    DENYING_CUES,
+    DISTANCING_CUES,
+    NEUTRAL_CUES,
+    POSSIBILITY_VERBS,
+    TENTATIVE_CUES,
+)
 
 FACTUAL = 3.0
-# Reporting-verb lemma → factor applied to the content's value.
-CONFIRMING_CUES = FACTIVE_VERBS | {"announce", "state", "declare", "testify", "report", "accord"}
-NEUTRAL_CUES = frozenset({"say", "tell", "add", "note", "explain", "write", "describe", "reply", "respond"})
-DISTANCING_CUES = frozenset(
-    {"claim", "allege", "insist", "contend", "maintain", "argue", "accuse", "charge", "assert", "purport"}
-)
-TENTATIVE_CUES = BELIEF_VERBS | frozenset({"signal", "indicate", "predict", "warn", "speculate", "estimate"})
-DENYING_CUES = frozenset({"deny", "dispute", "refute", "reject", "dismiss", "contradict", "rebut"})
+# Reporting-verb class (analyze/lexicon.py) → factor applied to the content's value.
 NEUTRAL_FACTOR = 0.95
 CUE_FACTORS: tuple[tuple[frozenset[str], float], ...] = (
     (DENYING_CUES, -0.9),
@@ -62,7 +61,7 @@ NESTING_FACTOR = 0.9
 # A reporting act whose own factuality is below this is treated as hedged ("may have said").
 HEDGED_REPORT = 2.5
 CONTENT_CUE_WORDS = (
-    MODALS_WEAK | HEDGE_ADVERBS | NEGATIONS | NONFACTIVE_PREDICATES | INTENT_VERBS | BELIEF_VERBS
+    MODALS_WEAK | HEDGE_ADVERBS | NEGATIONS | NONFACTIVE_PREDICATES | INTENT_VERBS | POSSIBILITY_VERBS
 )
 CONTENT_CUE_WORDS |= NEGATIVE_VERBS | {"whether", "if", "unless"}
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acomp", "aux", "neg", "advmod", "mark", "attr", "auxpass"})

@@ -1,10 +1,13 @@
-"""Cue lexicons for factuality and certainty: which words weaken, negate, condition or project a claim.
+"""Cue lexicons for factuality and certainty: which words weaken, negate, condition or project a claim (the
+reporting, factive and possibility verbs among them are analyze/lexicon.py's).
 
 Lemmas are lower-case spaCy lemmas. The classes follow the signatures of FactBank and of Karttunen's
 implicative verbs, simplified to what a feature extractor and a rule-based grader need.
 """
 
 from __future__ import annotations
+
+from claimtrace.analyze.lexicon import FACTIVE_VERBS, FACTUALITY_REPORT_VERBS, POSSIBILITY_VERBS
 
 MODALS_WEAK = frozenset({"may", "might", "could", "can", "would", "should"})
 MODALS_STRONG = frozenset({"must", "will", "shall"})
@@ -37,90 +40,6 @@ NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without",
 
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether", "provided", "lest", "once"})
 
-# Verbs that report speech: the complement's factuality is the source's, not the writer's.
-REPORT_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "report",
-        "state",
-        "announce",
-        "add",
-        "explain",
-        "note",
-        "declare",
-        "testify",
-        "write",
-        "indicate",
-        "signal",
-        "describe",
-        "mention",
-        "reply",
-        "respond",
-        "argue",
-        "contend",
-        "maintain",
-        "predict",
-        "warn",
-        "insist",
-        "assert",
-        "claim",
-        "allege",
-        "accuse",
-        "charge",
-    }
-)
-# Verbs that present the complement as true (factive or confirming).
-FACTIVE_VERBS = frozenset(
-    {
-        "confirm",
-        "know",
-        "realize",
-        "learn",
-        "discover",
-        "reveal",
-        "acknowledge",
-        "admit",
-        "regret",
-        "show",
-        "prove",
-        "find",
-        "notice",
-        "recognize",
-        "forget",
-        "manage",
-        "succeed",
-        "remember",
-    }
-)
-# Verbs whose complement is held possible, not asserted.
-BELIEF_VERBS = frozenset(
-    {
-        "think",
-        "believe",
-        "suspect",
-        "suggest",
-        "expect",
-        "assume",
-        "guess",
-        "suppose",
-        "estimate",
-        "speculate",
-        "fear",
-        "feel",
-        "seem",
-        "appear",
-        "hint",
-        "imply",
-        "consider",
-        "doubt",
-        "wonder",
-        "question",
-        "ask",
-        "rumor",
-        "rumour",
-    }
-)
 # Future-oriented attitudes: the complement has not happened (yet).
 INTENT_VERBS = frozenset(
     {
@@ -312,8 +231,8 @@ NONFACTIVE_PREDICATES = frozenset(
 CUE_CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
     ("negative", NEGATIVE_VERBS),
     ("factive", FACTIVE_VERBS),
-    ("report", REPORT_VERBS),
-    ("belief", BELIEF_VERBS),
+    ("report", FACTUALITY_REPORT_VERBS),
+    ("belief", POSSIBILITY_VERBS),
     ("intent", INTENT_VERBS),
     ("nonfactive", NONFACTIVE_PREDICATES),
 )

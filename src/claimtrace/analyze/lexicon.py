@@ -1,9 +1,13 @@
-"""Word lists the attribution rules and source profiles read: reporting verbs, outlets, roles, descriptors.
+"""The lexicon every stage reads: reporting verbs with their classes, outlets and media words (with the one
+`is_outlet` and the one name normaliser), roles, descriptors. Hedges and negations are analyze/hedges.py's.
 
-All entries are lower case; lookups use `token.lemma_` or `token.lower_` so one list covers all inflections.
+Entries are lower case unless said otherwise; lookups use `token.lemma_` or `token.lower_` so one list
+covers all inflections.
 """
 
 from __future__ import annotations
+
+import re
 
 
 def _words(text: str) -> frozenset[str]:
@@ -65,6 +69,57 @@ MENTAL_STATE_VERBS: frozenset[str] = _words(
     want need wish like love hate prefer feel fear worry care mind regret remain stay seem appear become
     prove look sound consider regard deem head come lie sit stand belong mean matter depend
     """
+)
+
+# How a reporting or embedding verb presents its complement: the factuality features (hedges.CUE_CLASSES,
+# with hedges' intent, negative and nonfactive classes) and the certainty grades (below) read these.
+# Verbs that report speech: the complement's factuality is the source's, not the writer's.
+FACTUALITY_REPORT_VERBS: frozenset[str] = _words(
+    """
+    say tell report state announce add explain note declare testify write indicate signal describe mention
+    reply respond argue contend maintain predict warn insist assert claim allege accuse charge
+    """
+)
+# Verbs that present the complement as true (factive or confirming).
+FACTIVE_VERBS: frozenset[str] = _words(
+    """
+    confirm know realize learn discover reveal acknowledge admit regret show prove find notice recognize
+    forget manage succeed remember
+    """
+)
+# Verbs whose complement is held possible, not asserted (not BELIEF_VERBS above: those make a source).
+POSSIBILITY_VERBS: frozenset[str] = _words(
+    """
+    think believe suspect suggest expect assume guess suppose estimate speculate fear feel seem appear hint
+    imply consider doubt wonder question ask rumor rumour
+    """
+)
+
+# How firmly a reporting verb presents its content, strongest first after denial: certainty.CUE_FACTORS
+# scales the content's value by the first class that holds the cue's lemma.
+DENYING_CUES: frozenset[str] = _words("deny dispute refute reject dismiss contradict rebut")
+CONFIRMING_CUES: frozenset[str] = FACTIVE_VERBS | _words("announce state declare testify report accord")
+NEUTRAL_CUES: frozenset[str] = _words("say tell add note explain write describe reply respond")
+DISTANCING_CUES: frozenset[str] = _words(
+    "claim allege insist contend maintain argue accuse charge assert purport"
+)
+TENTATIVE_CUES: frozenset[str] = POSSIBILITY_VERBS | _words("signal indicate predict warn speculate estimate")
+
+# Reporting and belief predicates as a prior for the cue tagger (the CRF learns the rest from lemmas).
+CUE_PRIOR_LEMMAS: frozenset[str] = _words(
+    """
+    say tell add note report claim insist warn signal indicate state explain argue suggest write announce
+    acknowledge admit confirm deny reveal predict declare assert testify recall contend maintain concede
+    believe think feel know ask urge call describe accuse charge complain criticize praise tweet post
+    according quote cite show find estimate conclude agree disagree point reply respond stress emphasize
+    caution promise vow pledge threaten hope fear expect want
+    """
+)
+# Plain speech verbs, as they appear in a cue's text: a rule attribution with a source and one of these cues
+# is kept where the tagger found no cue ("X told the Post that …").
+PLAIN_SPEECH_CUES: frozenset[str] = _words(
+    "said says say told tells tell denied denies confirmed confirms warned warns announced reported insisted "
+    "claimed added"
 )
 
 # Verbs that label something ("called the plan a disaster", "described it as a failure"): the object and
@@ -209,6 +264,84 @@ MEDIA_NOUNS: frozenset[str] = frozenset(
         "news",
     }
 )
+
+# Outlet words only credit phrases use ("told the Independent", "according to the Star"): in a source
+# phrase they would make an outlet of "the Gold Standard" or "Energy Monitor" (see `is_outlet`).
+CREDIT_MEDIA_WORDS: frozenset[str] = _words(
+    """
+    aljazeera arabiya asahi atlantic broadcasting bulletin corriere dispatch express figaro globe independent
+    insider intercept izvestia jazeera kommersant liberation libération mainichi mirror monde monitor pais
+    repubblica ria standard star vedomosti weekly wire yomiuri zeitung
+    """
+)
+# Lower-case words that mark a capitalised name in a credit phrase as an outlet's: the one-word outlets
+# ("reuters"), the outlet name words ("herald", "post") and the credit-only words above.
+_CREDIT_OUTLET_WORDS: frozenset[str] = (
+    frozenset(outlet for outlet in MEDIA_OUTLETS if " " not in outlet)
+    | frozenset(word.casefold() for word in MEDIA_NAME_WORDS)
+    | CREDIT_MEDIA_WORDS
+)
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE|an?|An?|AN?)\s+")
+
+
+def without_article(text: str, *, indefinite: bool = False) -> str:
+    """The name without a leading "the" ("The Post" -> "Post"); with `indefinite`, "a"/"an" go too. The one
+    normaliser of names: outlets, source names, affiliations, source keys."""
+    return (_LEADING_ARTICLE if indefinite else _LEADING_THE).sub("", text)
+
+
+def outlet_name(text: str) -> str | None:
+    """The outlet a source phrase names ("the Post", "The New York Times", "Reuters", "Yahoo News"), without
+    its "the", else None: a known outlet, or a capitalised name ending in an outlet name word ("The Coastal
+    Herald"; after "the" also a lone name word, "the Herald")."""
+    stripped = text.strip().rstrip(",")
+    lowered = stripped.lower()
+    words = stripped.split()
+    named = words[1:] if lowered.startswith("the ") else words
+    titled_outlet = len(words) > 1 and words[-1] in MEDIA_NAME_WORDS and all(w[:1].isupper() for w in named)
+    if lowered in MEDIA_OUTLETS or without_article(lowered) in MEDIA_OUTLETS or titled_outlet:
+        return without_article(stripped) if stripped[:1].islower() or lowered.startswith("the ") else stripped
+    return None
+
+
+def is_outlet(name: str, *, credit: bool = False) -> bool:
+    """Whether `name` names a news outlet.
+
+    As a source (the default) the rule is strict: a known outlet, or a capitalised name ending in an outlet
+    name word (`outlet_name`). In a credit phrase (`credit=True`: "told the …", "according to …") the
+    phrase already says a medium is meant, so a known outlet or any capitalised media word anywhere in the
+    name will do ("Granite Herald", "Al Jazeera English"); lower-case words never count ("an industry
+    insider", "the daily briefing")."""
+    if not credit:
+        return outlet_name(name) is not None
+    if " ".join(name.casefold().split()) in MEDIA_OUTLETS:
+        return True
+    words = [w for w in re.findall(r"[^\W_]+", name) if w[:1].isupper()]
+    return any(
+        folded in _CREDIT_OUTLET_WORDS or folded.removeprefix("al") in _CREDIT_OUTLET_WORDS
+        for folded in (w.casefold() for w in words)
+    )
+
+
+def outlet_key(name: str) -> str:
+    """A comparison key: "The Washington Post", "washingtonpost.com" -> "washingtonpost"."""
+    key = name.casefold().strip()
+    key = re.sub(r"^(?:https?://)?(?:www\.)?", "", key)
+    key = re.sub(r"/.*$", "", key)
+    key = re.sub(r"\.(?:co\.uk|com\.au|[a-z]{2,12})$", "", key) if "." in key and " " not in key else key
+    key = without_article(key)
+    key = re.sub(r"['’]s$", "", key)
+    return re.sub(r"[^\w]+", "", key)
+
+
+def same_outlet(first: str, second: str) -> bool:
+    """True when two outlet names refer to the same outlet, short forms included ("the Post")."""
+    a, b = outlet_key(first), outlet_key(second)
+    if not a or not b:
+        return False
+    return a == b or (len(a) >= 3 and b.endswith(a)) or (len(b) >= 3 and a.endswith(b))
+
 
 # Words in organisation names, or head nouns, that mark a government body rather than a private organisation.
 GOVERNMENT_WORDS: frozenset[str] = _phrases(

@@ -29,45 +29,28 @@ from claimtrace.analyze.lexicon import (
     DEFINITE_DETERMINERS,
     GOVERNMENT_WORDS,
     GROUP_NOUNS,
-    MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
-    MEDIA_OUTLETS,
     NUMBER_WORDS,
     OFFICE_ROLES,
     PRONOUNS,
     ROLE_QUALIFIERS,
     SENIORITY,
     TITLES,
+    is_outlet,
+    outlet_name,
+    without_article,
 )
 from claimtrace.record import SourceProfile, SourceType
 
-LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 PARTY_STATE = re.compile(r"\(([DRI]-[A-Z][A-Za-z.]*)\)")
 MULTIWORD_SENIORITY = ("high-ranking", "high-level", "mid-level", "low-level", "senior-level")
 AFFILIATION_PREPS = frozenset({"from", "at", "in", "with", "to", "for", "of"})
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART"})
 
 
-def outlet_name(text: str) -> str | None:
-    """The outlet a phrase names ("the Post", "The New York Times", "Reuters", "Yahoo News"), else None."""
-    stripped = text.strip().rstrip(",")
-    lowered = stripped.lower()
-    words = stripped.split()
-    # "The Coastal Herald", and after "the" also a lone name word ("the Herald", "the Times")
-    named = words[1:] if lowered.startswith("the ") else words
-    titled_outlet = len(words) > 1 and words[-1] in MEDIA_NAME_WORDS and all(w[:1].isupper() for w in named)
-    if lowered in MEDIA_OUTLETS or LEADING_ARTICLE.sub("", lowered) in MEDIA_OUTLETS or titled_outlet:
-        return (
-            LEADING_ARTICLE.sub("", stripped)
-            if stripped[:1].islower() or lowered.startswith("the ")
-            else stripped
-        )
-    return None
-
-
 def is_media_phrase(span: Span) -> bool:
     """Whether a noun phrase names a news outlet: a known outlet (capitalised) or "the newspaper"."""
-    if any(t.text[:1].isupper() for t in span) and outlet_name(span.text) is not None:
+    if any(t.text[:1].isupper() for t in span) and is_outlet(span.text):
         return True
     root = span.root
     return root.lemma_.lower() in MEDIA_NOUNS and any(t.lower_ in DEFINITE_DETERMINERS for t in root.lefts)
@@ -148,7 +131,7 @@ def _profile(span: Span, ents: list[Span], person_names: set[str]) -> SourceProf
     if (entity is not None and (entity.label_ == "PERSON" or entity is titled)) or (
         head.pos_ == "PROPN" and entity is None
     ):
-        name = LEADING_ARTICLE.sub("", entity.text if entity is not None else _proper_name(head))
+        name = without_article(entity.text if entity is not None else _proper_name(head))
         return SourceProfile(
             type="person",
             name=name,
@@ -159,13 +142,11 @@ def _profile(span: Span, ents: list[Span], person_names: set[str]) -> SourceProf
             seniority=seniority,
         )
     if entity is not None and entity.label_ in ("ORG", "GPE", "FAC"):
-        name = LEADING_ARTICLE.sub("", entity.text)
+        name = without_article(entity.text)
         kind = "government" if entity.label_ == "GPE" or _is_government(name) else "organization"
         return SourceProfile(type=kind, name=name, count=None, affiliation=affiliation, former=former)
     if entity is not None and entity.label_ == "NORP":
-        return SourceProfile(
-            type="group", count=count, role=None, affiliation=LEADING_ARTICLE.sub("", entity.text)
-        )
+        return SourceProfile(type="group", count=count, role=None, affiliation=without_article(entity.text))
 
     lemma = _lemma(head)
     role = _role(span, head)
@@ -342,7 +323,7 @@ def _affiliation(span: Span, ents: list[Span], head: Token, entity: Span | None)
         if entity is not None and ent.start == entity.start:
             continue
         if ent.label_ in ("NORP", "GPE", "ORG") and ent.end <= head.i + 1 and ent.start < head.i:
-            parts.append(LEADING_ARTICLE.sub("", ent.text))
+            parts.append(without_article(ent.text))
     covered = {i for ent in ents for i in range(ent.start, ent.end)}
     for tok in head.lefts:
         if tok.i < span.start or tok.i in covered:

@@ -1,6 +1,7 @@
 """Which news outlet an attribution credits: "according to a report by the Washington Post", "the Post
 reported", "citing Reuters", "told the Financial Times" — read from the attribution chain's source profiles
-and from the sentence around the claim.
+and from the sentence around the claim. What an outlet is, and when two names are one, is the lexicon's
+(analyze/lexicon.py: `is_outlet`, `same_outlet`).
 """
 
 from __future__ import annotations
@@ -9,55 +10,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from claimtrace.analyze.lexicon import MEDIA_NAME_WORDS, MEDIA_OUTLETS
+from claimtrace.analyze.lexicon import is_outlet, same_outlet, without_article
 
-# Outlet words only linking uses. They stay out of analyze/lexicon.py on purpose: its title rule makes an
-# outlet of any capitalised source whose last word is a MEDIA_NAME_WORD ("the Gold Standard", "Energy
-# Monitor"), while here they mostly meet names in credit phrases ("told the", "according to").
-_MEDIA_WORDS_NOT_IN_LEXICON = frozenset(
-    [
-        "aljazeera",
-        "arabiya",
-        "asahi",
-        "atlantic",
-        "broadcasting",
-        "bulletin",
-        "corriere",
-        "dispatch",
-        "express",
-        "figaro",
-        "globe",
-        "independent",
-        "insider",
-        "intercept",
-        "izvestia",
-        "jazeera",
-        "kommersant",
-        "liberation",
-        "libération",
-        "mainichi",
-        "mirror",
-        "monde",
-        "monitor",
-        "pais",
-        "repubblica",
-        "ria",
-        "standard",
-        "star",
-        "vedomosti",
-        "weekly",
-        "wire",
-        "yomiuri",
-        "zeitung",
-    ]
-)
-# Words that mark a capitalised name as a news outlet rather than a person, state or agency: the one-word
-# outlets ("Reuters") and outlet name words ("Herald", "Post") the attribution rules use.
-_MEDIA_WORDS = (
-    frozenset(outlet for outlet in MEDIA_OUTLETS if " " not in outlet)
-    | frozenset(word.casefold() for word in MEDIA_NAME_WORDS)
-    | _MEDIA_WORDS_NOT_IN_LEXICON
-)
 # A name's words stay on one line: "CNN.\n\nOn Monday" is "CNN", not an outlet called "CNN. On Monday".
 _GAP = r"[^\S\n]+"
 _WORD = r"[A-Z][\w&.'’-]*"
@@ -85,39 +39,8 @@ _PATTERNS = tuple(
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?=\s|$)")
 
 
-def outlet_key(name: str) -> str:
-    """A comparison key: "The Washington Post", "washingtonpost.com" -> "washingtonpost"."""
-    key = name.casefold().strip()
-    key = re.sub(r"^(?:https?://)?(?:www\.)?", "", key)
-    key = re.sub(r"/.*$", "", key)
-    key = re.sub(r"\.(?:co\.uk|com\.au|[a-z]{2,12})$", "", key) if "." in key and " " not in key else key
-    key = re.sub(r"^the\s+", "", key)
-    key = re.sub(r"['’]s$", "", key)
-    return re.sub(r"[^\w]+", "", key)
-
-
-def same_outlet(first: str, second: str) -> bool:
-    """True when two outlet names refer to the same outlet, short forms included ("the Post")."""
-    a, b = outlet_key(first), outlet_key(second)
-    if not a or not b:
-        return False
-    return a == b or (len(a) >= 3 and b.endswith(a)) or (len(b) >= 3 and a.endswith(b))
-
-
-def looks_like_outlet(name: str) -> bool:
-    """A known outlet ("USA Today", "Mother Jones"), or a name with a capitalised media word in it ("Granite
-    Herald"). Lower-case words do not count: "an industry insider" and "the daily briefing" are no outlets."""
-    if " ".join(name.casefold().split()) in MEDIA_OUTLETS:
-        return True
-    words = [w for w in re.findall(r"[^\W_]+", name) if w[:1].isupper()]
-    return any(
-        folded in _MEDIA_WORDS or folded.removeprefix("al") in _MEDIA_WORDS
-        for folded in (w.casefold() for w in words)
-    )
-
-
 def _clean_name(name: str) -> str:
-    name = re.sub(r"^(?:[Tt]he)\s+", "", name.strip())
+    name = without_article(name.strip())
     return re.sub(r"['’]s$", "", name).strip(" ,.;:")
 
 
@@ -135,7 +58,7 @@ def outlets_in(text: str) -> list[str]:
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             name = _clean_name(match.group("outlet"))
-            if name and looks_like_outlet(name):
+            if name and is_outlet(name, credit=True):
                 found.append((match.start("outlet"), name))
     return [name for _, name in sorted(found)]
 
@@ -176,9 +99,12 @@ def credited_outlets(record: dict[str, Any]) -> dict[str, str]:
         for member in chain:
             profile = attributions[member].get("source_profile") or {}
             source = attributions[member].get("source") or {}
-            if profile.get("type") == "media" or (source and looks_like_outlet(source.get("text", ""))):
+            named_outlet = bool(source) and is_outlet(source.get("text", ""), credit=True)
+            if profile.get("type") == "media" or named_outlet:
                 name = profile.get("name") or source.get("text") or ""
-                candidates += outlets_in(name) or ([_clean_name(name)] if looks_like_outlet(name) else [])
+                candidates += outlets_in(name) or (
+                    [_clean_name(name)] if is_outlet(name, credit=True) else []
+                )
         spans = [span for member in chain for span in _spans_of(attributions[member])]
         if spans:
             candidates += outlets_in(

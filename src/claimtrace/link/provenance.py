@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimtrace.link.outlets import looks_like_outlet, same_outlet
+from claimtrace.analyze.lexicon import is_outlet, same_outlet
 from claimtrace.link.text import content_tokens, jaccard
 
 SAME_SOURCE_JACCARD = 0.5
@@ -54,7 +54,7 @@ def _order(report: Report) -> tuple[bool, str, int, int]:
 
 
 def _is_outlet_source(description: str, source_type: str | None) -> bool:
-    return source_type == "media" or looks_like_outlet(description)
+    return source_type == "media" or is_outlet(description, credit=True)
 
 
 @lru_cache(maxsize=65536)

@@ -153,7 +153,7 @@ def corpus_router(store: StoreAccess) -> APIRouter:
             result["total"] = answer(lambda: queries.count_claims(conn(), filters))
         return JSONBytes(result)
 
-    @router.get("/claims/{claim_id}/trace", summary="A claim's provenance across outlets")
+    @router.get("/claims/{claim_id}/trace", summary="A claim cluster's provenance across outlets")
     def trace(claim_id: Id) -> JSONBytes:
         """The claim cluster, its reports earliest first (outlet, who each credits, whether it is the origin
         or adds its own sourcing), and every mention."""
@@ -162,7 +162,7 @@ def corpus_router(store: StoreAccess) -> APIRouter:
             raise HTTPException(404, f"no claim {claim_id} in this store")
         return JSONBytes(found)
 
-    @router.get("/clusters", summary="Claims reported in the most articles")
+    @router.get("/clusters", summary="Claim clusters spanning the most articles")
     def clusters(
         limit: Limit = 50, offset: Offset = 0, min_articles: Annotated[int, Query(ge=1, le=1_000_000)] = 2
     ) -> JSONBytes:
@@ -170,11 +170,8 @@ def corpus_router(store: StoreAccess) -> APIRouter:
         return page_response(items, limit, offset)
 
     @router.get("/reprints", summary="Clusters of reprinted or rewritten articles")
-    def reprints(
-        limit: Limit = 50, offset: Offset = 0, min_size: Annotated[int, Query(ge=2, le=1_000_000)] = 2
-    ) -> JSONBytes:
-        items = queries.reprint_clusters(conn(), limit=limit + 1, offset=offset, min_size=min_size)
-        return page_response(items, limit, offset)
+    def reprints(limit: Limit = 50, offset: Offset = 0) -> JSONBytes:
+        return page_response(queries.reprint_clusters(conn(), limit=limit + 1, offset=offset), limit, offset)
 
     @router.get("/events", summary="Events (PLOVER), filtered, newest first")
     def events(filters: Filters, limit: Limit = 25, offset: Offset = 0) -> JSONBytes:

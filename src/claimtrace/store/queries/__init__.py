@@ -6,6 +6,10 @@ one-line message fit for a user or a 400 response). By subject: filters.py (the 
 once), claims.py (claims and events), clusters.py (claim clusters, provenance, reprints), articles.py,
 overview.py (timeline, filter menus, counts, failures), common.py (errors, paging, full-text safety).
 
+Words: a claim is one attribution (a record's `attributions[]`, the store's `attributions` table); a claim
+cluster is the same claim across articles. Public names made before that rule keep "claim" for the cluster:
+`claim_id`, the `claims` table, `trace_claim`, `claimtrace claims --claim`, /api/claims/{claim_id}/trace.
+
 The names below load their module on first use, so the CLI can build its options from filters.py without
 importing numpy and the facet index.
 """

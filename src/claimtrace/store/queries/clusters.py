@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from claimtrace.link.outlets import same_outlet
+from claimtrace.analyze.lexicon import same_outlet
 from claimtrace.store.queries.claims import query_claims
 from claimtrace.store.queries.common import MAX_LIMIT, check_paging, dict_rows
 from claimtrace.store.queries.filters import ClaimFilters

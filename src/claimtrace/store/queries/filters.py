@@ -88,8 +88,8 @@ class Filter:
 
     name: str
     help: str
-    cli: str | None  # the `claimtrace claims` option; None where the CLI has none
-    api: str | None  # the query parameter; None where the API has none
+    cli: str | None = ""  # the `claimtrace claims` option ("": --name with dashes; None: no option)
+    api: str | None = ""  # the query parameter ("": the name; None: not in the API)
     type: type = str
     choices: tuple[str, ...] = ()  # a claimtrace/1 vocabulary (record.py)
     max_length: int | None = None
@@ -102,6 +102,12 @@ class Filter:
     scope: Literal["claim", "event", "article"] = "claim"
     event_sql: Callable[[ClaimFilters], Clause] | None = None
     joins: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.cli == "":
+            object.__setattr__(self, "cli", "--" + self.name.replace("_", "-"))
+        if self.api == "":
+            object.__setattr__(self, "api", self.name)
 
 
 def _one_of(name: str, vocabulary: frozenset[str], ordered: tuple[str, ...]) -> Callable[[str], str]:
@@ -184,6 +190,29 @@ def _event_itself(f: ClaimFilters) -> Clause:
     return Clause(" AND ".join(where), tuple(params))
 
 
+def _published_bound(name: str, option: str, after: bool) -> Filter:
+    """A bound on the article's publication date: on or after `date_from` (--since), on or before
+    `date_to` (--until)."""
+
+    def bound(f: ClaimFilters) -> str:
+        value = str(getattr(f, name))
+        return value if after else value + _END_OF_BOUND
+
+    return Filter(
+        name,
+        f"Published on or {'after' if after else 'before'} (YYYY[-MM[-DD]]).",
+        cli=f"--{option}",
+        api=option,
+        pattern=DATE_PATTERN,
+        check=lambda value: date_bound(value, name),
+        sql=lambda f, a: Clause(f"{a}.published {'>=' if after else '<='} ?", (bound(f),)),
+        mask=lambda conn, index, f: (
+            index.date_slice(bound(f), None) if after else index.date_slice(None, bound(f))
+        ),
+        scope="article",
+    )
+
+
 _SOURCES_NAMED = "SELECT id FROM sources WHERE (text LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')"
 _SOURCES_OF_TYPE = "SELECT id FROM sources WHERE type = ?"
 _OUTLETS_NAMED = "SELECT id FROM outlets WHERE name LIKE ? ESCAPE '\\'"
@@ -207,8 +236,6 @@ FILTERS: tuple[Filter, ...] = (
     Filter(
         "actor",
         "An event reported under the claim has an actor with these words (word prefixes).",
-        cli="--actor",
-        api="actor",
         max_length=200,
         check=_actor,
         sql=lambda f, a: Clause(_FTS_ROWS, (actor_query(f.actor or ""),), f"{a}.id"),
@@ -222,8 +249,6 @@ FILTERS: tuple[Filter, ...] = (
     Filter(
         "source",
         "The source's text or name contains this.",
-        cli="--source",
-        api="source",
         max_length=200,
         sql=lambda f, a: Clause(_SOURCES_NAMED, (like(f.source or ""),) * 2, f"{a}.source_id"),
         mask=_ids_mask("source_id", _SOURCES_NAMED, lambda f: [like(f.source or "")] * 2),
@@ -231,8 +256,6 @@ FILTERS: tuple[Filter, ...] = (
     Filter(
         "source_type",
         f"Source type: {', '.join(_SOURCE_TYPE_CHOICES)}.",
-        cli="--source-type",
-        api="source_type",
         choices=_SOURCE_TYPE_CHOICES,
         sql=lambda f, a: Clause(_SOURCES_OF_TYPE, (f.source_type,), f"{a}.source_id"),
         mask=_ids_mask("source_id", _SOURCES_OF_TYPE, lambda f: [f.source_type]),
@@ -240,8 +263,6 @@ FILTERS: tuple[Filter, ...] = (
     Filter(
         "outlet",
         "The article's outlet contains this.",
-        cli="--outlet",
-        api="outlet",
         max_length=200,
         sql=lambda f, a: Clause(f"{a}.outlet_id IN ({_OUTLETS_NAMED})", (like(f.outlet or ""),)),
         mask=_ids_mask("outlet_id", _OUTLETS_NAMED, lambda f: [like(f.outlet or "")]),
@@ -250,8 +271,6 @@ FILTERS: tuple[Filter, ...] = (
     Filter(
         "event_type",
         "PLOVER type of an event reported under the claim, e.g. CONSULT.",
-        cli="--event-type",
-        api="event_type",
         pattern=r"^[A-Za-z_]{1,32}$",
         check=str.upper,
         sql=_claims_with_event,
@@ -262,8 +281,6 @@ FILTERS: tuple[Filter, ...] = (
     Filter(
         "status",
         f"That event's status: {', '.join(_STATUS_CHOICES)}.",
-        cli="--status",
-        api="status",
         choices=_STATUS_CHOICES,
         check=_one_of("status", EVENT_STATUSES, _STATUS_CHOICES),
         scope="event",
@@ -272,8 +289,6 @@ FILTERS: tuple[Filter, ...] = (
     Filter(
         "certainty",
         f"Certainty label: {', '.join(_CERTAINTY_CHOICES)}.",
-        cli="--certainty",
-        api="certainty",
         choices=_CERTAINTY_CHOICES,
         check=_one_of("certainty", CERTAINTY_LABELS, _CERTAINTY_CHOICES),
         sql=lambda f, a: Clause(f"{a}.certainty_label = ?", (f.certainty,)),
@@ -282,8 +297,6 @@ FILTERS: tuple[Filter, ...] = (
     Filter(
         "min_certainty",
         "Certainty value at least this (FactBank scale -3..3).",
-        cli="--min-certainty",
-        api="min_certainty",
         type=float,
         ge=-3,
         le=3,
@@ -294,34 +307,12 @@ FILTERS: tuple[Filter, ...] = (
     Filter(
         "kind",
         f"Attribution kind: {', '.join(_KIND_CHOICES)}.",
-        cli="--kind",
-        api="kind",
         choices=_KIND_CHOICES,
         sql=lambda f, a: Clause(f"{a}.kind = ?", (f.kind,)),
         mask=lambda conn, index, f: index.kind == index.kinds.get(f.kind or "", -2),
     ),
-    Filter(
-        "date_from",
-        "Published on or after (YYYY[-MM[-DD]]).",
-        cli="--since",
-        api="since",
-        pattern=DATE_PATTERN,
-        check=lambda value: date_bound(value, "date_from"),
-        sql=lambda f, a: Clause(f"{a}.published >= ?", (f.date_from,)),
-        mask=lambda conn, index, f: index.date_slice(f.date_from, None),
-        scope="article",
-    ),
-    Filter(
-        "date_to",
-        "Published on or before (YYYY[-MM[-DD]]).",
-        cli="--until",
-        api="until",
-        pattern=DATE_PATTERN,
-        check=lambda value: date_bound(value, "date_to"),
-        sql=lambda f, a: Clause(f"{a}.published <= ?", (f"{f.date_to}{_END_OF_BOUND}",)),
-        mask=lambda conn, index, f: index.date_slice(None, f"{f.date_to}{_END_OF_BOUND}"),
-        scope="article",
-    ),
+    _published_bound("date_from", "since", after=True),
+    _published_bound("date_to", "until", after=False),
     # One claim cluster or one article is a small indexed lookup: answered in SQL, no mask.
     Filter(
         "claim_id",
