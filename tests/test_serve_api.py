@@ -108,6 +108,26 @@ def test_trace_lists_outlets_in_time_order_with_who_cites_whom(api: TestClient) 
     assert trace["claim"]["credited_outlet"] == "Harbor Post"
 
 
+def test_trace_and_reprints_answer_alike_in_the_cli_and_the_api(api: TestClient, store) -> None:
+    """One answer per question: `claimtrace trace|reprints --format json` print what the API returns."""
+    import json
+    import subprocess
+    import sys
+
+    def cli(*args: str) -> object:
+        done = subprocess.run(
+            [sys.executable, "-m", "claimtrace", *args, "--db", str(store[0]), "--format", "json"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return json.loads(done.stdout)
+
+    claim_id = api.get("/api/clusters").json()["items"][0]["claim_id"]
+    assert cli("trace", str(claim_id)) == api.get(f"/api/claims/{claim_id}/trace").json()
+    assert cli("reprints") == api.get("/api/reprints").json()["items"]
+
+
 def test_timeline_counts_by_group_and_month_with_certainty(api: TestClient) -> None:
     body = api.get("/api/timeline", params={"group_by": "event_type", "interval": "month"}).json()
     rows = {(r["period"], r["key"]): r for r in body["rows"]}
