@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -466,17 +469,27 @@ def export(db: str, fmt: str, out: str | None) -> None:
     """Export the store: jsonl = the claimtrace/1 records exactly as analysed; parquet/csv = the tables
     articles, claims (one row per attribution, with source, certainty, events and cluster) and events."""
     from claimtrace.engine.export import export_jsonl, export_tables
-    from claimtrace.store.db import check_integrity
+    from claimtrace.store.db import check_integrity, strict_text
 
     conn = _open(db)
+    strict_text(conn)
     check_integrity(conn, db)  # a damaged store is refused before any output, not halfway through it
     if fmt == "jsonl":
-        if out:
-            with open(out, "w", encoding="utf-8") as handle:
+        # Written whole to a temporary file first: a store that fails halfway leaves no partial output.
+        folder = Path(out).resolve().parent if out else None
+        with tempfile.NamedTemporaryFile("w+", encoding="utf-8", dir=folder, delete=False) as handle:
+            try:
                 n = export_jsonl(conn, handle)
+            except BaseException:
+                Path(handle.name).unlink()
+                raise
+        if out:
+            os.replace(handle.name, out)
             say(f"wrote {n} records to {out}")
         else:
-            export_jsonl(conn, sys.stdout)
+            with open(handle.name, encoding="utf-8") as written:
+                shutil.copyfileobj(written, sys.stdout)
+            Path(handle.name).unlink()
         return
     for path, n in export_tables(conn, Path(out or "claimtrace-export"), fmt):
         say(f"wrote {n} rows to {path}")

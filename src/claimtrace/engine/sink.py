@@ -86,6 +86,8 @@ class StoreSink:
         except (sqlite3.Error, KeyError, TypeError, ValueError) as exc:
             self.conn.execute("ROLLBACK TO record")
             self.conn.execute("RELEASE record")
+            if isinstance(exc, sqlite3.OperationalError):  # a full disk, a lock: no fault of this record's
+                raise
             self._fail(outcome, f"could not store the record: {type(exc).__name__}: {exc}")
             return
         self.conn.execute("RELEASE record")

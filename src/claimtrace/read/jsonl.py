@@ -10,9 +10,9 @@ import json
 import re
 import zlib
 from collections.abc import Iterator
-from datetime import date
 from typing import Any, BinaryIO
 
+from claimtrace.dates import is_calendar_date
 from claimtrace.errors import InputError
 from claimtrace.read.decode import lone_surrogate, text_problem
 from claimtrace.read.limited import too_large
@@ -95,13 +95,7 @@ def published_date(value: str) -> str | None:
     """`value` as YYYY-MM-DD or YYYY-MM (a full ISO timestamp keeps its date), or None when it is no real
     date: the one check for a caller's publication date, in batches and in the API alike."""
     match = _ISO_DATE.match(value.strip())
-    if not match:
-        return None
-    try:
-        date.fromisoformat(match.group(0) if len(match.group(0)) == 10 else match.group(0) + "-01")
-    except ValueError:
-        return None  # 2026-02-30
-    return match.group(0)
+    return match.group(0) if match and is_calendar_date(match.group(0)) else None
 
 
 def _published(obj: dict[str, Any], origin: str, record_id: str) -> str | None:

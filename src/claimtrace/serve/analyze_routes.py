@@ -9,9 +9,11 @@ from dataclasses import replace
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from claimtrace.errors import ClaimtraceError
+from claimtrace.read.decode import text_problem
+from claimtrace.read.jsonl import published_date
 from claimtrace.record import ErrorRecord, RawInput
 from claimtrace.settings import Settings
 
@@ -32,10 +34,21 @@ class AnalyzeRequest(BaseModel):
         False, description="analyse plain text verbatim, so offsets match the caller's copy"
     )
 
+    @field_validator("published")
+    @classmethod
+    def real_date(cls, value: str | None) -> str | None:
+        if value is not None and published_date(value) != value:
+            raise ValueError(f"{value!r} is no calendar date")
+        return value
+
     @model_validator(mode="after")
     def exactly_one_body(self) -> AnalyzeRequest:
         if (self.text is None) == (self.html is None):
             raise ValueError("send exactly one of 'text' or 'html'")
+        body = self.text if self.text is not None else self.html
+        problem = text_problem(body or "")
+        if problem:  # the same test a file or a JSONL line must pass
+            raise ValueError(f"{'text' if self.text is not None else 'html'}: {problem}")
         return self
 
 

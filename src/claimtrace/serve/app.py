@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -93,6 +94,14 @@ def install_error_handlers(app: FastAPI) -> None:
         problems = [describe_problem(error) for error in exc.errors()]
         return JSONResponse({"error": "; ".join(problems), "problems": problems}, status_code=422)
 
+    @app.exception_handler(sqlite3.DatabaseError)
+    async def store_error(request: Request, exc: sqlite3.DatabaseError) -> JSONResponse:
+        # A damaged or vanished store is no bug of the request's: say what is wrong with it.
+        from claimtrace.store.db import describe_sqlite_error
+
+        log.error("store error on %s: %s", request.url.path, exc)
+        return JSONResponse({"error": describe_sqlite_error(exc)}, status_code=503)
+
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception) -> JSONResponse:
         log.exception("internal error on %s", request.url.path)
@@ -101,6 +110,10 @@ def install_error_handlers(app: FastAPI) -> None:
 
 def describe_problem(error: dict[str, Any]) -> str:
     """One line per validation problem: "query parameter 'limit': Input should be ≤ 500"."""
+    if error.get("type") == "json_invalid":  # its location is a character offset, not a field
+        where = error.get("loc", ("body", "?"))[-1]
+        reason = (error.get("ctx") or {}).get("error", "invalid JSON")
+        return f"request body: broken JSON at character {where} ({reason})"
     location = [str(part) for part in error.get("loc", ())]
     where = location[0] if location else "request"
     name = ".".join(location[1:])

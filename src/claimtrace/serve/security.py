@@ -5,11 +5,16 @@ Written as one plain ASGI middleware so that it wraps everything, static files a
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Iterable
+from typing import Any
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from claimtrace.settings import env_number
 
 # No inline script or style anywhere: the UI is plain files from this origin, and article text only ever
 # reaches the page through textContent, so a page that slips markup past us still cannot run it.
@@ -36,6 +41,8 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 )
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+# Seconds a connection may stay silent, before its first request or between requests (uvicorn's default).
+IDLE_TIMEOUT = 5.0
 
 
 class BodyTooLarge(HTTPException):
@@ -138,3 +145,23 @@ async def _respond(send: Send, status: int, message: str) -> None:
     start, body = json_error(status, message)
     await send(start)
     await send({"type": "http.response.body", "body": body})
+
+
+class IdleClosingProtocol(H11Protocol):  # type: ignore[misc]
+    """uvicorn's HTTP/1.1 protocol, but a connection that sends nothing at all is closed after the keep-alive
+    timeout too: uvicorn starts that timer only after a first response, so idle sockets were held forever."""
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self.timeout_keep_alive_task = self.loop.call_later(
+            self.timeout_keep_alive, self.timeout_keep_alive_handler
+        )
+
+
+def uvicorn_options() -> dict[str, Any]:
+    """How every server process runs uvicorn: idle connections closed after $CLAIMTRACE_IDLE_TIMEOUT."""
+    return {
+        "http": IdleClosingProtocol,
+        "timeout_keep_alive": env_number("CLAIMTRACE_IDLE_TIMEOUT", IDLE_TIMEOUT, float),
+        "server_header": False,
+    }

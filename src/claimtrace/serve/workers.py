@@ -58,7 +58,9 @@ def run_worker(db_path: Path, app_options: dict[str, Any], host: str, port: int,
     except OSError as exc:
         print(f"claimtrace: cannot listen on {host}:{port}: {exc.strerror or exc}", file=sys.stderr)
         raise SystemExit(1) from None
-    config = uvicorn.Config(app, log_level=log_level, server_header=False)
+    from claimtrace.serve.security import uvicorn_options
+
+    config = uvicorn.Config(app, log_level=log_level, **uvicorn_options())
     uvicorn.Server(config).run(sockets=[sock])
 
 

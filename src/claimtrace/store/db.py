@@ -121,6 +121,21 @@ def describe_sqlite_error(exc: sqlite3.Error) -> str:
     return f"not a usable claimtrace store ({message})"
 
 
+def _strict_text(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise sqlite3.DatabaseError(
+            f"database disk image is malformed (text not UTF-8 at byte {exc.start})"
+        ) from None
+
+
+def strict_text(conn: sqlite3.Connection) -> None:
+    """Make text that is not UTF-8 (a damaged page SQLite's checks pass) a DatabaseError like any damage,
+    instead of a UnicodeDecodeError; for whole-store reads (export), where a Python decoder costs little."""
+    conn.text_factory = _strict_text
+
+
 def check_integrity(conn: sqlite3.Connection, path: str | Path) -> None:
     """Refuse a damaged store with SQLite's own finding (`PRAGMA quick_check`: one pass over the file)."""
     try:

@@ -7,10 +7,10 @@ import re
 import sqlite3
 from typing import Any
 
+from claimtrace.dates import is_calendar_date
 from claimtrace.errors import ClaimtraceError
 
 MAX_LIMIT = 1000
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 class QueryError(ClaimtraceError):
@@ -31,7 +31,7 @@ def like(value: str) -> str:
 
 
 def date_bound(value: str, name: str) -> str:
-    if not _DATE.match(value):
+    if not is_calendar_date(value):
         raise QueryError(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
     return value
 
