@@ -271,3 +271,15 @@ def test_impossible_dates_are_refused(value: str) -> None:
     line = json.dumps({"id": "d", "text": "Officials said so.", "published": value}).encode()
     with pytest.raises(InputError, match='"published" must be'):
         parse_line(line, "d.jsonl:1")
+
+
+# 11. The progress bar's count comes from file names: no input is read twice to count it.
+def test_inputs_are_counted_from_names_without_reading_them(tmp_path: Path) -> None:
+    from claimtrace.engine.local import count_inputs
+
+    for name in ("a.txt", "b.html", "sub/c.txt.gz", ".hidden/d.txt", "e.png"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("Officials said so.")
+    assert count_inputs([str(tmp_path)], Settings()) == 3
+    os.mkfifo(tmp_path / "batch.jsonl")  # reading it would block: counting must not open it
+    assert count_inputs([str(tmp_path / "a.txt"), str(tmp_path / "batch.jsonl")], Settings()) is None
