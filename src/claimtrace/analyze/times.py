@@ -188,7 +188,8 @@ CLOCK_RE = r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{1,2}:\d{2}|no
 ZONE_RE = r"local time|gmt|utc|[ecmp][sd]t"
 SEASON_RE = "spring|summer|autumn|fall|winter"
 
-# Extra candidates that NER misses often.
+# Extra candidates that NER misses often, matched on the lowercased text (`_lowercase`): case-insensitive
+# matching of these alternations costs three times as much.
 # Full weekday names only: abbreviations collide with words ("sat", "sun", "wed").
 FULL_WEEKDAY_RE = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 FUZZY_RE = "|".join(sorted((w for w in FUZZY if w not in {"past", "present"}), key=len, reverse=True))
@@ -205,9 +206,9 @@ EXTRA_PATTERNS = re.compile(
     rf"|\b(?:\d+(?:\s+1/2)?|{NUMBER_RE})(?:\s+(?:more|additional|straight|consecutive))?[\s-]+(?:{DURATION_UNIT_RE})"
     r"(?:-long)?\b"
     r"|\b(?:day|week|month|year)-long\b",
-    re.IGNORECASE,
 )
-# Expressions NER splits or cuts short: the match replaces every candidate it overlaps.
+# Expressions NER splits or cuts short (matched, like EXTRA_PATTERNS, on the lowercased text): the match
+# replaces every candidate it overlaps.
 WHOLE_PATTERNS = re.compile(
     rf"\b(?:(?:the\s+)?(?:early|late|mid-?)\s*)?(?:the\s+)?(?:{SEASON_RE})\s+(?:of\s+)?(?:1[89]|20)\d{{2}}\b"
     r"|\b(?:1[89]|20)\d{2}\s*[-–]\s*(?:(?:1[89]|20)\d{2}|\d{2})\b"
@@ -215,7 +216,6 @@ WHOLE_PATTERNS = re.compile(
     rf"\s+(?:to|until|through|and)\s+(?:(?:{MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{FULL_WEEKDAY_RE})\b"
     rf"|\b(?:{CLOCK_RE})(?:\s+(?:{ZONE_RE})\b)?(?:\s+(?:on\s+)?(?:{FULL_WEEKDAY_RE}|today|tomorrow|yesterday))\b"
     rf"|\b(?:{FULL_WEEKDAY_RE}|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)\b",
-    re.IGNORECASE,
 )
 
 FULL_DATE = re.compile(
@@ -364,7 +364,7 @@ TEMPORAL_WORD = re.compile(
 
 
 Tense = Literal["past", "present", "future"]
-# How far ahead an untensed day may lie and still be read as the coming one, not the last one.
+# How far ahead an untensed month or day may lie and still be read as the coming one, not the last one.
 NEAR_FUTURE_DAYS = 92
 
 
@@ -472,7 +472,7 @@ class Anchor:
 def _anchored_year(anchor: Anchor, month: int, day: int | None = None) -> int | None:
     """The year of a month (and day) named without one: the story's year in a past-tense clause that follows
     one; else, by tense, the latest such date not after publication (past) or the first not before (future);
-    else, for a month, the closest to publication."""
+    else the latest one unless the next one is at most NEAR_FUTURE_DAYS ahead."""
     if anchor.story_year is not None and anchor.tense == "past":
         return anchor.story_year
     published = anchor.published
@@ -484,12 +484,12 @@ def _anchored_year(anchor: Anchor, month: int, day: int | None = None) -> int | 
         return (
             published.year if (month, day or 31) >= (published.month, published.day) else published.year + 1
         )
-    if day is None:
-        return _closest_year(published, month, day)
-    # a day in an untensed or present-tense clause ("the Oct. 23 slaying", "the vote is on May 2"): news tells
-    # of the past, so the latest such day unless the next one is near
-    ahead = published.year if (month, day) >= (published.month, published.day) else published.year + 1
-    return ahead if (date(ahead, month, min(day, 28)) - published).days <= NEAR_FUTURE_DAYS else ahead - 1
+    # untensed or present tense ("the Oct. 23 slaying", "the vote is in May"): news tells of the past, so the
+    # latest such month or day, unless the next one is near
+    ahead = published.year if (month, day or 31) >= (published.month, published.day) else published.year + 1
+    return (
+        ahead if (date(ahead, month, min(day or 1, 28)) - published).days <= NEAR_FUTURE_DAYS else ahead - 1
+    )
 
 
 def _weekday_date(published: date, weekday: int, relation: str | None, tense: Tense | None) -> date:
@@ -512,6 +512,8 @@ def resolve(text: str, published: date | None, anchor: Anchor | None = None) -> 
         phrase = phrase[len("since ") :]
     phrase = LEADING.sub("", phrase)
     resolved = _resolve_rules(phrase, anchor or Anchor(published))
+    if resolved is None and _is_no_date(phrase):
+        resolved = Resolved(None, False)  # "45-minute" is no date (dateparser would read 1945)
     if resolved is None:
         resolved = _resolve_dateparser(phrase, published.isoformat() if published else None)
     if since and resolved.value and published:
@@ -758,8 +760,10 @@ def _phrase(text: str) -> str:
     return phrase.removesuffix("'s").removesuffix("'")
 
 
-def timex3(text: str, anchor: Anchor) -> Timex3 | None:
-    """The TIMEX3 type and value of one expression, or None where it is no TimeML time expression."""
+def timex3(text: str, anchor: Anchor, calendar: Resolved | None = None) -> Timex3 | None:
+    """The TIMEX3 type and value of one expression, or None where it is no TimeML time expression. Where the
+    rules know no TIMEX3 shape, `calendar` (the expression's `resolve` result, which may come from dateparser)
+    is the fallback; without it the rules alone answer (dating a page tries many publication months)."""
     phrase = _phrase(text)
     phrase = phrase.removeprefix("since ")
     while (stripped := LEADING.sub("", phrase)) != phrase:
@@ -767,29 +771,25 @@ def timex3(text: str, anchor: Anchor) -> Timex3 | None:
     if NOT_TIMEX.match(phrase):
         return None
     found = _timex3_rules(phrase, anchor)
-    if found is None:
-        # a shape only dateparser knows: its calendar value, when it is one TIMEX3 date
-        resolved = resolve(phrase, anchor.published, anchor)
-        value = resolved.value
-        plausible = (
-            resolved.absolute
-            or (  # dateparser reads "April 24 and 25" as 1925
-                value is not None
-                and anchor.published is not None
-                and abs(int(value[:4]) - anchor.published.year) <= 2
-            )
-        )
-        if value and plausible and re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
-            found = ("DATE", value)
-        elif (inner := INNER_DATE.search(phrase)) and (found := _timex3_rules(inner.group(), anchor)):
-            pass  # an extent NER drew too wide ("the day Friday", "April 24 and 25"): the date inside it
-        elif TEMPORAL_WORD.search(phrase):
-            found = ("DATE", None)
-        else:
-            return None
-    if found == NOT_A_TIMEX:
+    if found is None and calendar is not None:
+        found = _fallback(phrase, anchor, calendar)
+    if found is None or found == NOT_A_TIMEX:
         return None
     return {"type": found[0], "value": found[1]}
+
+
+def _fallback(phrase: str, anchor: Anchor, calendar: Resolved) -> tuple[str, str | None] | None:
+    """A shape the rules do not know: its calendar value when that is one plausible TIMEX3 date (dateparser
+    reads "April 24 and 25" as 1925), else the date inside an extent NER drew too wide ("the day Friday"),
+    else a DATE of unknown value when the phrase has a temporal word."""
+    value = calendar.value
+    published = anchor.published
+    near = value is not None and published is not None and abs(int(value[:4]) - published.year) <= 2
+    if value and (calendar.absolute or near) and re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
+        return "DATE", value
+    if (inner := INNER_DATE.search(phrase)) and (found := _timex3_rules(inner.group(), anchor)):
+        return found
+    return ("DATE", None) if TEMPORAL_WORD.search(phrase) else None
 
 
 def _timex3_rules(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
@@ -997,6 +997,19 @@ def _deictic(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
     return None
 
 
+def _is_no_date(phrase: str) -> bool:
+    """A duration, a set or a fuzzy reference: it has a TIMEX3 value but no calendar date."""
+    bare = APPROXIMATE.sub("", phrase)
+    return bool(
+        phrase in FUZZY
+        or phrase in SET_WORDS
+        or EVERY.match(phrase)
+        or DURATION.match(bare)
+        or UNIT_LONG.match(bare)
+        or (VAGUE_DURATION.match(bare) and not AGE.match(phrase))
+    )
+
+
 @lru_cache(maxsize=64)
 def _date_parser(published: date | None) -> DateDataParser:
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
@@ -1057,30 +1070,38 @@ class Candidate:
     text: str
 
 
-def find_candidates(doc: Doc) -> list[Candidate]:
+def _lowercase(text: str) -> str:
+    """The text in lower case, character for character (a few characters lowercase to two, e.g. "İ")."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def find_candidates(doc: Doc, text: str) -> list[Candidate]:
     """DATE/TIME entities (with a leading "since"), plus pattern matches that overlap none of them; a
     WHOLE_PATTERNS match (a season with its year, a range, a clock time with its day) replaces the candidates
     it overlaps, so that "the fall of" + "2022" is one expression."""
-    text = doc.text  # spaCy rebuilds doc.text from the tokens on every access: read it once
     found: list[Candidate] = []
     for ent in doc.ents:
         if ent.label_ not in {"DATE", "TIME"}:
             continue
         start = ent.start_char
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        # "since" makes the date an interval; "that" makes a weekday anaphoric ("that Sunday")
-        if before == "since" or (before == "that" and ent[0].lower_ in WEEKDAYS):
+        # "since" makes the date an interval; "that" makes a weekday anaphoric ("that Sunday"), "every" a set
+        if before == "since" or (before in {"that", "every", "each"} and ent[0].lower_ in WEEKDAYS):
             start = doc[ent.start - 1].idx
         found.append(Candidate(start, ent.end_char, text[start : ent.end_char]))
-    for m in WHOLE_PATTERNS.finditer(text):
+    lower = _lowercase(text)
+    for m in WHOLE_PATTERNS.finditer(lower):
         inside = [c for c in found if c.start < m.end() and m.start() < c.end]
         start = min([m.start(), *(c.start for c in inside)])
         end = max([m.end(), *(c.end for c in inside)])
         found = [c for c in found if c not in inside] + [Candidate(start, end, text[start:end])]
     taken = [(c.start, c.end) for c in found]
-    for m in EXTRA_PATTERNS.finditer(text):
+    for m in EXTRA_PATTERNS.finditer(lower):
         if all(m.end() <= s or m.start() >= e for s, e in taken):
-            found.append(Candidate(m.start(), m.end(), m.group()))
+            found.append(Candidate(m.start(), m.end(), text[m.start() : m.end()]))
     return sorted(found, key=lambda c: c.start)
 
 
@@ -1155,6 +1176,9 @@ def _month_text(index: int) -> str:
     return _month(index // 12, index % 12 + 1)
 
 
+# Relative expressions that can rule a publication month in or out: those naming a season, a month or a
+# quarter ("last year" is consistent with every month).
+COARSE_RELATIVE = re.compile(rf"\b(?:{SEASON_RE}|{MONTH_RE}|quarter)\b")
 # How long after the latest event a page tells in the past tense it may have been written: news reports
 # recent events, and without this bound a page saying only what happened has no latest possible date.
 RECENCY_MONTHS = 12
@@ -1173,7 +1197,7 @@ class InferredDate:
     evidence: tuple[str, ...]
 
 
-def infer_publication(doc: Doc, candidates: list[Candidate], tenses: list[Tense | None]) -> InferredDate:
+def infer_publication(text: str, candidates: list[Candidate], tenses: list[Tense | None]) -> InferredDate:
     """The narrowest interval of months consistent with every dated expression (outside copyright lines) and
     its tense: what a past-tense clause dates is not after publication, what a future-tense one dates not
     before it; a relative expression ("this fall", "last September") must resolve, at the candidate month,
@@ -1182,16 +1206,16 @@ def infer_publication(doc: Doc, candidates: list[Candidate], tenses: list[Tense 
     full date stated, moved forward to a weekday named after it, when that lies in the interval, else the
     interval's first month if it spans at most MONTH_PRECISION_AT_MOST months (else nothing is inferred). A
     constraint that would leave no month is skipped."""
-    text = doc.text
     dated: list[tuple[Candidate, Tense | None, tuple[int, int], str]] = []
     relative: list[tuple[Candidate, Tense | None]] = []
     for candidate, tense in zip(candidates, tenses, strict=True):
         if _in_copyright_line(text, candidate):
             continue
-        if not resolve(candidate.text, None).absolute:
+        calendar = resolve(candidate.text, None)
+        if not calendar.absolute:
             relative.append((candidate, tense))
             continue
-        found = timex3(candidate.text, Anchor(None, tense))
+        found = timex3(candidate.text, Anchor(None, tense), calendar)
         if found and (months := _months(found["value"])):
             dated.append((candidate, tense, months, str(found["value"])))
     if not dated:
@@ -1216,7 +1240,12 @@ def infer_publication(doc: Doc, candidates: list[Candidate], tenses: list[Tense 
         elif tense == "past" or candidate.text.lower().startswith("since"):
             narrow(candidate, {m for m in allowed if m >= first})
     named = {value for *_, value in dated}
+    seen: set[tuple[str, Tense | None]] = set()
     for candidate, tense in relative:
+        key = (candidate.text.lower(), tense)
+        if key in seen or not COARSE_RELATIVE.search(key[0]):
+            continue  # a repeat, or "Tuesday", "last week": true at every candidate month
+        seen.add(key)
         keep, same_period = set(), set()
         for month in sorted(allowed):
             found = timex3(candidate.text, Anchor(date(month // 12, month % 12 + 1, 15), tense))
@@ -1232,7 +1261,7 @@ def infer_publication(doc: Doc, candidates: list[Candidate], tenses: list[Tense 
         narrow(candidate, same_period & allowed)
     low, high = min(allowed), max(allowed)
     interval = _month_text(low) if low == high else f"{_month_text(low)}/{_month_text(high)}"
-    point = _latest_stated_day(doc, candidates)
+    point = _latest_stated_day(text, candidates)
     if point is not None and low <= point.year * 12 + point.month - 1 <= high:
         return InferredDate(_day(point), interval, tuple(evidence))
     if high - low < MONTH_PRECISION_AT_MOST:
@@ -1240,12 +1269,11 @@ def infer_publication(doc: Doc, candidates: list[Candidate], tenses: list[Tense 
     return InferredDate(None, None, ())  # too wide to stand for a publication date
 
 
-def _latest_stated_day(doc: Doc, candidates: list[Candidate]) -> date | None:
+def _latest_stated_day(text: str, candidates: list[Candidate]) -> date | None:
     """The latest full date the text states (outside copyright lines), moved forward to the latest weekday
     named in the text within the week after it ("… on March 4, 2024. On Wednesday, …" → March 6)."""
     stated: list[date] = []
     weekdays: list[int] = []
-    text = doc.text
     for candidate in candidates:
         if _in_copyright_line(text, candidate):
             continue
@@ -1277,7 +1305,8 @@ def _start_day(value: str | None) -> date | None:
 
 class TimesComponent:
     def __call__(self, doc: Doc) -> Doc:
-        candidates = find_candidates(doc)
+        text = doc.text  # spaCy rebuilds doc.text from the tokens on every access: read it once
+        candidates = find_candidates(doc, text)
         parsed = doc.has_annotation("DEP")
         spans = [
             doc.char_span(c.start, c.end, alignment_mode="expand") if parsed else None for c in candidates
@@ -1285,7 +1314,7 @@ class TimesComponent:
         tenses = [clause_tense(span) if span is not None else None for span in spans]
         published_text = doc._.published
         if published_text is None:
-            inferred = infer_publication(doc, candidates, tenses)
+            inferred = infer_publication(text, candidates, tenses)
             doc._.published_inferred = inferred.published
             doc._.published_interval = inferred.interval
             doc._.published_evidence = list(inferred.evidence) or None
@@ -1300,7 +1329,7 @@ class TimesComponent:
             anchor = Anchor(published, tense, reference, story_year, reference_is_day)
             resolved = resolve(candidate.text, published, anchor)
             value = resolved.value
-            found = timex3(candidate.text, anchor)
+            found = timex3(candidate.text, anchor, resolved)
             if not resolved.absolute and precision == "month":
                 value = _coarsen(value)
                 if found and found["value"] and ISO_DATE.match(found["value"][:10]):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from claimtrace.evaluate.timex import Timex
+from claimtrace.evaluate.timex import Timex, same_value
 
 # Published anchors on the TempEval-3 platinum test (relaxed / strict extent F1, value F1), for orientation:
 # they were measured on a different (test) set.
@@ -89,6 +89,6 @@ def _errors(
     out += [
         f"{doc_id}\tvalue\t{g.text!r} ~ {p.text!r}\tgold {g.type} {g.value}\tours {p.type} {p.value}"
         for g, p in pairs
-        if g.value != p.value
+        if not same_value(g.value, p.value)
     ]
     return out

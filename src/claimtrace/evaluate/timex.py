@@ -92,7 +92,7 @@ def predicted_timexes(text: str, times: Iterable[dict[str, Any]]) -> list[Timex]
     return found
 
 
-def _same_value(a: str | None, b: str | None) -> bool:
+def same_value(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and WEEK.sub(r"-W\1", a) == WEEK.sub(r"-W\1", b)
 
 
@@ -140,7 +140,7 @@ class TimexScores:
         self.predicted += len(predicted)
         self.relaxed += len(pairs)
         self.strict += sum(g.start == p.start and g.end == p.end for g, p in pairs)
-        self.value += sum(_same_value(g.value, p.value) for g, p in pairs)
+        self.value += sum(same_value(g.value, p.value) for g, p in pairs)
         self.type += sum(g.type == p.type for g, p in pairs)
         return pairs
 
