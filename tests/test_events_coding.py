@@ -107,8 +107,10 @@ def test_raised_passive_subject_is_the_actor(nlp) -> None:
 
 
 def test_relative_pronoun_and_pronoun_actors_are_resolved(nlp) -> None:
-    event = one(nlp, "Soldiers who stormed the compound arrested the mayor.", "stormed")
-    assert event["actor"]["text"] == "Soldiers" and event["actor"]["sector"] == "MIL"
+    event = one(nlp, "These are the soldiers who stormed the compound.", "stormed")
+    assert event["actor"]["text"] == "the soldiers" and event["actor"]["sector"] == "MIL"
+    # An event in a clause that describes another event's argument is not coded apart.
+    assert triggers(nlp, "Soldiers who stormed the compound arrested the mayor.") == ["arrested"]
     text = "Russian President Vladimir Putin arrived in Minsk. He condemned the sanctions."
     event = one(nlp, text, "condemned")
     assert event["actor"]["text"] == "He"
@@ -158,3 +160,23 @@ def test_gold_record_scorer() -> None:
     assert scores["detection_recall"] == 0.5 and scores["unexpected_per_sentence"] == 0.5
     assert scores["root_accuracy"] == 0.5
     assert scores["actor_country_accuracy"] == 1.0 and scores["actor_sector_accuracy"] == 1.0
+
+
+def test_a_verbal_act_governing_another_is_that_act(nlp) -> None:
+    event = one(nlp, "Iran threatened to shell the border towns.", "threatened")
+    assert (event["type"], event["mode"]) == ("THREATEN", "violence")
+
+
+def test_an_obligation_someone_reports_is_their_request(nlp) -> None:
+    event = one(nlp, "Russia said on Tuesday that Sudan must return the helicopter.", "return")
+    assert event["type"] == "REQUEST"
+    assert (event["actor"]["text"], event["actor"]["code"]) == ("Russia", "RUS")
+    assert event["target"]["code"] == "SDN"
+
+
+def test_members_of_a_group_and_the_reporting_subject_code_the_actor(nlp) -> None:
+    actor = one(nlp, "Thousands of Kenyan students marched to the parliament.", "marched")["actor"]
+    assert (actor["code"], actor["sector"]) == ("KEN", "EDU")
+    actor = one(nlp, "The Fijian rebels said they will release the hostages.", "release")["actor"]
+    assert (actor["text"], actor["code"], actor["sector"]) == ("they", "FJI", "REB")
+    assert actor["resolved_to"] == "The Fijian rebels"

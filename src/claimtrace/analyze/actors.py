@@ -19,6 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from claimtrace.analyze.event_units import noun_phrase
 from claimtrace.analyze.lexicon import (
     ACTOR_SECTORS,
     IGO_ACRONYMS,
@@ -33,6 +34,10 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
 ANTECEDENT_ENTITIES = {"person": frozenset({"PERSON"}), "group": frozenset({"ORG", "GPE", "NORP"})}
 LOOKBACK_SENTENCES = 3
+PARTITIVE_NOUNS = frozenset({
+    "thousand", "hundred", "dozen", "million", "group", "member", "contingent", "some", "most", "many", "all",
+    "part", "deployment", "patch", "band",
+})  # fmt: skip
 COUNTRY_ENTITIES = frozenset({"GPE", "NORP", "LOC", "ORG", "FAC"})
 SECTOR_NAMES = {
     "GOV": "government", "MIL": "military", "REB": "rebels", "OPP": "opposition", "COP": "police",
@@ -67,6 +72,14 @@ def _head(tokens: list[Token]) -> Token:
     """The token of the phrase whose head lies outside it."""
     ids = {t.i for t in tokens}
     return next((t for t in tokens if t.head.i not in ids or t.head is t), tokens[-1])
+
+
+def _partitive(head: Token) -> Token | None:
+    """The members a quantity or group noun is made of ("thousands of Nigerians" → Nigerians)."""
+    if head.lemma_.lower() not in PARTITIVE_NOUNS and not head.like_num:
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
 
 
 def _sector(tokens: list[Token], head: Token) -> str | None:
@@ -106,13 +119,18 @@ class ActorCoder:
             text = LEADING.sub("", ent.text).removesuffix("'s").strip()
             place = self.places.place(text)
             if place is not None:
-                return place.country, place.name, place.kind == "capital" and len(tokens) <= 2
-            iso3 = self.places.demonym(text) if " " not in text else None
+                return place.country, place.name, place.kind == "capital" and ent.start <= head.i < ent.end
+            iso3 = self.places.demonym(text)
             if iso3 is not None:
                 return iso3, self.places.country_names.get(iso3, iso3), False
         for token in sorted(tokens, key=lambda t: (t.i > head.i, t.i)):
             if not token.text[:1].isupper():
                 continue
+            previous = token.nbor(-1) if token.i > tokens[0].i else None
+            if previous is not None and previous.text[:1].isupper():
+                iso3 = self.places.demonym(f"{previous.text} {token.text}")  # "the Sri Lankan army"
+                if iso3 is not None:
+                    return iso3, self.places.country_names.get(iso3, iso3), False
             place = self.places.country(token.text)
             if place is not None:
                 return place.country, place.name, False
@@ -123,15 +141,22 @@ class ActorCoder:
 
     def code_tokens(self, tokens: list[Token], role: str = "actor") -> Coding:
         """Code a phrase from its own words; a capital alone stands for its government only as an actor."""
+        head = _head(tokens)
+        part = _partitive(head)
+        if part is not None:  # "thousands of Nigerians", "a group of Moroccan diplomats": the members act
+            tokens = [t for t in tokens if t.i >= part.left_edge.i]
+            head = part
         text = " ".join(t.text for t in tokens)
         lower = text.lower()
-        head = _head(tokens)
         sector = _sector(tokens, head)
+        if sector is None and head.tag_ in ("NNS", "NNPS") and head.ent_type_ == "NORP":
+            sector = "CVL"  # "Bosnian Serbs", "Young Algerians": a people, acting as civilians
         seat = SEAT_PATTERN.search(lower)
         if seat:
             code, seat_sector = SEATS_OF_POWER[seat.group(1)]
             return Coding(code, sector or seat_sector, self._group_name(code, sector or seat_sector))
-        organisation = self._organisation(text, lower)
+        own = self.places.place(head.text) if head.ent_type_ == "GPE" else None
+        organisation = None if own is not None else self._organisation(text, lower)  # "NATO-member Norway"
         if organisation is not None:
             code, name = organisation
             return Coding(code, sector, name)
@@ -195,6 +220,9 @@ class ActorCoder:
             match = next((e for e in self.ents if e.text == resolved and e.start < pronoun.i), None)
             return resolved, list(match) if match is not None else []
         kind = "person" if pronoun.lower_ in PERSON_PRONOUNS else "group"
+        speaker = self._reporting_subject(pronoun, kind)
+        if speaker is not None:
+            return speaker
         first_sentence = pronoun.sent.start
         for _ in range(LOOKBACK_SENTENCES):
             if first_sentence == 0:
@@ -205,6 +233,29 @@ class ActorCoder:
             before = ent.end <= pronoun.i and ent.start >= first_sentence and ent.label_ in labels
             if before and (kind == "person" or ent.root.dep_ not in ("poss", "compound", "amod")):
                 return ent.text, self._phrase_around(ent)
+        return None
+
+    def _reporting_subject(self, pronoun: Token, kind: str) -> tuple[str, list[Token]] | None:
+        """ "The Fijian rebels said they will release …": the subject of the clause that reports the
+        pronoun's, when it agrees (a person for he/she, a plural or an organisation for they/it)."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = pronoun.head
+        for _ in range(3):
+            if clause.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or clause.head is clause:
+                return None
+            clause = clause.head
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.pos_ == "PRON":
+                continue
+            person = subject.ent_type_ == "PERSON" or (
+                subject.lower_ in ACTOR_SECTORS and subject.tag_ == "NN"
+            )
+            plural = subject.tag_ in ("NNS", "NNPS") or subject.ent_type_ in ("ORG", "GPE", "NORP")
+            if (kind == "person" and person) or (kind == "group" and plural and not person):
+                tokens = noun_phrase(subject)
+                return " ".join(t.text for t in tokens), tokens
+            return None
         return None
 
     def _phrase_around(self, ent: Span) -> list[Token]:

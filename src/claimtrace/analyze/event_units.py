@@ -142,6 +142,8 @@ def noun_phrase(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ in ("relcl", "acl", "appos", "punct", "advcl", "cc") and child.i > token.i:
             continue
+        if is_time(child) or (child.dep_ == "prep" and any(is_time(g) for g in child.children)):
+            continue  # "Rebels in the Ivory Coast on Tuesday": the time is no part of the actor
         keep.extend(child.subtree)
     tokens = sorted(keep, key=lambda t: t.i)
     dashes = [n for n, t in enumerate(tokens) if t.i < token.i and t.text in DATELINE_PUNCT

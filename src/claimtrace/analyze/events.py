@@ -28,10 +28,13 @@ from claimtrace.analyze.event_units import (
     build_units,
     lemma,
     lexicon_types,
+    noun_phrase,
     sentence_features,
+    subject_of,
     unit_features,
 )
 from claimtrace.analyze.extensions import register_extensions
+from claimtrace.analyze.lexicon import REPORTING_VERBS
 from claimtrace.analyze.places import dateline_place, sentence_place
 from claimtrace.errors import ClaimtraceError
 from claimtrace.record import Event, Role
@@ -46,7 +49,12 @@ FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 REFUSAL_MODALS = FUTURE_MODALS | {"would"}
 REFUSABLE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 # Force and coercion that is wanted, planned or announced is a THREATEN (manual 3.11), not the act itself.
-THREATENED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+THREATENED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})  # boycotts, blockades: "restrict"
+# Verbal acts coded as themselves when they govern another act ("threatened to shell" is a THREATEN).
+SPEECH_ACT_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT", "AGREE"})
+OBLIGATION_MODALS = frozenset({"must", "should"})
+# Clauses that modify a noun or another clause: an event in one is subordinate to an event above it.
+SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp"})
 AGREEABLE_TYPES = plover.COOPERATIVE_ACTIONS | {"AGREE", "RETREAT", "CONCEDE"}
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 STATUS_CERTAINTY = {"asserted": 3.0, "reported": 2.0, "future": 2.0, "intended": 1.0, "hypothetical": 0.0,
@@ -180,13 +188,21 @@ def reporting_attribution(unit: EventUnit, attributions: list[dict[str, Any]]) -
     return best[1] if best else None
 
 
+def is_reported_clause(unit: EventUnit) -> bool:
+    top = unit.governor or unit.head
+    return top.dep_ == "ccomp" and lemma(top.head) in REPORTING_VERBS
+
+
 def event_status(unit: EventUnit, factuality: float | None, attribution: str | None) -> str:
     path = _clause_path(unit)
     if any(_has_neg(t) for t in path[:3]) or (factuality is not None and factuality <= -1):
         return "negated"
     modals = set().union(*(_modals(t) for t in path[:3]))
     question = unit.head.sent.text.rstrip().endswith("?")
-    if modals & HYPOTHETICAL_MODALS or is_conditional(unit) or question:
+    conditional = is_conditional(unit)
+    if "would" in modals and not conditional and is_reported_clause(unit):
+        modals = (modals - {"would"}) | {"will"}  # "said they would blockade Paris": the future, reported
+    if modals & HYPOTHETICAL_MODALS or conditional or question:
         return "hypothetical"
     if unit.governor is not None and lemma(unit.governor) in plover.INTENT_GOVERNORS:
         return "intended"
@@ -197,14 +213,37 @@ def event_status(unit: EventUnit, factuality: float | None, attribution: str | N
     return "asserted"
 
 
+def speech_act_type(unit: EventUnit) -> str | None:
+    """The type of a verbal act that governs the unit's complement ("threatened to shell", "urged them to
+    release", "refused to allow", "agreed to withdraw"): PLOVER codes the act, the complement gives its
+    mode."""
+    own = lexicon_types(unit.head)
+    if unit.complements and len(own) == 1 and own[0] in SPEECH_ACT_TYPES:
+        return own[0]
+    return None
+
+
+def demanded_by(unit: EventUnit) -> Token | None:
+    """The reporting verb whose subject demands the unit's act: an obligation ("must", "should") in the
+    clause it reports ("Russia said Sudan must return …", "announced that Kagame must agree …")."""
+    top = unit.governor or unit.head
+    if not (_modals(top) | _modals(unit.head)) & OBLIGATION_MODALS:
+        return None
+    if top.dep_ == "ccomp" and lemma(top.head) in REPORTING_VERBS:
+        return top.head
+    return None
+
+
 def coded_type(event_type: str, status: str, unit: EventUnit) -> str:
     """PLOVER's single-category rule: intended/future cooperation is AGREE, announced retreat is CONCEDE,
     wanted, planned or announced force is THREATEN ("wants to attack", "they will attack") — also where the
     classifier, which learnt that a promise is AGREE, calls a promised attack AGREE."""
+    lexicon = {t for token in [*unit.trigger[1:], *unit.complements] for t in lexicon_types(token)}
+    if not unit.complements and not unit.trigger[1:]:
+        lexicon = set(lexicon_types(unit.head))  # "they will attack": the head is the act
+    if event_type == "AGREE" and lexicon & THREATENED_TYPES and not lexicon & AGREEABLE_TYPES:
+        return "THREATEN"  # "vowed to fight", "will attack" called AGREE
     if status in ("intended", "future"):
-        lexicon = {t for token in [*unit.trigger, *unit.complements] for t in lexicon_types(token)}
-        if event_type == "AGREE" and lexicon & THREATENED_TYPES and not lexicon & AGREEABLE_TYPES:
-            return "THREATEN"
         if event_type in plover.COOPERATIVE_ACTIONS:
             return "AGREE"
         if event_type == "RETREAT":
@@ -237,6 +276,9 @@ def event_mode(event_type: str, unit: EventUnit) -> str | None:
         for key in (lemma(token), token.lower_):
             if key in cues:
                 return cues[key][0]
+    if event_type == "THREATEN":  # the kind of act threatened ("threatened to shell" → violence)
+        threatened = [t for token in [*unit.complements, *unit.trigger] for t in lexicon_types(token)]
+        return next((plover.THREAT_MODES[t] for t in threatened if t in plover.THREAT_MODES), None)
     return None
 
 
@@ -301,10 +343,16 @@ def code_events(doc: Doc, model: EventTypeModel) -> list[dict[str, Any]]:
             value = factuality_at(unit, factuality)
             attribution = reporting_attribution(unit, attributions)
             status = event_status(unit, value, attribution)
-            event_type = coded_type(label, status, unit)
+            event_type = coded_type(speech_act_type(unit) or label, status, unit)
+            demander = demanded_by(unit)
             if is_refusal(unit, status, event_type):
                 # "will not release": a refusal, which PLOVER codes as a REJECT that did happen.
                 event_type, status, value = "REJECT", "reported" if attribution else "asserted", None
+            elif demander is not None:
+                # "Russia said Sudan must return the helicopter": Russia's demand, which did happen.
+                speaker, _ = subject_of(demander)
+                unit.actor, unit.target = (noun_phrase(speaker) if speaker is not None else []), unit.actor
+                event_type, status, value = "REQUEST", "reported" if attribution else "asserted", None
             actor = _role(text, unit.actor)
             cue_of = _cue_attribution(unit, attributions)
             if cue_of is not None:
@@ -349,19 +397,20 @@ def code_events(doc: Doc, model: EventTypeModel) -> list[dict[str, Any]]:
 
 def is_subordinate(unit: EventUnit, others: set[int]) -> bool:
     """An event inside another event's phrase: a noun in its object or prepositional phrases ("rejected calls
-    for economic aid", "launched an investigation into crimes during the war"), or a participle clause hung
-    on it ("rejected the offer, urging …"). PLOVER codes the governing event."""
+    for economic aid", "launched an investigation into crimes during the war"), or a clause that modifies it
+    or one of its arguments ("opened fire, killing one", "must return a helicopter that was captured").
+    PLOVER codes the governing event; coordinated and reported clauses stay events of their own."""
     head = unit.head
-    if not unit.is_noun:
-        return head.dep_ in ("advcl", "acl") and head.tag_ == "VBG" and head.head.i in others
-    current = head
-    for _ in range(6):
+    current, modifying = head, False
+    for _ in range(12):
         if current.head is current:
             return False
+        if not unit.is_noun and current.dep_ in SUBORDINATE_DEPS:
+            modifying = True
         current = current.head
-        if current.i in others:
+        if current.i in others and (unit.is_noun or modifying):
             return True
-        if current.pos_ in ("VERB", "AUX"):
+        if unit.is_noun and current.pos_ in ("VERB", "AUX"):
             return False  # a clause boundary: the noun is an argument of an event-less verb
     return False
 

@@ -115,6 +115,9 @@ class Gazetteer:
     def _demonym(self, lower: str) -> str | None:
         if lower in IRREGULAR_DEMONYMS:
             return IRREGULAR_DEMONYMS[lower]
+        if " " in lower:  # "Sri Lankan", "South Korean": a full country name less a suffix
+            stems = [lower[: -len(s)] for s in DEMONYM_SUFFIXES if lower.endswith(s)]
+            return next((self.countries[stem].country for stem in stems if stem in self.countries), None)
         stems = [lower] + [lower[: -len(s)] for s in DEMONYM_SUFFIXES if lower.endswith(s)]
         for stem in sorted(set(stems), key=len, reverse=True):
             if len(stem) < MIN_STEM:

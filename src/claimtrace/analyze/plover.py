@@ -152,15 +152,16 @@ NOUN_LEXICON: dict[str, tuple[str, ...]] = _entries({
 # Predicates that govern another predicate and mark it as intended or planned rather than done
 # ("plans to attack", "is willing to talk"). "agree/promise/offer" are AGREE events themselves.
 INTENT_GOVERNORS = frozenset({
-    "plan", "intend", "want", "seek", "aim", "hope", "wish", "prepare", "expect", "mean", "try",
-    "attempt", "look", "consider", "mull", "weigh", "willing", "ready", "eager", "keen", "prepared",
+    "plan", "intend", "want", "seek", "aim", "hope", "wish", "prepare", "expect", "mean",
+    "look", "consider", "mull", "weigh", "willing", "ready", "eager", "keen", "prepared",
     "determined", "set", "poised", "desire", "contemplate",
 })  # fmt: skip
 
 # Governors that pass their complement through unchanged in factuality (aspectual verbs): the complement
-# stays the event ("began shelling", "continued to fight").
+# stays the event ("began shelling", "continued to fight"); an attempt is coded as the act ("attempted to
+# assassinate" is an ASSAULT).
 ASPECTUAL_GOVERNORS = frozenset(
-    {"begin", "start", "continue", "resume", "keep", "go", "stop", "cease", "finish"}
+    {"begin", "start", "continue", "resume", "keep", "go", "stop", "cease", "finish", "try", "attempt"}
 )
 
 # Verbs that never code a PLOVER event on their own: copulas and plain statement verbs (PLOVER dropped CAMEO's
@@ -169,6 +170,10 @@ NON_EVENT_VERBS = frozenset({
     "be", "have", "do", "say", "tell", "add", "note", "write", "quote", "cite", "explain", "think",
     "believe", "know", "seem", "appear", "become", "mention", "describe", "tweet", "post",
 })  # fmt: skip
+
+# THREATEN's mode from the type of the act threatened, where no cue word names it.
+THREAT_MODES: dict[str, str] = {"ASSAULT": "violence", "SANCTION": "relations", "PROTEST": "restrict",
+                                "COERCE": "restrict"}  # fmt: skip
 
 # Mode cues per type: a lemma in the trigger or its arguments that selects the mode.
 MODE_CUES: dict[str, dict[str, tuple[str, ...]]] = {
