@@ -273,3 +273,33 @@ def test_a_damaged_store_is_reported_before_any_output(tmp_path: Path) -> None:
     assert "damaged" in exported.stderr and len(exported.stderr.splitlines()) == 1
     listed = claimtrace("claims", "--format", "json", "--db", str(store))  # may not touch a damaged page
     assert listed.returncode in (0, 2) and "internal error" not in listed.stderr
+
+
+# 8. A subdirectory that cannot be listed is an error, not a silent skip (also needs a non-root reader).
+def test_an_unlistable_subdirectory_is_an_error() -> None:
+    prefix = unprivileged()
+    folder = Path(tempfile.mkdtemp(prefix="ct-dir-"))
+    try:
+        (folder / "a.txt").write_text(TEXTS[0])
+        (folder / "locked").mkdir()
+        (folder / "locked" / "b.txt").write_text(TEXTS[1])
+        (folder / "locked").chmod(0)
+        folder.chmod(0o755)
+        listing = (
+            "import sys\nfrom claimtrace.read import iter_inputs\nfrom claimtrace.settings import Settings\n"
+        )
+        listing += (
+            "for item in iter_inputs([sys.argv[1]], Settings()):\n    print(type(item).__name__, item)\n"
+        )
+        read = subprocess.run(
+            [*prefix, sys.executable, "-c", listing, str(folder)], capture_output=True, text=True, check=False
+        )
+        assert read.returncode == 0, read.stderr
+        assert (
+            read.stdout.splitlines()[0]
+            == f"InputError {folder / 'locked'}: cannot list directory: Permission denied"
+        )
+        assert read.stdout.splitlines()[1].startswith("RawInput")
+    finally:
+        (folder / "locked").chmod(0o755)
+        shutil.rmtree(folder)
