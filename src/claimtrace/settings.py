@@ -51,6 +51,4 @@ class Settings:
     clean: bool = True
     batch_size: int = 32
     # The fast profile: no shared encoder, the CRF tagger and trees alone (for backfills; see the README).
-    fast: bool = field(
-        default_factory=lambda: os.environ.get("CLAIMTRACE_FAST", "1") not in ("", "0")
-    )  # TEMPORARY
+    fast: bool = field(default_factory=lambda: os.environ.get("CLAIMTRACE_FAST", "") not in ("", "0"))

@@ -12,7 +12,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from claimtrace.analyze.attribution_model import WINDOW_SENTENCES, chunks, spans_of
-from claimtrace.analyze.encoder import CUE_LABELS, ROLE_LABELS, Encoding
+from claimtrace.analyze.encoder import Encoding
 from claimtrace.analyze.types import AttributionSpans
 
 
@@ -23,37 +23,64 @@ def encoder_attributions(doc: Doc, encoding: Encoding) -> tuple[list[Attribution
     if not len(visible):
         return [], []
     cue_probs = heads.cue_probabilities(encoding.vectors[encoding.first[visible]])
-    labels = [CUE_LABELS[k] for k in cue_probs.argmax(axis=1)]
-    sentence_of, paragraph_of = _sentences_and_paragraphs(doc)
+    layout = _Layout(doc, visible)
     cues = []
-    for run in chunks([f"{label}-Cue" if label != "O" else "O" for label in labels], "Cue"):
-        tokens = [int(visible[p]) for p in run]
-        # a cue never spans a sentence or paragraph break
-        cues += _split(tokens, sentence_of)
-    found = []
-    for cue in cues:
-        window = [
-            int(i)
-            for i in visible
-            if paragraph_of[i] == paragraph_of[cue[0]]
-            and abs(sentence_of[i] - sentence_of[cue[0]]) <= WINDOW_SENTENCES
-        ]
-        rows = _role_rows(encoding, window, cue)
-        role_labels = [ROLE_LABELS[k] for k in rows.argmax(axis=1)]
+    for run in chunks(decode(cue_probs, ("Cue",)), "Cue"):
+        # a cue never spans a sentence break
+        cues += _split([int(visible[p]) for p in run], layout.sentence_of)
+    found = [spans for cue in cues if (spans := layout.roles(encoding, cue)) is not None]
+    return found, cues
+
+
+class _Layout:
+    """Sentence and paragraph of each token, for the role window of a cue."""
+
+    def __init__(self, doc: Doc, visible: np.ndarray) -> None:
+        self.doc = doc
+        self.visible = visible
+        self.sentence_of, self.paragraph_of = _sentences_and_paragraphs(doc)
+
+    def roles(self, encoding: Encoding, cue: list[int]) -> AttributionSpans | None:
+        """The role head's source and content for one cue (token indices), or None without content."""
+        sentence, paragraph = self.sentence_of[cue[0]], self.paragraph_of[cue[0]]
+        near = (self.paragraph_of[self.visible] == paragraph) & (
+            np.abs(self.sentence_of[self.visible] - sentence) <= WINDOW_SENTENCES
+        )
+        window = [int(i) for i in self.visible[near]]
+        role_labels = decode(_role_rows(encoding, window, cue), ("Source", "Content"))
         content = [window[p] for run in chunks(role_labels, "Content") for p in run]
         if not content:
-            continue
+            return None
         sources = [[window[p] for p in run] for run in chunks(role_labels, "Source")]
         source = min(sources, key=lambda run: min(abs(i - cue[0]) for i in run)) if sources else []
-        found.append(
-            AttributionSpans(
-                content=spans_of(doc, content),
-                cue=spans_of(doc, cue),
-                source=spans_of(doc, source),
-                origin="model",
-            )
+        return AttributionSpans(
+            content=spans_of(self.doc, content),
+            cue=spans_of(self.doc, cue),
+            source=spans_of(self.doc, source),
+            origin="model",
         )
-    return found, cues
+
+
+def decode(probabilities: np.ndarray, roles: tuple[str, ...]) -> list[str]:
+    """BIO labels from (n, 1 + 2 * len(roles)) probabilities of O, B-role, I-role, …: each token takes the
+    role (or O) with the most probability in its B and I together — a plain argmax leaves holes where a word's
+    probability of content is split between B and I — and begins a run where the role changes or B
+    outweighs I."""
+    by_role = np.column_stack(
+        [
+            probabilities[:, 0],
+            *(probabilities[:, 1 + 2 * k] + probabilities[:, 2 + 2 * k] for k in range(len(roles))),
+        ]
+    )
+    choice = by_role.argmax(axis=1)
+    labels = []
+    for p, k in enumerate(choice):
+        if k == 0:
+            labels.append("O")
+            continue
+        begins = p == 0 or choice[p - 1] != k or probabilities[p, 2 * k - 1] > probabilities[p, 2 * k]
+        labels.append(f"{'B' if begins else 'I'}-{roles[k - 1]}")
+    return labels
 
 
 def _role_rows(encoding: Encoding, window: list[int], cue: list[int]) -> np.ndarray:
@@ -61,7 +88,7 @@ def _role_rows(encoding: Encoding, window: list[int], cue: list[int]) -> np.ndar
     all the cue's pieces, as in training)."""
     cue_pieces = list(range(int(encoding.first[cue[0]]), int(encoding.last[cue[-1]]) + 1))
     token_pieces = [int(encoding.first[i]) for i in window]
-    return encoding.heads.role_probabilities(encoding.vectors, cue_pieces, token_pieces)
+    return encoding.role_probabilities(cue_pieces, token_pieces)
 
 
 def _split(tokens: list[int], sentence_of: np.ndarray) -> list[list[int]]:

@@ -156,18 +156,30 @@ class Heads:
         return softmax(vectors @ self.cue_w + self.cue_b)
 
     def role_probabilities(
-        self, vectors: np.ndarray, cue: Sequence[int], pieces: Sequence[int]
+        self,
+        vectors: np.ndarray,
+        cue: Sequence[int],
+        pieces: Sequence[int],
+        row_part: np.ndarray | None = None,
     ) -> np.ndarray:
         """(len(pieces), 5) role label probabilities (ROLE_LABELS) of the given pieces for the cue made of
-        the pieces `cue`; `vectors` are all the text's piece vectors."""
+        the pieces `cue`; `vectors` are all the text's piece vectors, `row_part` (optional) their
+        `row_projection`, computed once a text instead of once a cue."""
+        width = vectors.shape[1]
+        w_row, w_cue, w_product = (self.role_w1[k * width : (k + 1) * width] for k in range(3))
+        w_distance = self.role_w1[3 * width :]
         cue_vector = vectors[list(cue)].mean(axis=0)
         rows = vectors[list(pieces)]
+        own = (row_part if row_part is not None else vectors @ w_row)[list(pieces)]
         buckets = distance_bucket(np.asarray(pieces), min(cue), max(cue))
-        joined = np.hstack(
-            [rows, np.broadcast_to(cue_vector, rows.shape), rows * cue_vector, self.distance[buckets]]
-        )
-        hidden = gelu(joined @ self.role_w1 + self.role_b1)
-        return softmax(hidden @ self.role_w2 + self.role_b2)
+        # the first layer over [row, cue, row * cue, distance], one block of its weights at a time
+        hidden = own + cue_vector @ w_cue + (rows * cue_vector) @ w_product
+        hidden += (self.distance @ w_distance)[buckets] + self.role_b1
+        return softmax(gelu(hidden) @ self.role_w2 + self.role_b2)
+
+    def row_projection(self, vectors: np.ndarray) -> np.ndarray:
+        """The part of the role head's first layer that depends on a piece alone, for every piece."""
+        return vectors @ self.role_w1[: vectors.shape[1]]
 
     def factuality(self, vectors: np.ndarray) -> np.ndarray:
         """(n, corpora) factuality of each predicate vector, one column per FACTUALITY_CORPORA."""
@@ -246,6 +258,7 @@ class Encoding:
     first: np.ndarray  # (tokens,) int64
     last: np.ndarray  # (tokens,) int64
     model_dir: Path
+    row_part: np.ndarray | None = None  # the role head's per-piece part, once a role is asked for
 
     def token_vectors(self) -> np.ndarray:
         """(tokens, 384): each token's first-piece vector, zeros for whitespace."""
@@ -257,6 +270,12 @@ class Encoding:
     @property
     def heads(self) -> Heads:
         return load_encoder(self.model_dir).heads
+
+    def role_probabilities(self, cue: Sequence[int], pieces: Sequence[int]) -> np.ndarray:
+        """`Heads.role_probabilities` over this text's vectors, its per-piece part computed once."""
+        if self.row_part is None:
+            self.row_part = self.heads.row_projection(self.vectors)
+        return self.heads.role_probabilities(self.vectors, cue, pieces, self.row_part)
 
 
 def token_pieces(doc: Doc, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

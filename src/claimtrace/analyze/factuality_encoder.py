@@ -3,7 +3,8 @@
 The encoder's factuality head gives each predicate (its first wordpiece) one value per annotation style
 (FACTUALITY_CORPORA); the default profile mixes it with the trees' value by a per-style weight that
 `claimtrace train encoder` chooses on the fifth of the training sentences the encoder never saw
-(`blend.json` in the encoder's directory).
+(`blend.json` in the encoder's directory). Every predicate is mixed: on that fifth, mixing only those without
+an operator the rules read (negation, modal, condition, question) scored worse (UW MAE 0.321 against 0.313).
 """
 
 from __future__ import annotations
@@ -32,7 +33,10 @@ def encoder_values(encoding: Encoding, predicates: Sequence[Token], corpus: str)
 
 
 def blended(trees: Sequence[float], encoder: np.ndarray, weight: float) -> list[float]:
-    mixed = weight * np.asarray(encoder, dtype=np.float64) + (1.0 - weight) * np.asarray(trees)
+    """The trees' values mixed with the encoder's by `weight`."""
+    mixed = weight * np.asarray(encoder, dtype=np.float64) + (1.0 - weight) * np.asarray(
+        trees, dtype=np.float64
+    )
     return [float(v) for v in np.clip(mixed, -LIMIT, LIMIT)]
 
 

