@@ -5,7 +5,7 @@ All values are plain JSON data in the claimtrace/1 shape, so Docs pickle across 
 - `doc._.published_inferred`: a date inferred from the text when `published` is None (times component), with
   `doc._.published_interval` ("YYYY-MM/YYYY-MM") and `doc._.published_evidence` (the expressions that
   narrowed it).
-- `doc._.times`: list of time dicts ({start, end, text, value, basis}).
+- `doc._.times`: list of time dicts ({start, end, text, value, basis, timex3}).
 - `doc._.attributions`: list of attribution dicts (see output-format.md).
 - `doc._.factuality`: list of {start, end, text, value}.
 - `doc._.events`: list of event dicts.

@@ -1321,7 +1321,7 @@ class TimesComponent:
             published_text = inferred.published
         published, precision = _parse_published(published_text)
         reference = published
-        reference_is_day = published is not None
+        reference_is_day = precision == "day"  # a month-only date stands in as its 15th
         story: tuple[int, int] | None = None  # (year, token index of the end of its sentence)
         times = []
         for candidate, span, tense in zip(candidates, spans, tenses, strict=True):
