@@ -24,6 +24,7 @@ from claimtrace.analyze.lexicon import (
     ACTOR_SECTORS,
     IGO_ACRONYMS,
     IGO_NAMES,
+    MEDIA_NAME_WORDS,
     NGO_NAMES,
     REB_OPP_FIRST,
     SEATS_OF_POWER,
@@ -216,7 +217,7 @@ class ActorCoder:
     def antecedent(self, pronoun: Token) -> tuple[str, list[Token]] | None:
         """The text and tokens a pronoun refers to."""
         resolved = self.resolved.get(pronoun.idx)
-        if resolved:
+        if resolved and not any(word in MEDIA_NAME_WORDS for word in resolved.split()):
             match = next((e for e in self.ents if e.text == resolved and e.start < pronoun.i), None)
             return resolved, list(match) if match is not None else []
         kind = "person" if pronoun.lower_ in PERSON_PRONOUNS else "group"
@@ -231,7 +232,14 @@ class ActorCoder:
         labels = ANTECEDENT_ENTITIES[kind]
         for ent in reversed(self.ents):
             before = ent.end <= pronoun.i and ent.start >= first_sentence and ent.label_ in labels
-            if before and (kind == "person" or ent.root.dep_ not in ("poss", "compound", "amod")):
+            outlet = any(t.text in MEDIA_NAME_WORDS for t in ent)  # a newspaper reports, "they" act
+            place = ent.label_ == "GPE" and ent.root.dep_ not in ("nsubj", "nsubjpass")  # "in Geneva"
+            outlet = outlet or place
+            if (
+                before
+                and not outlet
+                and (kind == "person" or ent.root.dep_ not in ("poss", "compound", "amod"))
+            ):
                 return ent.text, self._phrase_around(ent)
         return None
 
