@@ -40,9 +40,8 @@ from claimtrace.analyze.extensions import register_extensions
 from claimtrace.analyze.lexicon import CITING_VERBS
 from claimtrace.analyze.sources import EntityIndex, is_anonymity_formula, profile_source
 from claimtrace.analyze.types import AttributionSpans, source_follows_cue
-from claimtrace.record import Offsets, Role
+from claimtrace.record import ATTRIBUTION_KINDS, Offsets, Role
 
-KINDS = frozenset({"direct", "indirect", "mixed", "according_to", "no_source"})
 LOOKBACK = 64  # intervals checked before a position: far more than nest or overlap in one passage
 
 
@@ -164,7 +163,7 @@ def build_attributions(doc: Doc, spans: list[AttributionSpans]) -> list[dict[str
         out.append(
             {
                 "id": f"a{number}",
-                "kind": found.kind if found.kind in KINDS else _kind(found, quotes, text),
+                "kind": found.kind if found.kind in ATTRIBUTION_KINDS else _kind(found, quotes, text),
                 "source": _role(text, found.source),
                 "cue": _role(text, found.cue),
                 "content": _role(text, found.content),

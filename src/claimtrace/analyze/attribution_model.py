@@ -26,7 +26,7 @@ import pycrfsuite
 from spacy.tokens import Doc, Token
 
 from claimtrace.analyze.attribution_rules import find_rule_attributions, subject_source
-from claimtrace.analyze.lexicon import PREPOSITIONAL_CUES, STANCE_CUES
+from claimtrace.analyze.lexicon import CUE_PRIOR_LEMMAS, PLAIN_SPEECH_CUES, PREPOSITIONAL_CUES, STANCE_CUES
 from claimtrace.analyze.types import AttributionSpans
 from claimtrace.errors import ClaimtraceError
 from claimtrace.record import Offsets
@@ -38,47 +38,15 @@ CARD = "card.json"
 CUE_PRIORS = "cue_priors.json"
 CUE_SCORER = "cue_scorer.json"
 
-# Reporting and belief predicates: a prior for the cue tagger; the CRF learns the rest from lemmas.
-REPORTING_LEMMAS = frozenset(
-    re.findall(
-        r"\w+",
-        "say tell add note report claim insist warn signal indicate state explain argue suggest write "
-        "announce acknowledge admit confirm deny reveal predict declare assert testify recall contend "
-        "maintain concede believe think feel know ask urge call describe accuse charge complain criticize "
-        "praise tweet post according quote cite show find estimate conclude agree disagree point reply "
-        "respond stress emphasize caution promise vow pledge threaten hope fear expect want",
-    )
-)
 OPEN_QUOTES = frozenset("“‘«")
 CLOSE_QUOTES = frozenset("”’»")
 STRAIGHT_QUOTE = '"'
 # rule attributions of these kinds are kept even where the tagger found no cue (see merge)
 RULE_ONLY_KINDS = frozenset({"direct", "according_to"})
-# ...and so are rule attributions with a source whose cue ends in one of these plain speech verbs: the tagger
+# ...and so are rule attributions with a source whose cue ends in a plain speech verb or a stance cue: the tagger
 # sometimes drops a canonical "X told the Post that …" (costs 0.3 triple F1 on PolNeAR dev, 59.4 → 59.1, but a
 # missed plain report is the error users notice first)
-CORE_SPEECH_CUES = frozenset(
-    [
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "tell",
-        "denied",
-        "denies",
-        "confirmed",
-        "confirms",
-        "warned",
-        "warns",
-        "announced",
-        "reported",
-        "insisted",
-        "claimed",
-        "added",
-    ]
-)
-TRUSTED_RULE_CUES = CORE_SPEECH_CUES | STANCE_CUES
+TRUSTED_RULE_CUES = PLAIN_SPEECH_CUES | STANCE_CUES
 # The prepositions that end prepositional cues ("called for"), which the merge does not trust alone.
 PREPOSITIONAL_PARTICLES: frozenset[str] = frozenset().union(*PREPOSITIONAL_CUES.values())
 # nouns that name a source by its role: a subject that is one makes its verb a likely cue
@@ -209,9 +177,9 @@ def parse(doc: Doc) -> ParsedDoc:
             f"sq={int(quoted_sentence[i])}|{pos[i]}",
             f"e={tokens[i].ent_iob_}{tokens[i].ent_type_}",
         ]
-        if lemmas[i] in REPORTING_LEMMAS:
+        if lemmas[i] in CUE_PRIOR_LEMMAS:
             row += ["rv", f"rvp={pos[i]}"]
-        if lemmas[head] in REPORTING_LEMMAS:
+        if lemmas[head] in CUE_PRIOR_LEMMAS:
             row.append(f"hrv={deps[i]}")
         for child in children[i]:
             row.append(f"c={deps[child]}")
