@@ -14,6 +14,7 @@ a bare name, what a fuller mention of it elsewhere in the article says ("Russian
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,6 +99,15 @@ class ActorCoder:
         self.doc = doc
         self.places: Gazetteer = gazetteer()
         self.ents = list(doc.ents)
+        # Read once: Span attributes are rebuilt on every access.
+        self.bounds = [(e.start, e.end, e.label_) for e in self.ents]
+        self.entity_at = {i: n for n, (start, end, _) in enumerate(self.bounds) for i in range(start, end)}
+        self.full_names: dict[str, str] = {}  # a person's last word → the longest name ending in it
+        for ent, (_, end, label) in zip(self.ents, self.bounds, strict=True):
+            if label == "PERSON":
+                last = doc[end - 1].lower_
+                self.full_names[last] = max(self.full_names.get(last, ""), ent.text, key=len)
+        self._sentence_starts: list[int] | None = None
         # Each attribution source's resolution, by its first character: the coreference already done.
         self.resolved = {
             int(a["source"]["spans"][0][0]): a["source_profile"]["resolved_to"]
@@ -114,8 +124,10 @@ class ActorCoder:
         leader", "rebels in Ivory Coast")."""
         head = _head(tokens)
         first, last = tokens[0].i, tokens[-1].i
-        ents = sorted((e for e in self.ents if e.label_ in COUNTRY_ENTITIES and first <= e.start
-                       and e.end <= last + 1), key=lambda e: (e.start > head.i, e.start))  # fmt: skip
+        inside = {self.entity_at[t.i] for t in tokens if t.i in self.entity_at}
+        ents = sorted((self.ents[n] for n in inside if self.bounds[n][2] in COUNTRY_ENTITIES
+                       and first <= self.bounds[n][0] and self.bounds[n][1] <= last + 1),
+                      key=lambda e: (e.start > head.i, e.start))  # fmt: skip
         for ent in ents:
             text = LEADING.sub("", ent.text).removesuffix("'s").strip()
             place = self.places.place(text)
@@ -164,7 +176,8 @@ class ActorCoder:
         code, place_name, capital_alone = self._country_of(tokens)
         if capital_alone and role == "actor":
             sector = sector or "GOV"  # "Moscow said": the capital stands for its government
-        person = next((e for e in self.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None)
+        at = self.entity_at.get(head.i)
+        person = self.ents[at] if at is not None and self.bounds[at][2] == "PERSON" else None
         if person is not None:
             known = self.person_names().get(person[-1].lower_, Coding())
             coding = Coding(code, sector, self._full_name(person)).merged(known)
@@ -190,9 +203,7 @@ class ActorCoder:
 
     def _full_name(self, person: Span) -> str:
         """The longest name in the document ending in the same word ("Putin" → "Vladimir Putin")."""
-        last = person[-1].lower_
-        names = [e.text for e in self.ents if e.label_ == "PERSON" and e[-1].lower_ == last]
-        return max(names, key=len, default=person.text)
+        return self.full_names.get(self.doc[person.end - 1].lower_, person.text)
 
     def person_names(self) -> dict[str, Coding]:
         """What the fullest mention of each person says of them ("Russian President Vladimir Putin"),
@@ -224,11 +235,10 @@ class ActorCoder:
         speaker = self._reporting_subject(pronoun, kind)
         if speaker is not None:
             return speaker
-        first_sentence = pronoun.sent.start
-        for _ in range(LOOKBACK_SENTENCES):
-            if first_sentence == 0:
-                break
-            first_sentence = self.doc[first_sentence - 1].sent.start
+        if self._sentence_starts is None:
+            self._sentence_starts = [sent.start for sent in self.doc.sents]
+        at = bisect_right(self._sentence_starts, pronoun.i) - 1
+        first_sentence = self._sentence_starts[max(0, at - LOOKBACK_SENTENCES)]
         labels = ANTECEDENT_ENTITIES[kind]
         for ent in reversed(self.ents):
             before = ent.end <= pronoun.i and ent.start >= first_sentence and ent.label_ in labels

@@ -193,12 +193,14 @@ def is_reported_clause(unit: EventUnit) -> bool:
     return top.dep_ == "ccomp" and lemma(top.head) in REPORTING_VERBS
 
 
-def event_status(unit: EventUnit, factuality: float | None, attribution: str | None) -> str:
+def event_status(
+    unit: EventUnit, factuality: float | None, attribution: str | None, question: bool = False
+) -> str:
+    """The event's status; `question`: its sentence asks ("Will the army attack?")."""
     path = _clause_path(unit)
     if any(_has_neg(t) for t in path[:3]) or (factuality is not None and factuality <= -1):
         return "negated"
     modals = set().union(*(_modals(t) for t in path[:3]))
-    question = unit.head.sent.text.rstrip().endswith("?")
     conditional = is_conditional(unit)
     if "would" in modals and not conditional and is_reported_clause(unit):
         modals = (modals - {"would"}) | {"will"}  # "said they would blockade Paris": the future, reported
@@ -333,16 +335,19 @@ def code_events(doc: Doc, model: EventTypeModel) -> list[dict[str, Any]]:
     events: list[dict[str, Any]] = []
     coder: ActorCoder | None = None  # built when the first event needs it
     dateline: list[dict[str, Any] | None] = []  # the article's dateline place, read once when needed
+    doc_ents: list[Span] | None = None
     for sent in doc.sents:
         contexts: list[str] | None = None
+        sentence_ents: list[Span] | None = None
         shared = sentence_features(sent)
+        question = text[sent.start_char : sent.end_char].rstrip().endswith("?")
         coded = [
             (unit, model.predict(unit_features(unit, shared), unit.lexical)[0]) for unit in build_units(sent)
         ]
         for unit, label in main_events([(u, label) for u, label in coded if label != NO_EVENT]):
             value = factuality_at(unit, factuality)
             attribution = reporting_attribution(unit, attributions)
-            status = event_status(unit, value, attribution)
+            status = event_status(unit, value, attribution, question)
             event_type = coded_type(speech_act_type(unit) or label, status, unit)
             demander = demanded_by(unit)
             if is_refusal(unit, status, event_type):
@@ -381,9 +386,11 @@ def code_events(doc: Doc, model: EventTypeModel) -> list[dict[str, Any]]:
                 if record[role] is not None:
                     record[role].update(coder.code_spans(record[role]["spans"], role))
             argument_ids = {t.i for t in [*unit.actor, *unit.target]}
-            record["location"] = sentence_place(
-                [unit.head, *unit.complements, *unit.trigger[1:]], argument_ids
-            )
+            if sentence_ents is None:  # Span.ents walks the whole document: filter the document's once
+                doc_ents = doc_ents if doc_ents is not None else list(doc.ents)
+                sentence_ents = [e for e in doc_ents if sent.start <= e.start < sent.end]
+            heads = [unit.head, *unit.complements, *unit.trigger[1:]]
+            record["location"] = sentence_place(heads, argument_ids, sentence_ents)
             if record["location"] is None:
                 if not dateline:
                     dateline.append(dateline_place(doc))

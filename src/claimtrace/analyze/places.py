@@ -155,10 +155,10 @@ def _entity_of(token: Token, ents: list[Span]) -> Span | None:
     return next((e for e in ents if e.start <= token.i < e.end and e.label_ in PLACE_ENTITIES), None)
 
 
-def sentence_place(heads: list[Token], skip: set[int]) -> dict[str, Any] | None:
-    """A place the sentence puts the event in: a place entity after "in"/"at"/… on the trigger, a
-    complement or a verb above it ("clashes broke out in Hebron"), not part of the actor or target."""
-    ents = list(heads[0].sent.ents)
+def sentence_place(heads: list[Token], skip: set[int], ents: list[Span]) -> dict[str, Any] | None:
+    """A place the sentence puts the event in: a place entity (of `ents`, the sentence's) after "in"/"at"/…
+    on the trigger, a complement or a verb above it ("clashes broke out in Hebron"), not part of the actor
+    or target."""
     lookup = gazetteer()
     seen: set[int] = set()
     for head in heads:
