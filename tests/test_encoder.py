@@ -11,15 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrace.analyze.encoder import (
-    DISTANCE_BOUNDS,
-    MAX_PIECES,
-    MODEL_DIR,
-    OVERLAP,
-    distance_bucket,
-    load_encoder,
-    windows,
-)
+from claimtrace.analyze.encoder import MAX_PIECES, MODEL_DIR, OVERLAP, load_encoder, windows
+from claimtrace.train.encoder import DISTANCE_BOUNDS, distance_bucket
 
 
 def offsets_of(words: list[str], breaks: set[int]) -> tuple[str, np.ndarray]:
@@ -57,7 +50,7 @@ def test_short_paragraphs_share_a_window_and_a_long_one_overlaps() -> None:
     assert long[0].keep_end == long[1].keep_start == long[0].end - OVERLAP // 2
 
 
-def test_distance_buckets_tell_side_and_rough_distance() -> None:
+def test_distance_buckets_of_the_auxiliary_role_head_tell_side_and_rough_distance() -> None:
     positions = np.arange(0, 60)
     buckets = distance_bucket(positions, 20, 22)
     assert buckets[20] == buckets[21] == buckets[22] == 0

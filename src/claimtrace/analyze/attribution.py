@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimtrace.analyze import attribution_model
-from claimtrace.analyze.attribution_encoder import encoder_attributions
+from claimtrace.analyze.attribution_encoder import encoder_cues
 from claimtrace.analyze.attribution_rules import (
     find_quotes,
     find_rule_attributions,
@@ -46,8 +46,8 @@ LOOKBACK = 64  # intervals checked before a position: far more than nest or over
 
 
 class AttributionComponent:
-    """Rules plus a trained tagger: the shared encoder's heads where the encoder ran (the default profile),
-    else the CRF tagger (the fast profile)."""
+    """Rules plus a trained tagger: where the shared encoder ran (the default profile) its cue head finds
+    the cues, else the cue CRF does (the fast profile); the role CRF draws sources and contents for both."""
 
     def __init__(self, model_dir: Path | None) -> None:
         self.model_dir = model_dir
@@ -55,11 +55,9 @@ class AttributionComponent:
     def __call__(self, doc: Doc) -> Doc:
         rule_spans = find_rule_attributions(doc)
         if doc._.encoding is not None:
-            model_spans, cues = encoder_attributions(doc, doc._.encoding)
-            merged = attribution_model.merge(
-                model_spans, rule_spans, doc.text, [attribution_model.spans_of(doc, cue) for cue in cues]
+            found = attribution_model.find_attributions(
+                doc, rule_spans, self.tagger, encoder_cues(doc, doc._.encoding)
             )
-            found = attribution_model.with_subject_sources(doc, merged)
         else:
             found = attribution_model.find_attributions(doc, rule_spans, self.tagger)
         doc._.attributions = build_attributions(doc, vet_spans(doc, found, rule_spans))

@@ -43,9 +43,9 @@ CLOSE_QUOTES = frozenset("”’»")
 STRAIGHT_QUOTE = '"'
 # rule attributions of these kinds are kept even where the tagger found no cue (see merge)
 RULE_ONLY_KINDS = frozenset({"direct", "according_to"})
-# ...and so are rule attributions with a source whose cue ends in a plain speech verb or a stance cue: the tagger
-# sometimes drops a canonical "X told the Post that …" (costs 0.3 triple F1 on PolNeAR dev, 59.4 → 59.1, but a
-# missed plain report is the error users notice first)
+# ...and so are rule attributions with a source whose cue ends in a plain speech verb or a stance cue: the
+# tagger sometimes drops a canonical "X told the Post that …" (costs 0.3 triple F1 on PolNeAR dev, 59.4 →
+# 59.1, but a missed plain report is the error users notice first)
 TRUSTED_RULE_CUES = PLAIN_SPEECH_CUES | STANCE_CUES
 # The prepositions that end prepositional cues ("called for"), which the merge does not trust alone.
 PREPOSITIONAL_PARTICLES: frozenset[str] = frozenset().union(*PREPOSITIONAL_CUES.values())
@@ -595,13 +595,20 @@ def _load_tagger(directory: Path) -> AttributionTagger:
 
 
 def find_attributions(
-    doc: Doc, rule_spans: list[AttributionSpans], tagger: AttributionTagger | None = None
+    doc: Doc,
+    rule_spans: list[AttributionSpans],
+    tagger: AttributionTagger | None = None,
+    cues: list[list[int]] | None = None,
 ) -> list[AttributionSpans]:
-    """The final attributions of a Doc: the tagger's (default: the packaged model's), merged with the rule
-    finder's; a tagger-found cue left without a source takes its verb's subject."""
+    """The final attributions of a Doc: the tagger's (default: the packaged model's) for its own cues or
+    the given ones (token index runs: the shared encoder's), merged with the rule finder's; a tagger-found
+    cue left without a source takes its verb's subject."""
     tagger = tagger or load_tagger()
-    parsed = parse_with_rule_cues(doc, rule_spans)
-    cues = tagger.cues(parsed)
+    if cues is None:
+        parsed = parse_with_rule_cues(doc, rule_spans)
+        cues = tagger.cues(parsed)
+    else:
+        parsed = parse(doc)  # the rules' cue kinds are features of the cue CRF only
     merged = merge(tagger.attributions(parsed, cues), rule_spans, doc.text, [spans_of(doc, c) for c in cues])
     return with_subject_sources(doc, merged)
 

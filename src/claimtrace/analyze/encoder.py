@@ -1,14 +1,16 @@
 """The shared contextual encoder: a fine-tuned MiniLM (6 layers, 384 wide) run with onnxruntime.
 
-One encoder pass over each window of an article serves every head: cue tagging and source/content tagging
-for attribution (`encoder_attribution`), predicate factuality (`factuality`). Windows are packed from whole
+One encoder pass over each window of an article serves every head: cue tagging for attribution
+(`attribution_encoder`) and predicate factuality (`factuality_encoder`); the vectors are `doc._.encoding`
+for any other reader. Windows are packed from whole
 paragraphs up to `MAX_PIECES` wordpieces; a longer paragraph is cut into windows that overlap by `OVERLAP`
 pieces, and each piece keeps the vector of the window where it lies farthest from an edge. Wordpieces are
 aligned back to spaCy tokens by characters: a token's vector is that of its first piece.
 
 The heads are small numpy networks over the token vectors (`Heads`); training (`claimtrace train encoder`,
-torch, an optional extra) uses the same windows and the same head shapes, so nothing at run time imports
-torch. The model files ship in `claimtrace/models/encoder/`.
+torch, an optional extra) uses the same windows and the same head shapes (and trains a source/content head
+as an auxiliary task, not shipped), so nothing at run time imports torch. The model files ship in
+`claimtrace/models/encoder/`.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -39,10 +40,6 @@ MAX_PIECES = 254  # wordpieces in a window, [CLS] and [SEP] not counted (the mod
 OVERLAP = 64  # pieces shared by consecutive windows of one long paragraph
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 CUE_LABELS = ("O", "B", "I")
-ROLE_LABELS = ("O", "B-Source", "I-Source", "B-Content", "I-Content")
-# Signed distance of a piece from the cue (in pieces) in buckets, as the role head reads it.
-DISTANCE_BOUNDS = (0, 1, 2, 3, 6, 10, 20, 40)
-DISTANCE_BUCKETS = 2 * len(DISTANCE_BOUNDS) + 1
 FACTUALITY_CORPORA = ("UW", "MEANTIME")
 
 
@@ -109,18 +106,6 @@ def _cut(a: int, b: int) -> list[Window]:
         start += step
 
 
-def distance_bucket(position: np.ndarray, cue_start: int, cue_end: int) -> np.ndarray:
-    """Bucket of each piece position relative to the cue pieces [cue_start, cue_end]: 0 inside the cue,
-    then 1.. before it and len(DISTANCE_BOUNDS)+1.. after it, by DISTANCE_BOUNDS."""
-    before = np.maximum(cue_start - position, 0)
-    after = np.maximum(position - cue_end, 0)
-    bounds = np.asarray(DISTANCE_BOUNDS)
-    out = np.zeros(len(position), dtype=np.int64)
-    out = np.where(before > 0, np.searchsorted(bounds, before, side="left"), out)
-    out = np.where(after > 0, len(DISTANCE_BOUNDS) + np.searchsorted(bounds, after, side="left"), out)
-    return out
-
-
 def gelu(x: np.ndarray) -> np.ndarray:
     return 0.5 * x * (1.0 + np.tanh(0.7978845608 * (x + 0.044715 * x**3)))
 
@@ -136,11 +121,6 @@ class Heads:
 
     cue_w: np.ndarray  # (384, 3)
     cue_b: np.ndarray
-    role_w1: np.ndarray  # (3 * 384 + distance, hidden)
-    role_b1: np.ndarray
-    role_w2: np.ndarray  # (hidden, 5)
-    role_b2: np.ndarray
-    distance: np.ndarray  # (DISTANCE_BUCKETS, dim)
     fact_w1: np.ndarray  # (384, hidden)
     fact_b1: np.ndarray
     fact_w2: np.ndarray  # (hidden, len(FACTUALITY_CORPORA))
@@ -154,32 +134,6 @@ class Heads:
     def cue_probabilities(self, vectors: np.ndarray) -> np.ndarray:
         """(n, 3) P(O), P(B), P(I) of each vector."""
         return softmax(vectors @ self.cue_w + self.cue_b)
-
-    def role_probabilities(
-        self,
-        vectors: np.ndarray,
-        cue: Sequence[int],
-        pieces: Sequence[int],
-        row_part: np.ndarray | None = None,
-    ) -> np.ndarray:
-        """(len(pieces), 5) role label probabilities (ROLE_LABELS) of the given pieces for the cue made of
-        the pieces `cue`; `vectors` are all the text's piece vectors, `row_part` (optional) their
-        `row_projection`, computed once a text instead of once a cue."""
-        width = vectors.shape[1]
-        w_row, w_cue, w_product = (self.role_w1[k * width : (k + 1) * width] for k in range(3))
-        w_distance = self.role_w1[3 * width :]
-        cue_vector = vectors[list(cue)].mean(axis=0)
-        rows = vectors[list(pieces)]
-        own = (row_part if row_part is not None else vectors @ w_row)[list(pieces)]
-        buckets = distance_bucket(np.asarray(pieces), min(cue), max(cue))
-        # the first layer over [row, cue, row * cue, distance], one block of its weights at a time
-        hidden = own + cue_vector @ w_cue + (rows * cue_vector) @ w_product
-        hidden += (self.distance @ w_distance)[buckets] + self.role_b1
-        return softmax(gelu(hidden) @ self.role_w2 + self.role_b2)
-
-    def row_projection(self, vectors: np.ndarray) -> np.ndarray:
-        """The part of the role head's first layer that depends on a piece alone, for every piece."""
-        return vectors @ self.role_w1[: vectors.shape[1]]
 
     def factuality(self, vectors: np.ndarray) -> np.ndarray:
         """(n, corpora) factuality of each predicate vector, one column per FACTUALITY_CORPORA."""
@@ -258,7 +212,6 @@ class Encoding:
     first: np.ndarray  # (tokens,) int64
     last: np.ndarray  # (tokens,) int64
     model_dir: Path
-    row_part: np.ndarray | None = None  # the role head's per-piece part, once a role is asked for
 
     def token_vectors(self) -> np.ndarray:
         """(tokens, 384): each token's first-piece vector, zeros for whitespace."""
@@ -270,12 +223,6 @@ class Encoding:
     @property
     def heads(self) -> Heads:
         return load_encoder(self.model_dir).heads
-
-    def role_probabilities(self, cue: Sequence[int], pieces: Sequence[int]) -> np.ndarray:
-        """`Heads.role_probabilities` over this text's vectors, its per-piece part computed once."""
-        if self.row_part is None:
-            self.row_part = self.heads.row_projection(self.vectors)
-        return self.heads.role_probabilities(self.vectors, cue, pieces, self.row_part)
 
 
 def token_pieces(doc: Doc, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

