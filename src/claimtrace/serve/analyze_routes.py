@@ -45,10 +45,6 @@ class AnalyzeRequest(BaseModel):
     def exactly_one_body(self) -> AnalyzeRequest:
         if (self.text is None) == (self.html is None):
             raise ValueError("send exactly one of 'text' or 'html'")
-        body = self.text if self.text is not None else self.html
-        problem = text_problem(body or "")
-        if problem:  # the same test a file or a JSONL line must pass
-            raise ValueError(f"{'text' if self.text is not None else 'html'}: {problem}")
         return self
 
 
@@ -78,6 +74,9 @@ class Analyzer:
         assert body is not None
         if len(body.encode("utf-8", "surrogatepass")) > self.settings.max_bytes:
             raise HTTPException(413, f"{request.id}: document is larger than {self.settings.max_bytes} bytes")
+        problem = text_problem(body)
+        if problem:  # the same test a file or a JSONL line must pass
+            raise HTTPException(422, f"{request.id}: {problem}")
         settings = replace(self.settings, clean=False) if request.no_clean else self.settings
         # Imported here: spaCy loads only when analysis is asked for, so a read-only server starts quickly.
         from claimtrace.process import process
