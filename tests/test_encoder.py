@@ -189,7 +189,6 @@ def test_training_on_a_tiny_slice_writes_a_model_the_runtime_loads(tmp_path: Pat
     pieces, vectors = encoder.encode(ARTICLES[0])
     assert vectors.shape == (len(pieces), 384)
     assert np.isfinite(vectors).all()
-    assert encoder.heads.role_probabilities(vectors, [1, 2], list(range(len(pieces)))).shape == (
-        len(pieces),
-        5,
-    )
+    probabilities = encoder.heads.cue_probabilities(vectors)
+    assert probabilities.shape == (len(pieces), 3)
+    assert np.allclose(probabilities.sum(axis=1), 1.0, atol=1e-5)

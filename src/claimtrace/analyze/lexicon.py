@@ -191,6 +191,8 @@ ANONYMITY_NOUNS: frozenset[str] = frozenset({"anonymity"})
 
 # Verbs whose object is a further source the subject relies on ("Reuters, citing two officials, reported …").
 CITING_VERBS: frozenset[str] = frozenset({"cite", "quote"})
+# Their forms that head a citing chain's cue, for code that reads text rather than lemmas.
+CITING_FORMS: frozenset[str] = frozenset({"citing", "cited", "quoting", "quoted"})
 
 # Adverbs that attribute the clause they modify to an unnamed report.
 HEARSAY_ADVERBS: frozenset[str] = frozenset(
