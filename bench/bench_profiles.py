@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -33,14 +32,21 @@ for doc in nlp.pipe(texts, n_process=int(sys.argv[3]), batch_size=32):
 """
 
 
+# Runs a command and prints the largest resident set among its descendants (ru_maxrss of the children it
+# waited for, in KiB): a fresh wrapper per run, so that one side's peak never carries over into the next.
+PEAK_WRAPPER = """
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
 def timed(command: list[str]) -> tuple[float, float]:
-    """Seconds and the peak resident MB of the largest process the command ran (itself or a child)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Seconds and the peak resident MB of the largest process the command ran (itself or a worker)."""
     start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    done = subprocess.run([sys.executable, "-c", PEAK_WRAPPER, *command], check=True, capture_output=True)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
+    return seconds, int(done.stdout.decode().split()[-1]) / 1024
 
 
 def main() -> None:

@@ -431,7 +431,8 @@ def export(model: object, out_dir: Path, base: Path) -> None:
         opset_version=17,
         dynamo=False,
     )
-    # per-channel scales: vectors at cosine 0.982 to fp32 on average (0.939 with one scale a tensor), 23 MB
+    # per-channel scales: vectors at mean cosine 0.993 to fp32 on dev text (0.982 on random pieces, against
+    # 0.939 with one scale a tensor), 23 MB
     quantize_dynamic(str(fp32), str(out_dir / ONNX_MODEL), weight_type=QuantType.QInt8, per_channel=True)
     fp32.unlink()
     shutil.copyfile(base / "tokenizer.json", out_dir / TOKENIZER)
