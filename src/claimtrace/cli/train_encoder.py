@@ -42,6 +42,12 @@ TRAIN_COMMAND = (
 @click.option("--seed", type=int, default=13, show_default=True)
 @click.option("--epochs", type=click.FloatRange(min=0.01), default=2.0, show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Train on a tiny slice (tests).")
+@click.option(
+    "--checkpoint",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also keep the torch weights here (outside the package), to export again without retraining.",
+)
 def encoder(
     polnear: Path,
     factuality_dirs: tuple[Path, ...],
@@ -50,6 +56,7 @@ def encoder(
     seed: int,
     epochs: float,
     limit: int | None,
+    checkpoint: Path | None,
 ) -> None:
     """Fine-tune all-MiniLM-L6-v2 on the PolNeAR split POLNEAR (cue and source/content heads) and the
     --factuality splits (a factuality head), leaving every 5th article and sentence out; the left-out fifth
@@ -64,7 +71,7 @@ def encoder(
     """
     from claimtrace.train.encoder import TrainingSettings, choose_blend, score_attribution, train
 
-    settings = TrainingSettings(seed=seed, epochs=epochs, limit=limit)
+    settings = TrainingSettings(seed=seed, epochs=epochs, limit=limit, checkpoint=checkpoint)
     card = train(polnear, factuality_dirs, out_dir, settings, holdout=True, report=click.echo)
     card["factuality_holdout"] = choose_blend(out_dir, factuality_dirs, report=click.echo)
     card["attribution_holdout"] = score_attribution(out_dir, polnear, holdout=True, limit=limit)
