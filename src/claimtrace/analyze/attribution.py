@@ -49,33 +49,22 @@ class AttributionComponent:
     """Rules plus a trained tagger: where the shared encoder ran (the default profile) its cue head finds
     the cues, else the cue CRF does (the fast profile); the role CRF draws sources and contents for both."""
 
-    def __init__(self, model_dir: Path | None) -> None:
-        self.model_dir = model_dir
+    def __init__(self, tagger: attribution_model.AttributionTagger) -> None:
+        self.tagger = tagger
 
     def __call__(self, doc: Doc) -> Doc:
         rule_spans = find_rule_attributions(doc)
-        if doc._.encoding is not None:
-            found = attribution_model.find_attributions(
-                doc, rule_spans, self.tagger, encoder_cues(doc, doc._.encoding)
-            )
-        else:
-            found = attribution_model.find_attributions(doc, rule_spans, self.tagger)
+        cues = encoder_cues(doc, doc._.encoding) if doc._.encoding is not None else None
+        found = attribution_model.find_attributions(doc, rule_spans, self.tagger, cues)
         doc._.attributions = build_attributions(doc, vet_spans(doc, found, rule_spans))
         return doc
-
-    @property
-    def tagger(self) -> attribution_model.AttributionTagger:
-        return attribution_model.load_tagger(self.model_dir)
 
 
 @Language.factory("claimtrace_attribution", default_config={"model_dir": ""}, assigns=["doc._.attributions"])
 def make_attribution_component(nlp: Language, name: str, model_dir: str) -> AttributionComponent:
-    """`model_dir`: a directory written by `claimtrace train attribution` ("" for the packaged model): the
-    CRF tagger of the fast profile."""
+    """`model_dir`: a directory written by `claimtrace train attribution` ("" for the packaged model)."""
     register_extensions()
-    component = AttributionComponent(Path(model_dir) if model_dir else None)
-    component.tagger  # noqa: B018  (a missing model is reported when the pipeline is built)
-    return component
+    return AttributionComponent(attribution_model.load_tagger(Path(model_dir) if model_dir else None))
 
 
 def vet_spans(
