@@ -8,6 +8,9 @@ from pathlib import Path
 
 import click
 
+from claimtrace.cli.evaluate import encoder_option
+from claimtrace.evaluate.polnear import HOLDOUT_EVERY, is_held_out
+
 # Published anchors on the dev splits (their own scoring), shown beside the measured figures.
 ANCHORS = {
     "UW": (("always +3", 0.781, None), ("Stanovsky et al. 2017", 0.399, 0.668), ("DLGRN 2021", 0.346, 0.863)),
@@ -22,17 +25,11 @@ ANCHORS = {
     "--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
 @click.option("--fast", is_flag=True, help="Score the fast profile (the trees alone, no encoder).")
-@click.option(
-    "--encoder",
-    "encoder_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="Use the encoder in this directory (from `claimtrace train encoder --out`).",
-)
+@encoder_option
 @click.option(
     "--holdout",
     is_flag=True,
-    help="Score only every 5th sentence: the part `claimtrace train encoder` leaves out of training.",
+    help=f"Score only every {HOLDOUT_EVERY}th sentence: the part `claimtrace train encoder` leaves out.",
 )
 def factuality(
     directory: Path, split: str, output_format: str, fast: bool, encoder_dir: Path | None, holdout: bool
@@ -47,7 +44,6 @@ def factuality(
         score_docs,
         split_path,
     )
-    from claimtrace.evaluate.polnear import is_held_out
     from claimtrace.settings import Settings
 
     if fast and encoder_dir is not None:

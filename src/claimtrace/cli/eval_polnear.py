@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from claimtrace.cli.evaluate import encoder_option
 from claimtrace.evaluate.polnear import (
     HOLDOUT_EVERY,
     ROLES,
@@ -95,13 +96,7 @@ def _errors_table(breakdowns: list[Breakdown]) -> str:
     "--out`); implies --fast.",
 )
 @click.option("--fast", is_flag=True, help="Score the fast profile (no encoder: the CRF tagger and rules).")
-@click.option(
-    "--encoder",
-    "encoder_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="Use the encoder in this directory (from `claimtrace train encoder --out`).",
-)
+@encoder_option
 @click.option(
     "--holdout",
     is_flag=True,

@@ -1,5 +1,7 @@
 """`claimtrace eval …`: score claimtrace against research corpora as shared/design/evaluation.md describes."""
 
+from pathlib import Path
+
 import click
 
 from claimtrace.cli import LazyGroup
@@ -17,3 +19,13 @@ EVAL_COMMANDS = {
 @click.group("eval", cls=LazyGroup, lazy=EVAL_COMMANDS)
 def eval_group() -> None:
     """Score claimtrace on evaluation corpora (PolNeAR, UW/MEANTIME, PLOVER, Zyte, TimeML)."""
+
+
+# The option of every eval command that scores the default profile with a retrained encoder.
+encoder_option = click.option(
+    "--encoder",
+    "encoder_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Use the encoder in this directory (from `claimtrace train encoder --out`).",
+)
