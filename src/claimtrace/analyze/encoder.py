@@ -39,7 +39,6 @@ CARD = "card.json"
 MAX_PIECES = 254  # wordpieces in a window, [CLS] and [SEP] not counted (the model reads 512 at most)
 OVERLAP = 64  # pieces shared by consecutive windows of one long paragraph
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
-CUE_LABELS = ("O", "B", "I")
 FACTUALITY_CORPORA = ("UW", "MEANTIME")
 
 

@@ -69,7 +69,7 @@ class WindowExample:
     """One encoder window of a PolNeAR article with its labels in piece positions of the window."""
 
     ids: list[int]
-    cue_labels: list[int]  # CUE_LABELS index per piece
+    cue_labels: list[int]  # per piece: 0 outside a cue, 1 its first piece, 2 inside (the cue head's O, B, I)
     cues: list[tuple[list[int], list[int]]] = field(default_factory=list)  # (cue positions, ROLE labels)
 
 
