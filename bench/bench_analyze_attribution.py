@@ -14,7 +14,7 @@ from pathlib import Path
 
 import spacy
 
-from claimtrace.analyze.attribution_model import MODEL_DIR, AttributionTagger
+from claimtrace.analyze.attribution.tagger import MODEL_DIR, AttributionTagger
 from claimtrace.settings import Settings
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "src" / "claimtrace" / "examples"

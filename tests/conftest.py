@@ -30,8 +30,8 @@ def nlp():
 def rules() -> Callable[[str], list[dict[str, Any]]]:
     """The rule finder alone over a parsed text, as claimtrace/1 attribution dicts (the trained tagger and its
     merge have their own tests in test_attribution_model.py)."""
-    from claimtrace.analyze.attribution import build_attributions
-    from claimtrace.analyze.attribution_rules import find_rule_attributions
+    from claimtrace.analyze.attribution.component import build_attributions
+    from claimtrace.analyze.attribution.rules import find_rule_attributions
     from claimtrace.analyze.pipeline import load_pipeline
 
     pipeline = load_pipeline(components=("claimtrace_attribution",))

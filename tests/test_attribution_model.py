@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from claimtrace.analyze.attribution_model import (
+from claimtrace.analyze.attribution.tagger import (
     MODEL_DIR,
     AttributionTagger,
     CueScorer,
@@ -425,7 +425,7 @@ def _offsets(text: str, fragment: str) -> list[tuple[int, int]]:
 def test_a_tagger_cue_without_a_source_takes_its_verbs_speaking_subject(
     nlp: spacy.language.Language, text: str, cue: str, content: str, source: str | None
 ) -> None:
-    from claimtrace.analyze.attribution_rules import subject_source
+    from claimtrace.analyze.attribution.rules import subject_source
 
     doc = nlp(text)
     found = subject_source(doc, _offsets(text, cue), _offsets(text, content))
@@ -433,8 +433,8 @@ def test_a_tagger_cue_without_a_source_takes_its_verbs_speaking_subject(
 
 
 def test_cue_features_carry_the_kind_of_the_rule_cue_a_token_is_in(nlp: spacy.language.Language) -> None:
-    from claimtrace.analyze.attribution_model import rule_cue_kinds
-    from claimtrace.analyze.attribution_rules import find_rule_attributions
+    from claimtrace.analyze.attribution.rules import find_rule_attributions
+    from claimtrace.analyze.attribution.tagger import rule_cue_kinds
 
     doc = nlp("The mayor said the bridge would reopen. According to the council, the library will close.")
     kinds = rule_cue_kinds(doc, find_rule_attributions(doc))
@@ -451,7 +451,7 @@ def test_cue_features_carry_the_kind_of_the_rule_cue_a_token_is_in(nlp: spacy.la
 
 
 def test_only_tagger_attributions_without_a_source_take_the_subject(nlp: spacy.language.Language) -> None:
-    from claimtrace.analyze.attribution_model import with_subject_sources
+    from claimtrace.analyze.attribution.tagger import with_subject_sources
 
     text = "The town welcomed the decision. The council praised the plan."
     doc = nlp(text)

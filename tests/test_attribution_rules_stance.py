@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrace.analyze.attribution_model import merge
+from claimtrace.analyze.attribution.tagger import merge
 from claimtrace.analyze.types import AttributionSpans
 
 pytestmark = pytest.mark.slow

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from claimtrace.analyze.attribution import build_attributions
-from claimtrace.analyze.attribution_rules import find_rule_attributions
+from claimtrace.analyze.attribution.component import build_attributions
+from claimtrace.analyze.attribution.rules import find_rule_attributions
 from claimtrace.analyze.pipeline import load_pipeline
 from claimtrace.analyze.types import AttributionSpans
 

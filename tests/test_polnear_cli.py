@@ -101,14 +101,14 @@ def test_dev_split_scores_are_sane() -> None:
 def test_rules_only_never_consults_the_trained_tagger(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from claimtrace.analyze import attribution_model
+    from claimtrace.analyze.attribution import tagger
     from claimtrace.cli.eval_polnear import predict
     from claimtrace.evaluate.polnear import load_corpus
 
     def refuse() -> None:
         raise AssertionError("the tagger was consulted")
 
-    monkeypatch.setattr(attribution_model, "load_tagger", refuse)
+    monkeypatch.setattr(tagger, "load_tagger", refuse)
     articles = load_corpus(write_split(tmp_path / "split"))
     (triples,) = predict(articles, rules_only=True)
     assert len(triples) == 2
@@ -118,7 +118,7 @@ def test_rules_only_never_consults_the_trained_tagger(
 def test_model_option_uses_the_given_directory_and_holdout_scores_every_fifth_article(tmp_path: Path) -> None:
     import shutil
 
-    from claimtrace.analyze.attribution_model import MODEL_DIR
+    from claimtrace.analyze.attribution.tagger import MODEL_DIR
 
     split = write_split(tmp_path / "split")
     texts, annotations = split / "text", split / "attributions"

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from spacy.tokens import Span
 
-from claimtrace.analyze.attribution import build_attributions
-from claimtrace.analyze.attribution_rules import find_rule_attributions
+from claimtrace.analyze.attribution.component import build_attributions
+from claimtrace.analyze.attribution.rules import find_rule_attributions
 from claimtrace.analyze.lexicon import outlet_name
 from claimtrace.analyze.pipeline import load_pipeline
 from claimtrace.analyze.sources import EntityIndex, profile_source

@@ -32,7 +32,7 @@ from claimtrace.settings import Settings
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("claimtrace_encoder", "claimtrace.analyze.encoder"),
     ("claimtrace_times", "claimtrace.analyze.times"),
-    ("claimtrace_attribution", "claimtrace.analyze.attribution"),
+    ("claimtrace_attribution", "claimtrace.analyze.attribution.component"),
     ("claimtrace_factuality", "claimtrace.analyze.factuality"),
     ("claimtrace_events", "claimtrace.analyze.events"),
     ("claimtrace_anchor_times", "claimtrace.analyze.anchor_times"),
@@ -43,10 +43,11 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 ENCODER = "claimtrace_encoder"
 ATTRIBUTION = "claimtrace_attribution"
 FACTUALITY = "claimtrace_factuality"
+EVENTS = "claimtrace_events"
 # The analysis components; the encoder is added in front of them unless the profile is fast.
 ALL_COMPONENTS = tuple(name for name, _ in COMPONENTS if name != ENCODER)
 # Components that read the encoder's vectors when it ran (and fall back to their encoder-free models).
-ENCODER_READERS = frozenset({ATTRIBUTION, FACTUALITY})
+ENCODER_READERS = frozenset({ATTRIBUTION, FACTUALITY, EVENTS})
 
 
 def add_claimtrace_components(

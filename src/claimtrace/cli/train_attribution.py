@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from claimtrace.analyze.attribution_model import MODEL_DIR
+from claimtrace.analyze.attribution.tagger import MODEL_DIR
 
 
 @click.command("attribution")

@@ -569,8 +569,8 @@ def predict(
 
 
 def _predict_rules(articles: list[Article], outlet_links: bool) -> list[list[object]]:
-    from claimtrace.analyze.attribution import build_attributions
-    from claimtrace.analyze.attribution_rules import find_rule_attributions
+    from claimtrace.analyze.attribution.component import build_attributions
+    from claimtrace.analyze.attribution.rules import find_rule_attributions
     from claimtrace.analyze.pipeline import load_pipeline
 
     nlp = load_pipeline(components=())

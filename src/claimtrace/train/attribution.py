@@ -1,4 +1,4 @@
-"""Training the attribution tagger (`claimtrace.analyze.attribution_model`) on a PolNeAR split.
+"""Training the attribution tagger (`claimtrace.analyze.attribution.tagger`) on a PolNeAR split.
 
 Gold brat spans are aligned to spaCy tokens (a token belongs to a role when it overlaps the role's
 characters), then two CRFs are trained with L-BFGS: the cue tagger over every sentence, the source/content
@@ -25,7 +25,7 @@ from sklearn.neural_network import MLPClassifier
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-from claimtrace.analyze.attribution_model import (
+from claimtrace.analyze.attribution.tagger import (
     CARD,
     CUE_MODEL,
     CUE_PRIORS,

@@ -2,7 +2,7 @@
 
 The cue head gives each token (its first wordpiece) P(O), P(B), P(I); a token whose probability of being in a
 cue, P(B) + P(I), reaches CUE_THRESHOLD is in one, and each run of such tokens within a sentence is a cue.
-The CRF role tagger (`attribution_model.AttributionTagger.attributions`) then draws each cue's source and
+The CRF role tagger (`tagger.AttributionTagger.attributions`) then draws each cue's source and
 content, and the spans go through the same merge with the rules and the same vetting as in the fast profile.
 
 Chosen on the held-out fifth of PolNeAR train (both models fitted on the other four fifths): encoder cues with

@@ -1,6 +1,6 @@
 """The `claimtrace_attribution` spaCy component: who claims what, through whom.
 
-Rules propose attribution spans, the trained tagger (attribution_model) merges its own in, and this
+Rules propose attribution spans, the trained tagger (`tagger`) merges its own in, and this
 component turns the final spans into claimtrace/1 attribution dicts in `doc._.attributions`: ids in text
 order, the kind, source/cue/content roles, the `parent` of nested reporting, the source profile, and
 coreference of pronoun and definite sources. `certainty` is left None for the certainty component.
@@ -27,14 +27,14 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimtrace.analyze import attribution_model
-from claimtrace.analyze.attribution_encoder import encoder_cues
-from claimtrace.analyze.attribution_rules import (
+from claimtrace.analyze.attribution.encoder import encoder_cues
+from claimtrace.analyze.attribution.rules import (
     find_quotes,
     find_rule_attributions,
     is_adjective_infinitive,
     is_participle_modifier,
 )
+from claimtrace.analyze.attribution.tagger import AttributionTagger, find_attributions, load_tagger
 from claimtrace.analyze.coref import SourceMention, resolve_sources
 from claimtrace.analyze.extensions import register_extensions
 from claimtrace.analyze.lexicon import CITING_VERBS
@@ -49,13 +49,13 @@ class AttributionComponent:
     """Rules plus a trained tagger: where the shared encoder ran (the default profile) its cue head finds
     the cues, else the cue CRF does (the fast profile); the role CRF draws sources and contents for both."""
 
-    def __init__(self, tagger: attribution_model.AttributionTagger) -> None:
+    def __init__(self, tagger: AttributionTagger) -> None:
         self.tagger = tagger
 
     def __call__(self, doc: Doc) -> Doc:
         rule_spans = find_rule_attributions(doc)
         cues = encoder_cues(doc, doc._.encoding) if doc._.encoding is not None else None
-        found = attribution_model.find_attributions(doc, rule_spans, self.tagger, cues)
+        found = find_attributions(doc, rule_spans, self.tagger, cues)
         doc._.attributions = build_attributions(doc, vet_spans(doc, found, rule_spans))
         return doc
 
@@ -64,7 +64,7 @@ class AttributionComponent:
 def make_attribution_component(nlp: Language, name: str, model_dir: str) -> AttributionComponent:
     """`model_dir`: a directory written by `claimtrace train attribution` ("" for the packaged model)."""
     register_extensions()
-    return AttributionComponent(attribution_model.load_tagger(Path(model_dir) if model_dir else None))
+    return AttributionComponent(load_tagger(Path(model_dir) if model_dir else None))
 
 
 def vet_spans(

@@ -25,7 +25,7 @@ import numpy as np
 import pycrfsuite
 from spacy.tokens import Doc, Token
 
-from claimtrace.analyze.attribution_rules import find_rule_attributions, subject_source
+from claimtrace.analyze.attribution.rules import find_rule_attributions, subject_source
 from claimtrace.analyze.lexicon import (
     CITING_FORMS,
     CUE_PRIOR_LEMMAS,
@@ -37,7 +37,7 @@ from claimtrace.analyze.types import AttributionSpans
 from claimtrace.errors import ClaimtraceError
 from claimtrace.record import Offsets
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "attribution"
+MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "attribution"
 CUE_MODEL = "cue.crfsuite"
 ROLE_MODEL = "roles.crfsuite"
 CARD = "card.json"
@@ -621,7 +621,7 @@ def find_attributions(
 
 def with_subject_sources(doc: Doc, attributions: list[AttributionSpans]) -> list[AttributionSpans]:
     """Give each tagger attribution that has no source its cue verb's speaking subject, if any
-    (`attribution_rules.subject_source`); the rules' attributions are left as they are."""
+    (`rules.subject_source`); the rules' attributions are left as they are."""
     for found in attributions:
         if found.origin == "model" and not found.source:
             found.source = subject_source(doc, found.cue, found.content)
