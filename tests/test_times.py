@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from claimtrace.analyze.pipeline import load_pipeline
-from claimtrace.analyze.times import resolve
+from claimtrace.analyze.times.values import resolve
 
 PUBLISHED = "2024-03-14"  # a Thursday
 PUBLISHED_DAY = date(2024, 3, 14)

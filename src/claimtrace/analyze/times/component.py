@@ -1,0 +1,93 @@
+"""The `claimtrace_times` spaCy component: finds, anchors and normalises the time expressions of a Doc."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimtrace.analyze.extensions import register_extensions
+from claimtrace.analyze.times.anchoring import Anchor
+from claimtrace.analyze.times.publication import _start_day, infer_publication
+from claimtrace.analyze.times.recognition import find_candidates
+from claimtrace.analyze.times.shapes import SHAPES
+from claimtrace.analyze.times.tense import clause_tense
+from claimtrace.analyze.times.timex3 import timex3
+from claimtrace.analyze.times.values import resolve
+
+
+def _parse_published(published: str | None) -> tuple[date | None, str | None]:
+    """The publication date as a day, and its precision ("day" or "month")."""
+    if not published:
+        return None, None
+    if m := re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", published.strip()):
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3] or 15)), "day" if m[3] else "month"
+        except ValueError:
+            return None, None
+    return None, None
+
+
+def _coarsen(value: str | None) -> str | None:
+    """Day-level values resolved against a month-only publication date are only good to the month."""
+    if value is None:
+        return None
+    return "/".join(part[:7] for part in value.split("/"))
+
+
+class TimesComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # spaCy rebuilds doc.text from the tokens on every access: read it once
+        candidates = find_candidates(doc, text)
+        parsed = doc.has_annotation("DEP")
+        spans = [
+            doc.char_span(c.start, c.end, alignment_mode="expand") if parsed else None for c in candidates
+        ]
+        tenses = [clause_tense(span) if span is not None else None for span in spans]
+        published_text = doc._.published
+        if published_text is None:
+            inferred = infer_publication(text, candidates, tenses)
+            doc._.published_inferred = inferred.published
+            doc._.published_interval = inferred.interval
+            doc._.published_evidence = list(inferred.evidence) or None
+            published_text = inferred.published
+        published, precision = _parse_published(published_text)
+        reference = published
+        reference_is_day = precision == "day"  # a month-only date stands in as its 15th
+        story: tuple[int, int] | None = None  # (year, token index of the end of its sentence)
+        times = []
+        for candidate, span, tense in zip(candidates, spans, tenses, strict=True):
+            story_year = story[0] if story and span is not None and span.start < story[1] else None
+            anchor = Anchor(published, tense, reference, story_year, reference_is_day)
+            resolved = resolve(candidate.text, published, anchor)
+            value = resolved.value
+            found = timex3(candidate.text, anchor, resolved)
+            if not resolved.absolute and precision == "month":
+                value = _coarsen(value)
+                if found and found["value"] and SHAPES["iso_date"].match(found["value"][:10]):
+                    found = {**found, "value": found["value"][:7]}
+            if found and (day := _start_day(found["value"])):
+                reference, reference_is_day = day, bool(SHAPES["iso_date"].match(str(found["value"])[:10]))
+            if resolved.absolute and value and span is not None:
+                year = int(value[:4])
+                story = None if published and year == published.year else (year, span.sent.end)
+            times.append(
+                {
+                    "start": candidate.start,
+                    "end": candidate.end,
+                    "text": candidate.text,
+                    "value": value,
+                    "basis": "absolute" if resolved.absolute else "relative-to-published",
+                    "timex3": found,
+                }
+            )
+        doc._.times = times
+        return doc
+
+
+@Language.factory("claimtrace_times")
+def make_times(nlp: Language, name: str) -> TimesComponent:
+    register_extensions()
+    return TimesComponent()

@@ -1,0 +1,94 @@
+"""Candidate time expressions: spaCy's DATE and TIME entities, widened or joined where a pattern shows an
+expression NER split or cut short, plus patterns NER tends to miss."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from claimtrace.analyze.times.holidays import HOLIDAY_RE
+from claimtrace.analyze.times.vocabulary import (
+    CLOCK_RE,
+    DURATION_UNIT_RE,
+    FULL_WEEKDAY_RE,
+    FUZZY_RE,
+    MONTH_RE,
+    NUMBER_RE,
+    SEASON_RE,
+    SET_WORDS,
+    WEEKDAYS,
+    ZONE_RE,
+)
+
+# Extra candidates that NER misses often, matched on the lowercased text (`_lowercase`): case-insensitive
+# matching of these alternations costs three times as much.
+
+
+EXTRA_PATTERNS = re.compile(
+    rf"\b(?:(?:last|next|this|that|on|early|late)\s+)?(?:{FULL_WEEKDAY_RE})\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b"
+    r"|\b(?:yesterday|today|tomorrow|tonight)\b"
+    rf"|\b(?:the\s+)?(?:{FUZZY_RE})\b|\bthe\s+(?:past|present)\b"
+    rf"|\b(?:{'|'.join(SET_WORDS)})\b"
+    rf"|\b(?:every|each)\s+(?:other\s+)?(?:(?:{NUMBER_RE})\s+)?(?:{DURATION_UNIT_RE}|{FULL_WEEKDAY_RE}|{SEASON_RE})\b"
+    rf"|\b(?:(?:last|next|this)\s+)?(?:{HOLIDAY_RE})\b"
+    rf"|\b(?:(?:this|last|next|that)\s+)(?:{SEASON_RE})\b"
+    rf"|\b(?:once|twice|(?:{NUMBER_RE})\s+times)\s+(?:a|per|each)\s+(?:{DURATION_UNIT_RE})\b"
+    rf"|\b(?:\d+(?:\s+1/2)?|{NUMBER_RE})(?:\s+(?:more|additional|straight|consecutive))?[\s-]+(?:{DURATION_UNIT_RE})"
+    r"(?:-long)?\b"
+    r"|\b(?:day|week|month|year)-long\b",
+)
+# Expressions NER splits or cuts short (matched, like EXTRA_PATTERNS, on the lowercased text): the match
+# replaces every candidate it overlaps.
+WHOLE_PATTERNS = re.compile(
+    rf"\b(?:(?:the\s+)?(?:early|late|mid-?)\s*)?(?:the\s+)?(?:{SEASON_RE})\s+(?:of\s+)?(?:1[89]|20)\d{{2}}\b"
+    r"|\b(?:1[89]|20)\d{2}\s*[-–]\s*(?:(?:1[89]|20)\d{2}|\d{2})\b"
+    rf"|\b(?:from|between)\s+(?:(?:{MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{FULL_WEEKDAY_RE})"
+    rf"\s+(?:to|until|through|and)\s+(?:(?:{MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{FULL_WEEKDAY_RE})\b"
+    rf"|\b(?:{CLOCK_RE})(?:\s+(?:{ZONE_RE})\b)?(?:\s+(?:on\s+)?(?:{FULL_WEEKDAY_RE}|today|tomorrow|yesterday))\b"
+    rf"|\b(?:{FULL_WEEKDAY_RE}|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)\b",
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    text: str
+
+
+def _lowercase(text: str) -> str:
+    """The text in lower case, character for character (a few characters lowercase to two, e.g. "İ")."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def find_candidates(doc: Doc, text: str) -> list[Candidate]:
+    """DATE/TIME entities (with a leading "since"), plus pattern matches that overlap none of them; a
+    WHOLE_PATTERNS match (a season with its year, a range, a clock time with its day) replaces the candidates
+    it overlaps, so that "the fall of" + "2022" is one expression."""
+    found: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in {"DATE", "TIME"}:
+            continue
+        start = ent.start_char
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        # "since" makes the date an interval; "that" makes a weekday anaphoric ("that Sunday"), "every" a set
+        if before == "since" or (before in {"that", "every", "each"} and ent[0].lower_ in WEEKDAYS):
+            start = doc[ent.start - 1].idx
+        found.append(Candidate(start, ent.end_char, text[start : ent.end_char]))
+    lower = _lowercase(text)
+    for m in WHOLE_PATTERNS.finditer(lower):
+        inside = [c for c in found if c.start < m.end() and m.start() < c.end]
+        start = min([m.start(), *(c.start for c in inside)])
+        end = max([m.end(), *(c.end for c in inside)])
+        found = [c for c in found if c not in inside] + [Candidate(start, end, text[start:end])]
+    taken = [(c.start, c.end) for c in found]
+    for m in EXTRA_PATTERNS.finditer(lower):
+        if all(m.end() <= s or m.start() >= e for s, e in taken):
+            found.append(Candidate(m.start(), m.end(), text[m.start() : m.end()]))
+    return sorted(found, key=lambda c: c.start)

@@ -1,0 +1,166 @@
+"""The shapes of normalised time phrases, as anchored patterns (a phrase is lowercased, its quotes
+straightened and its leading preposition or article dropped before it is matched)."""
+
+from __future__ import annotations
+
+import re
+
+from claimtrace.analyze.times.holidays import HOLIDAY_RE
+from claimtrace.analyze.times.vocabulary import (
+    DURATION_UNIT_RE,
+    FULL_WEEKDAY_RE,
+    MONTH_RE,
+    NUMBER_RE,
+    SEASON_RE,
+    UNIT_RE,
+    WEEKDAY_RE,
+    ZONE_RE,
+)
+
+DEICTIC_DAY = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "last night": -1,
+}
+
+APPROXIMATELY = r"(?:(?:nearly|almost|about|around|roughly|some|more than|over)\s+)?"
+
+QUARTERS = {
+    "first": 1,
+    "1st": 1,
+    "q1": 1,
+    "second": 2,
+    "2nd": 2,
+    "q2": 2,
+    "third": 3,
+    "3rd": 3,
+    "q3": 3,
+    "fourth": 4,
+    "4th": 4,
+    "q4": 4,
+}
+
+# Each shape by name; compiled once, below.
+_SOURCES: dict[str, str] = {
+    "full_date": (
+        rf"^(?:(?:{WEEKDAY_RE})\.?,?\s+)?(?:(?P<m1>{MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_RE})\.?)(?:,?\s+(?P<y>\d{{4}}))?$"
+    ),
+    "month_year": (
+        rf"^(?:(?P<part>early|mid|middle|late)[\s-]+)?(?P<m>{MONTH_RE})\.?(?:,?\s+(?:of\s+)?(?P<y>\d{{4}}))?$"
+    ),
+    "year": r"^(?:(?P<part>early|mid|middle|late)[\s-]+)?(?:the\s+year\s+)?(?P<y>(?:1[89]|20)\d{2})$",
+    "decade": r"^(?:the\s+)?(?P<y>(?:1[89]|20)\d)0'?s$",
+    "season": (
+        r"^(?P<rel>last|this|next|past|coming)?\s*(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?$"
+    ),
+    "iso_date": r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$",
+    "us_date": r"^(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})$",
+    "weekday": (
+        rf"^(?:(?P<rel>last|next|this|on)\s+)?(?P<w>{WEEKDAY_RE})\.?(?:\s+(?:morning|afternoon|evening|night))?$"
+    ),
+    "relative_unit": r"^(?P<rel>last|this|next|past|previous|coming|current)\s+(?P<u>week|month|year)$",
+    "earlier_later": r"^(?P<which>earlier|later)\s+this\s+(?P<u>week|month|year)$",
+    "ago": rf"^(?P<n>{NUMBER_RE})\s+(?P<u>{UNIT_RE})s?\s+(?:ago|earlier|before)$",
+    "ahead": rf"^(?:in\s+)?(?P<n>{NUMBER_RE})\s+(?P<u>{UNIT_RE})s?(?:'s?)?\s+(?:from now|time|later)$",
+    "past_span": rf"^(?:the\s+)?(?:past|last|previous)\s+(?P<n>{NUMBER_RE})\s+(?P<u>{UNIT_RE})s?$",
+    "age": rf"^{APPROXIMATELY}(?P<n>{NUMBER_RE})[\s-]+(?P<u>{UNIT_RE})s?[\s-]+old$",
+    "quarter": (
+        r"^(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])\s+(?:quarter|half)?\s*(?:of\s+)?(?P<y>\d{4})$"
+    ),
+    # A clock time alone names no day.
+    "clock_time": (
+        r"^(?:about\s+|around\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?|noon|midnight)"
+        r"(?:\s+(?:local time|gmt|utc|[a-z]{2,4}t))?$"
+    ),
+    "leading": r"^(?:the|on|in|at|during|by|of|for|from|until|till|within|over|throughout)\s+",
+    # TIMEX3 shapes beyond the calendar values above.
+    "approximate": (
+        r"^(?:(?:nearly|almost|about|around|roughly|some|more than|less than|fewer than|well over|"
+        r"just over|over|under|at least|at most|least|most|as (?:long|many|much|few|little) as|up to|only|"
+        r"just|barely|another|a full|the first|the last|the next|the past)\s+)+"
+    ),
+    "duration": (
+        rf"^(?P<n>{NUMBER_RE}|\d+(?:\.\d+)?)(?P<half>\s+1/2|\s+and\s+a\s+half)?"
+        r"(?:\s+(?:more|additional|full|straight|consecutive|long))?[\s-]+"
+        rf"(?P<u>{DURATION_UNIT_RE})(?:[\s-]+long)?$"
+    ),
+    "unit_long": r"^(?P<u>day|week|month|year|hour|night)-long$",
+    "vague_duration": (
+        r"^(?:(?:past|last|previous|next|coming|recent|several|few|a few|many|the past few|the last few)\s+)*"
+        r"(?:several|few|many|recent|coming|past|last|previous|next)?\s*"
+        rf"(?P<u>{DURATION_UNIT_RE})(?:-long)?$"
+    ),
+    "span_of": (
+        rf"^(?P<rel>past|last|previous|next|coming|first)\s+(?:(?P<n>{NUMBER_RE}|several|few|many)\s+)?(?P<u>{DURATION_UNIT_RE})$"
+    ),
+    "every": (
+        rf"^(?:every|each|per|once a|twice a|(?:{NUMBER_RE}) times (?:a|per|each))\s+(?P<other>other\s+)?"
+        rf"(?:(?P<n>{NUMBER_RE})\s+)?(?P<what>{DURATION_UNIT_RE}|{WEEKDAY_RE}|{SEASON_RE}|morning|afternoon|evening|night)s?$"
+    ),
+    "weekdays_plural": rf"^(?P<w>{FULL_WEEKDAY_RE})s$",
+    "part_of_day": r"^(?P<day>.+?)\s+(?P<p>morning|afternoon|evening|night)$",
+    "clock": (
+        r"^(?:about\s+|around\s+|shortly\s+(?:before|after)\s+|just\s+(?:before|after)\s+)?"
+        r"(?:(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?:(?P<ampm>a\.?m\.?|p\.?m\.?)|(?P<oc>o'clock))?"
+        r"(?:\s+in\s+the\s+(?P<p>morning|afternoon|evening|night))?|(?P<word>noon|midday|midnight))"
+        rf"(?:\s+\(?(?:{ZONE_RE})\)?)?(?:\s+(?:on\s+)?(?P<day>.+))?$"
+    ),
+    "anaphoric": (
+        r"^(?:(?P<which>earlier|later)\s+)?(?:that|the same|that same|this same|the very same)\s+"
+        r"(?P<u>day|morning|afternoon|evening|night|week|month|year)$"
+    ),
+    "neighbour": (
+        r"^(?:the\s+)?(?:(?P<dir1>next|following|previous|preceding|prior)\s+(?P<u1>day|morning|afternoon|evening|night|week|month|year)"
+        r"|(?P<u2>day|week|month|year)\s+(?P<dir2>before|after|earlier|later))$"
+    ),
+    "later": (
+        rf"^(?P<n>{NUMBER_RE})\s+(?P<u>{UNIT_RE})s?\s+(?P<dir>later|after(?:ward)?|afterwards|earlier|before)$"
+    ),
+    "that_weekday": rf"^that\s+(?P<w>{WEEKDAY_RE})$",
+    "vague_ago": rf"^(?:(?:a few|few|several|many|some)\s+)?(?:{DURATION_UNIT_RE})\s+ago$",
+    "in_future": rf"^(?:in|within)\s+(?P<n>{NUMBER_RE})\s+(?P<u>{UNIT_RE})s?$",
+    "week_of": r"^week\s+of\s+(?P<d>.+)$",
+    "week_part": (
+        r"^(?:early|late|earlier|later|mid)\s+(?P<rel>this|last|next)\s+week$|^(?P<rel2>this|last|next)\s+week(?:end)?$"
+    ),
+    "weekend": r"^(?:(?P<rel>last|next|this|past|coming)\s+)?weekend$",
+    "part_relative": (
+        r"^(?:(?:early|late|mid|middle|earlier|later)[\s-]+|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+)?)"
+        r"(?P<rel>this|last|next|the)?\s*(?P<u>year|month|week)$"
+    ),
+    "rel_month": rf"^(?:(?:early|mid|middle|late)[\s-]+)?(?P<rel>last|next|this)\s+(?P<m>{MONTH_RE})$",
+    "century": r"^(?:(?P<rel>this|last|next|past)|(?P<n>\d{1,2})(?:st|nd|rd|th))\s+century$",
+    "decade_short": r"^(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?'(?P<d>\d)0s$",
+    "decade_part": r"^(?:early|mid|middle|late)[\s-]+(?:the\s+)?(?P<y>(?:1[89]|20)\d)0'?s$",
+    "year_affix": r"^(?:pre|post|mid|fiscal|fy)[\s-]*(?P<y>(?:1[89]|20)\d{2})$",
+    "rel_quarter": (
+        r"^(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)|(?P<rel>last|this|next|previous|current))\s+(?P<u>quarter|half)$"
+    ),
+    "relative_date": (
+        rf"^(?P<rel>last|past|next|coming|this)\s+(?P<rest>(?:{MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|(?:{MONTH_RE})\.?)$"
+    ),
+    "month_of_year": (
+        rf"^(?:(?:early|mid|middle|late)[\s-]+)?(?P<m>{MONTH_RE})\.?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year$"
+    ),
+    "part_of": r"^(?:early|late|mid|middle|earlier|later)(?:[\s-]+in)?[\s-]+(?P<rest>.+)$",
+    "range": (
+        r"^(?:from\s+|between\s+)?(?P<a>.+?)\s*(?:-|–|\bto\b|\buntil\b|\bthrough\b|\band\b)\s*(?P<b>.+)$"
+    ),
+    "holiday": rf"^(?:(?P<rel>last|next|this)\s+)?(?P<h>{HOLIDAY_RE})(?:,?\s+(?:of\s+)?(?P<y>\d{{4}}))?$",
+    "inner_date": (
+        rf"\b(?:(?:{MONTH_RE})\.?\s+\d{{1,2}}\b|{FULL_WEEKDAY_RE}|(?:1[89]|20)\d{{2}}|(?:{MONTH_RE})\b)"
+    ),
+    # Not TimeML time expressions: a person's age ("a 6-year-old", "in his 30s", "Smith, 52,").
+    "not_timex": rf"^(?:{NUMBER_RE})[\s-]+(?:{UNIT_RE})s?[\s-]+old$|^\d{{1,3}}$|^\d0s$|^0\d{{3}}$",
+    "temporal_word": (
+        rf"\b(?:{DURATION_UNIT_RE}|{MONTH_RE}|{WEEKDAY_RE}|{SEASON_RE}|morning|afternoon|evening|night|tonight|"
+        r"weekend|(?:1[89]|20)\d{2})\b"
+    ),
+}
+SHAPES: dict[str, re.Pattern[str]] = {name: re.compile(source) for name, source in _SOURCES.items()}

@@ -1,0 +1,379 @@
+"""TIMEX3 type and value of a time expression, in TimeML's value grammar."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from claimtrace.analyze.times.anchoring import (
+    Anchor,
+    _anchored_year,
+    _day,
+    _month,
+    _number,
+    _season_start_year,
+    _shift,
+    _weekday_date,
+)
+from claimtrace.analyze.times.holidays import _holiday_value
+from claimtrace.analyze.times.shapes import DEICTIC_DAY, QUARTERS, SHAPES
+from claimtrace.analyze.times.values import Resolved
+from claimtrace.analyze.times.vocabulary import (
+    DURATION_UNITS,
+    FUZZY,
+    MONTHS,
+    PARTS_OF_DAY,
+    SEASON_CODES,
+    SET_WORDS,
+    WEEKDAYS,
+)
+
+Timex3 = dict[str, str | None]
+NOT_A_TIMEX = ("", None)  # a rule's answer for an entry that is no TimeML expression
+
+
+def _week(d: date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _unit(word: str) -> str:
+    word = word.lower()
+    return "century" if word.startswith("centur") else word.removesuffix("s")
+
+
+def _duration(count: float | None, unit: str) -> str:
+    """An ISO 8601 duration: "P3D", "PT5H30M", "P10Y" for a decade; "PXY" when the count is vague."""
+    designator, per, is_time = DURATION_UNITS[_unit(unit)]
+    prefix = "PT" if is_time else "P"
+    if count is None:
+        return f"{prefix}X{designator}"
+    total = count * per
+    if total == int(total):
+        return f"{prefix}{int(total)}{designator}"
+    if _unit(unit) == "hour":
+        return f"PT{int(total)}H{round(60 * (total - int(total)))}M"
+    return f"{prefix}{total:g}{designator}"
+
+
+def _count(word: str | None) -> float | None:
+    if word is None:
+        return 1
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return float(word)
+    return _number(word)
+
+
+def _at_unit(d: date, unit: str) -> str:
+    """A date written to the precision of a unit: a day, an ISO week, a month or a year."""
+    unit = _unit(unit)
+    if unit == "week":
+        return _week(d)
+    if unit in {"day", "morning", "afternoon", "evening", "night"}:
+        return _day(d) + (f"T{PARTS_OF_DAY[unit]}" if unit in PARTS_OF_DAY else "")
+    return _month(d.year, d.month) if unit == "month" else str(d.year)
+
+
+def _clock_value(m: re.Match[str], anchor: Anchor) -> str | None:
+    if m["word"]:
+        hour, minute = (0, 0) if m["word"] == "midnight" else (12, 0)
+    else:
+        hour, minute = int(m["h"]), int(m["min"] or 0)
+        if hour > 23 or minute > 59:
+            return None
+        afternoon = (m["ampm"] or "").startswith("p") or m["p"] in {"afternoon", "evening", "night"}
+        if afternoon and hour < 12:
+            hour += 12
+        elif (m["ampm"] or "").startswith("a") and hour == 12:
+            hour = 0
+    if m["day"]:
+        day = _day_of(m["day"], anchor)
+    else:  # a clock time alone is on the story's current day
+        current = anchor.reference if anchor.reference_is_day else anchor.published
+        day = _day(current) if current else None
+    return f"{day or 'XXXX-XX-XX'}T{hour:02d}:{minute:02d}"
+
+
+def _day_of(phrase: str, anchor: Anchor) -> str | None:
+    """The day a phrase names ("Tuesday", "yesterday", "that", "March 3"), for a time or part of day on it."""
+    phrase = SHAPES["leading"].sub("", phrase)
+    if phrase in {"this", "today", "this day"}:
+        return _day(anchor.published) if anchor.published else None
+    if phrase in {"that", "the same", "that same"}:
+        day = anchor.reference or anchor.published
+        return _day(day) if day else None
+    if phrase == "last":
+        phrase = "yesterday"
+    found = _timex3_rules(phrase, anchor)
+    if found and found[0] == "DATE" and found[1] and SHAPES["iso_date"].match(found[1]):
+        return found[1]
+    return None
+
+
+def _range_value(m: re.Match[str], anchor: Anchor) -> tuple[str, str | None] | None:
+    """A range of dates ("2009-2010", "from May to July"), as TimeML writes an anchored duration: its
+    length."""
+    first = _timex3_rules(m["a"], anchor)
+    second_text = m["b"]
+    if first and first[1] and re.fullmatch(r"\d{4}", first[1]) and re.fullmatch(r"\d{2}", second_text):
+        second_text = first[1][:2] + second_text  # "1998-99"
+    second = _timex3_rules(second_text, anchor)
+    if not (first and second and first[0] == second[0] == "DATE" and first[1] and second[1]):
+        return None
+    a, b = first[1], second[1]
+    shapes = (r"\d{4}", r"\d{4}-\d{2}", r"\d{4}-\d{2}-\d{2}")
+    for shape, unit in zip(shapes, ("year", "month", "day"), strict=True):
+        if re.fullmatch(shape, a) and re.fullmatch(shape, b):
+            if unit == "year":
+                n = int(b) - int(a) + 1
+            elif unit == "month":
+                n = (int(b[:4]) - int(a[:4])) * 12 + int(b[5:]) - int(a[5:]) + 1
+            else:
+                n = (date.fromisoformat(b) - date.fromisoformat(a)).days + 1
+            return ("DURATION", _duration(n, unit)) if n > 0 else None
+    return None
+
+
+def _phrase(text: str) -> str:
+    phrase = " ".join(text.lower().replace("’", "'").split()).strip(" .,;:()\"'")
+    return phrase.removesuffix("'s").removesuffix("'")
+
+
+def timex3(text: str, anchor: Anchor, calendar: Resolved | None = None) -> Timex3 | None:
+    """The TIMEX3 type and value of one expression, or None where it is no TimeML time expression. Where the
+    rules know no TIMEX3 shape, `calendar` (the expression's `resolve` result, which may come from dateparser)
+    is the fallback; without it the rules alone answer (dating a page tries many publication months)."""
+    phrase = _phrase(text)
+    phrase = phrase.removeprefix("since ")
+    while (stripped := SHAPES["leading"].sub("", phrase)) != phrase:
+        phrase = stripped
+    if SHAPES["not_timex"].match(phrase):
+        return None
+    found = _timex3_rules(phrase, anchor)
+    if found is None and calendar is not None:
+        found = _fallback(phrase, anchor, calendar)
+    if found is None or found == NOT_A_TIMEX:
+        return None
+    return {"type": found[0], "value": found[1]}
+
+
+def _fallback(phrase: str, anchor: Anchor, calendar: Resolved) -> tuple[str, str | None] | None:
+    """A shape the rules do not know: its calendar value when that is one plausible TIMEX3 date (dateparser
+    reads "April 24 and 25" as 1925), else the date inside an extent NER drew too wide ("the day Friday"),
+    else a DATE of unknown value when the phrase has a temporal word."""
+    value = calendar.value
+    published = anchor.published
+    near = value is not None and published is not None and abs(int(value[:4]) - published.year) <= 2
+    if value and (calendar.absolute or near) and re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
+        return "DATE", value
+    if (inner := SHAPES["inner_date"].search(phrase)) and (found := _timex3_rules(inner.group(), anchor)):
+        return found
+    return ("DATE", None) if SHAPES["temporal_word"].search(phrase) else None
+
+
+def _timex3_rules(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
+    """(type, value) for the shapes the rules know, NOT_A_TIMEX for a bare part of the day, else None."""
+    published = anchor.published
+    if phrase in FUZZY:
+        return "DATE", FUZZY[phrase]
+    if phrase in SET_WORDS:
+        return "SET", SET_WORDS[phrase]
+    if m := SHAPES["every"].match(phrase):
+        what = m["what"]
+        if what in WEEKDAYS:
+            return "SET", f"XXXX-WXX-{WEEKDAYS[what] + 1}"
+        if what in PARTS_OF_DAY:
+            return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[what]}"
+        if what in SEASON_CODES:
+            return "SET", f"XXXX-{SEASON_CODES[what]}"
+        count = _count(m["n"])
+        return "SET", _duration((count or 1) * (2 if m["other"] else 1), what)
+    if m := SHAPES["weekdays_plural"].match(phrase):
+        return "SET", f"XXXX-WXX-{WEEKDAYS[m['w']] + 1}"
+    if m := SHAPES["holiday"].match(phrase):
+        return "DATE", _holiday_value(m, anchor)
+    if (m := SHAPES["clock"].match(phrase)) and (m["word"] or m["min"] or m["ampm"] or m["oc"] or m["p"]):
+        return "TIME", _clock_value(m, anchor)
+    if phrase in PARTS_OF_DAY or phrase == "overnight":
+        return NOT_A_TIMEX
+    if phrase == "tonight":
+        return "TIME", f"{_day(published)}TNI" if published else None
+    if m := SHAPES["part_of_day"].match(phrase):
+        day = _day_of(m["day"], anchor)
+        if day or m["day"] in {"last", "this", "that", "yesterday", "tomorrow"}:
+            return "TIME", f"{day}T{PARTS_OF_DAY[m['p']]}" if day else None
+    if found := _anaphoric(phrase, anchor):
+        return found
+    if found := _duration_rules(phrase):
+        return found
+    if found := _deictic(phrase, anchor):
+        return found
+    if m := SHAPES["relative_date"].match(phrase):  # "last Oct. 23", "next March 3": the tense the word gives
+        tense = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(m["rel"])
+        if found := _deictic(m["rest"], replace(anchor, tense=tense)):
+            return found
+    if m := SHAPES["month_of_year"].match(phrase):  # "February this year", "April next year"
+        if published is None:
+            return "DATE", None
+        year = published.year + {"last": -1, "next": 1}.get(m["rel"], 0)
+        return "DATE", _month(year, MONTHS[m["m"]])
+    # "late Monday", "early in 1998": TimeML keeps the value, and marks a mod
+    if m := SHAPES["part_of"].match(phrase):
+        return _timex3_rules(m["rest"], anchor)
+    if m := SHAPES["range"].match(phrase):
+        return _range_value(m, anchor)
+    return None
+
+
+def _anaphoric(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
+    """Expressions resolved against the story's reference time: "that day", "the next morning", "two days
+    later", "that Sunday"."""
+    reference = anchor.reference or anchor.published
+    if m := SHAPES["anaphoric"].match(phrase):
+        unit = m["u"]
+        return ("TIME" if unit in PARTS_OF_DAY else "DATE"), _at_unit(reference, unit) if reference else None
+    if m := SHAPES["neighbour"].match(phrase):
+        unit = m["u1"] or m["u2"]
+        step = 1 if (m["dir1"] or m["dir2"]) in {"next", "following", "after", "later"} else -1
+        kind = "TIME" if unit in PARTS_OF_DAY else "DATE"
+        if reference is None:
+            return kind, None
+        shift_unit = "day" if unit in PARTS_OF_DAY else unit
+        return kind, _at_unit(_shift(reference, step, shift_unit), unit)
+    if m := SHAPES["later"].match(phrase):
+        n = _number(m["n"])
+        if reference is None or n is None:
+            return "DATE", None
+        step = n if m["dir"].startswith(("later", "after")) else -n
+        return "DATE", _at_unit(_shift(reference, step, m["u"]), m["u"])
+    if m := SHAPES["that_weekday"].match(phrase):
+        if reference is None:
+            return "DATE", None
+        offset = (WEEKDAYS[m["w"]] - reference.weekday()) % 7
+        return "DATE", _day(reference + timedelta(days=offset if offset <= 3 else offset - 7))
+    return None
+
+
+def _duration_rules(phrase: str) -> tuple[str, str | None] | None:
+    if m := SHAPES["span_of"].match(phrase):
+        count = None if m["n"] in {"several", "few", "many"} else _count(m["n"])
+        plural = m["u"].endswith("s")
+        if m["n"] or plural or m["rel"] in {"past", "first"}:
+            return "DURATION", _duration(count if m["n"] else (None if plural else 1), m["u"])
+    bare = SHAPES["approximate"].sub("", phrase)
+    if m := SHAPES["duration"].match(bare):
+        count = _count(m["n"])
+        if count is not None:
+            return "DURATION", _duration(count + (0.5 if m["half"] else 0), m["u"])
+    if m := SHAPES["unit_long"].match(bare):
+        return "DURATION", _duration(1, "day" if m["u"] == "night" else m["u"])
+    if (m := SHAPES["vague_duration"].match(bare)) and m["u"].endswith(("s", "centuries")):
+        return "DURATION", _duration(None, m["u"])
+    return None
+
+
+def _deictic(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
+    """Calendar expressions: absolute ones, and relative ones resolved against the publication date with the
+    clause's tense deciding between past and future."""
+    published, tense = anchor.published, anchor.tense
+    if m := SHAPES["iso_date"].match(phrase) or SHAPES["us_date"].match(phrase):
+        try:
+            return "DATE", _day(date(int(m["y"]), int(m["m"]), int(m["d"])))
+        except ValueError:
+            return "DATE", None
+    if m := SHAPES["full_date"].match(phrase):
+        month, day = MONTHS[m["m1"] or m["m2"]], int(m["d1"] or m["d2"])
+        year = int(m["y"]) if m["y"] else _anchored_year(anchor, month, day)
+        try:
+            return "DATE", _day(date(year, month, day)) if year else None
+        except ValueError:
+            return "DATE", None
+    if m := SHAPES["month_year"].match(phrase):
+        month = MONTHS[m["m"]]
+        year = int(m["y"]) if m["y"] else _anchored_year(anchor, month)
+        return "DATE", _month(year, month) if year else None
+    if m := SHAPES["rel_month"].match(phrase):
+        if published is None:
+            return "DATE", None
+        month = MONTHS[m["m"]]
+        year = published.year
+        if m["rel"] == "last" and month >= published.month:
+            year -= 1
+        elif m["rel"] == "next" and month <= published.month:
+            year += 1
+        return "DATE", _month(year, month)
+    if m := SHAPES["year"].match(phrase) or SHAPES["year_affix"].match(phrase):
+        return "DATE", ("FY" if phrase.startswith(("fiscal", "fy")) else "") + m["y"]
+    if m := SHAPES["decade"].match(phrase) or SHAPES["decade_part"].match(phrase):
+        return "DATE", f"{m['y']}X"
+    if m := SHAPES["decade_short"].match(phrase):
+        return "DATE", f"19{m['d']}X"
+    if m := SHAPES["century"].match(phrase):
+        if m["n"]:
+            return "DATE", f"{int(m['n']) - 1:02d}"
+        if published is None:
+            return "DATE", None
+        step = {"last": -1, "past": -1, "next": 1}.get(m["rel"], 0)
+        return "DATE", f"{published.year // 100 + step:02d}"
+    if m := SHAPES["quarter"].match(phrase):
+        quarter = QUARTERS[m["q"]]
+        if "half" in phrase:
+            return "DATE", f"{m['y']}-H{1 if quarter == 1 else 2}"
+        return "DATE", f"{m['y']}-Q{quarter}"
+    if m := SHAPES["rel_quarter"].match(phrase):
+        if published is None:
+            return "DATE", None
+        half = m["u"] == "half"
+        current = (published.month - 1) // (6 if half else 3) + 1
+        if m["q"]:
+            index = QUARTERS[m["q"]] if not half else min(QUARTERS[m["q"]], 2)
+            year = published.year
+        else:
+            step = {"last": -1, "previous": -1, "next": 1}.get(m["rel"], 0)
+            per_year = 2 if half else 4
+            year, index = divmod(published.year * per_year + current - 1 + step, per_year)
+            index += 1
+        return "DATE", f"{year}-{'H' if half else 'Q'}{index}"
+    if m := SHAPES["season"].match(re.sub(r"^(?:early|late|mid)[\s-]+", "", phrase)):
+        code = SEASON_CODES[m["s"]]
+        if m["y"]:
+            return "DATE", f"{m['y']}-{code}"
+        if published is None:
+            return "DATE", None
+        return "DATE", f"{_season_start_year(published, m['s'], m['rel'], tense)}-{code}"
+    if published is None:
+        temporal = SHAPES["temporal_word"].search(phrase) or phrase in DEICTIC_DAY
+        return ("DATE", None) if temporal else None
+    if m := SHAPES["weekday"].match(phrase):
+        return "DATE", _day(_weekday_date(published, WEEKDAYS[m["w"]], m["rel"], tense))
+    if phrase in DEICTIC_DAY:
+        return "DATE", _day(published + timedelta(days=DEICTIC_DAY[phrase]))
+    if m := SHAPES["week_of"].match(phrase):
+        day = _day_of(m["d"], anchor)
+        return "DATE", _week(date.fromisoformat(day)) if day else None
+    if m := SHAPES["weekend"].match(phrase):
+        step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(m["rel"] or "", 0)
+        if m["rel"] is None and tense != "future":
+            step = -1 if published.weekday() < 5 else 0
+        return "DATE", _week(published + timedelta(weeks=step)) + "-WE"
+    if m := SHAPES["week_part"].match(phrase):
+        step = {"last": -1, "next": 1}.get(m["rel"] or m["rel2"], 0)
+        return "DATE", _week(published + timedelta(weeks=step))
+    if m := SHAPES["relative_unit"].match(phrase):
+        step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(m["rel"], 0)
+        return "DATE", _at_unit(_shift(published, step, m["u"]), m["u"])
+    if m := SHAPES["part_relative"].match(phrase):
+        step = {"last": -1, "next": 1}.get(m["rel"] or "", 0)
+        return "DATE", _at_unit(_shift(published, step, m["u"]), m["u"])
+    if m := SHAPES["ago"].match(phrase):
+        n = _number(m["n"])
+        unit = "year" if m["u"] == "decade" else m["u"]
+        return "DATE", None if n is None else _at_unit(_shift(published, -n, m["u"]), unit)
+    if SHAPES["vague_ago"].match(phrase):
+        return "DATE", "PAST_REF"
+    if m := SHAPES["ahead"].match(phrase) or SHAPES["in_future"].match(phrase):
+        n = _number(m["n"])
+        unit = "year" if m["u"] == "decade" else m["u"]
+        return "DATE", None if n is None else _at_unit(_shift(published, n, m["u"]), unit)
+    return None

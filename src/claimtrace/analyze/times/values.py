@@ -1,0 +1,202 @@
+"""claimtrace's calendar value of a time expression ("YYYY-MM-DD", "YYYY-MM", "YYYY", "start/end"):
+rules for the common shapes, dateparser (cached) for the rest."""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+from claimtrace.analyze.times.anchoring import (
+    Anchor,
+    Tense,
+    _anchored_year,
+    _at_precision,
+    _day,
+    _interval,
+    _month,
+    _number,
+    _parse_date,
+    _season,
+    _season_start_year,
+    _shift,
+    _weekday_date,
+)
+from claimtrace.analyze.times.shapes import DEICTIC_DAY, QUARTERS, SHAPES
+from claimtrace.analyze.times.vocabulary import FUZZY, MONTH_PARTS, MONTHS, SET_WORDS, WEEKDAYS, YEAR_PARTS
+
+
+@dataclass(frozen=True)
+class Resolved:
+    value: str | None
+    absolute: bool
+
+
+def resolve(text: str, published: date | None, anchor: Anchor | None = None) -> Resolved:
+    """Normalise one time expression to claimtrace's calendar value; relative ones need `published`, and use
+    the tense and story year of `anchor` where one is given."""
+    phrase = " ".join(text.lower().replace("’", "'").split()).strip(" .,")
+    since = phrase.startswith("since ")
+    if since:
+        phrase = phrase[len("since ") :]
+    phrase = SHAPES["leading"].sub("", phrase)
+    resolved = _resolve_rules(phrase, anchor or Anchor(published))
+    if resolved is None and _is_no_date(phrase):
+        resolved = Resolved(None, False)  # "45-minute" is no date (dateparser would read 1945)
+    if resolved is None:
+        resolved = _resolve_dateparser(phrase, published.isoformat() if published else None)
+    if since and resolved.value and published:
+        start = resolved.value.split("/")[0]
+        return Resolved(_interval(start, _day(published)), resolved.absolute)
+    return resolved
+
+
+def _resolve_rules(phrase: str, anchor: Anchor) -> Resolved | None:
+    published = anchor.published
+    if m := SHAPES["iso_date"].match(phrase) or SHAPES["us_date"].match(phrase):
+        try:
+            return Resolved(_day(date(int(m["y"]), int(m["m"]), int(m["d"]))), True)
+        except ValueError:
+            return Resolved(None, True)
+    if m := SHAPES["full_date"].match(phrase):
+        month = MONTHS[m["m1"] or m["m2"]]
+        day = int(m["d1"] or m["d2"])
+        year = int(m["y"]) if m["y"] else _anchored_year(anchor, month, day)
+        if year is None:
+            return Resolved(None, False)
+        try:
+            return Resolved(_day(date(year, month, day)), m["y"] is not None)
+        except ValueError:
+            return Resolved(None, m["y"] is not None)
+    if m := SHAPES["month_year"].match(phrase):
+        month = MONTHS[m["m"]]
+        year = int(m["y"]) if m["y"] else _anchored_year(anchor, month)
+        if year is None:
+            return Resolved(None, False)
+        if m["part"]:
+            first, last = MONTH_PARTS[m["part"]]
+            last = min(last, monthrange(year, month)[1])
+            return Resolved(
+                _interval(_day(date(year, month, first)), _day(date(year, month, last))), bool(m["y"])
+            )
+        return Resolved(_month(year, month), m["y"] is not None)
+    if m := SHAPES["year"].match(phrase):
+        year = int(m["y"])
+        if m["part"]:
+            first, last = YEAR_PARTS[m["part"]]
+            return Resolved(_interval(_month(year, first), _month(year, last)), True)
+        return Resolved(str(year), True)
+    if m := SHAPES["quarter"].match(phrase):
+        year, quarter = int(m["y"]), QUARTERS[m["q"]]
+        if "half" in phrase:
+            first = 1 if quarter == 1 else 7
+            return Resolved(_interval(_month(year, first), _month(year, first + 5)), True)
+        return Resolved(_interval(_month(year, 3 * quarter - 2), _month(year, 3 * quarter)), True)
+    if SHAPES["clock_time"].match(phrase):
+        return Resolved(None, False)
+    if m := SHAPES["decade"].match(phrase):
+        start = int(m["y"]) * 10
+        return Resolved(_interval(str(start), str(start + 9)), True)
+    if m := SHAPES["season"].match(phrase):
+        if m["y"]:
+            return Resolved(_season(int(m["y"]), m["s"]), True)
+        if published is None:
+            return Resolved(None, False)
+        return Resolved(_season(_season_start_year(published, m["s"], m["rel"], anchor.tense), m["s"]), False)
+    relative = ("weekday", "relative_unit", "earlier_later", "ago", "ahead", "past_span", "age")
+    if phrase in DEICTIC_DAY or any(SHAPES[shape].match(phrase) for shape in relative):
+        return Resolved(_resolve_relative(phrase, published, anchor.tense) if published else None, False)
+    return None
+
+
+def _resolve_relative(phrase: str, published: date, tense: Tense | None) -> str | None:
+    if phrase in DEICTIC_DAY:
+        return _day(published + timedelta(days=DEICTIC_DAY[phrase]))
+    if m := SHAPES["weekday"].match(phrase):
+        return _day(_weekday_date(published, WEEKDAYS[m["w"]], m["rel"], tense))
+    if m := SHAPES["relative_unit"].match(phrase):
+        step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m["rel"], 0)
+        unit = m["u"]
+        if unit == "week":
+            monday = published - timedelta(days=published.weekday()) + timedelta(weeks=step)
+            return _interval(_day(monday), _day(monday + timedelta(days=6)))
+        return _at_precision(_shift(published, step, unit), unit)
+    if m := SHAPES["earlier_later"].match(phrase):
+        unit = m["u"]
+        if unit == "week":
+            start = published - timedelta(days=published.weekday())
+        elif unit == "month":
+            start = published.replace(day=1)
+        else:
+            start = published.replace(month=1, day=1)
+        if m["which"] == "earlier":
+            return _interval(_day(start), _day(published))
+        end = _shift(start, 1, unit) - timedelta(days=1)
+        return _interval(_day(published), _day(end))
+    if m := SHAPES["ago"].match(phrase):
+        n = _number(m["n"])
+        return None if n is None else _at_precision(_shift(published, -n, m["u"]), m["u"])
+    if m := SHAPES["ahead"].match(phrase):
+        n = _number(m["n"])
+        return None if n is None else _at_precision(_shift(published, n, m["u"]), m["u"])
+    if (m := SHAPES["past_span"].match(phrase)) or (m := SHAPES["age"].match(phrase)):
+        n = _number(m["n"])
+        if n is None:
+            return None
+        unit = m["u"]
+        start = _shift(published, -n, unit)
+        return _interval(
+            _at_precision(start, "month" if unit in {"year", "decade"} else unit), _day(published)
+        )
+    return None
+
+
+def _is_no_date(phrase: str) -> bool:
+    """A duration, a set or a fuzzy reference: it has a TIMEX3 value but no calendar date."""
+    bare = SHAPES["approximate"].sub("", phrase)
+    return bool(
+        phrase in FUZZY
+        or phrase in SET_WORDS
+        or SHAPES["every"].match(phrase)
+        or SHAPES["duration"].match(bare)
+        or SHAPES["unit_long"].match(bare)
+        or (SHAPES["vague_duration"].match(bare) and not SHAPES["age"].match(phrase))
+    )
+
+
+@lru_cache(maxsize=64)
+def _date_parser(published: date | None) -> DateDataParser:
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
+    if published:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=8192)
+def _resolve_dateparser(phrase: str, published: str | None) -> Resolved:
+    """The slow path for shapes the rules do not know; cached, since news repeats its time phrases."""
+    if not any(ch.isdigit() for ch in phrase) and not any(
+        w in MONTHS or w in WEEKDAYS for w in phrase.split()
+    ):
+        return Resolved(None, False)  # vague ("recent weeks", "the future"): dateparser would guess
+    base = _parse_date(published) if published else None
+    absolute = bool(re.search(r"\b(?:1[89]|20)\d{2}\b", phrase))
+    if not absolute and base is None:
+        return Resolved(None, False)
+    data = _date_parser(base).get_date_data(phrase)
+    if data is None or data.date_obj is None:
+        return Resolved(None, absolute)
+    found = data.date_obj.date()
+    period = data.period or "day"
+    value = (
+        str(found.year)
+        if period == "year"
+        else _month(found.year, found.month)
+        if period == "month"
+        else _day(found)
+    )
+    return Resolved(value, absolute)
