@@ -23,12 +23,15 @@ from spacy.tokens import Doc, Span, Token
 
 from claimtrace.analyze import plover
 from claimtrace.analyze.actors import ActorCoder
+from claimtrace.analyze.encoder import MODEL_DIR as ENCODER_DIR
+from claimtrace.analyze.encoder import Encoding
 from claimtrace.analyze.event_units import (
     EventUnit,
     build_units,
     lemma,
     lexicon_types,
     noun_phrase,
+    phrasal_lemma,
     sentence_features,
     subject_of,
     unit_features,
@@ -41,6 +44,8 @@ from claimtrace.record import Event, Role
 
 NO_EVENT = "NONE"
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "events"
+# The encoder head, trained on the packaged encoder's vectors (a retrained encoder's vectors differ).
+ENCODER_HEAD = "encoder"
 
 FIRST_PERSON = frozenset({"i", "we"})
 HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "would", "should", "must", "can", "ought"})
@@ -57,6 +62,16 @@ OBLIGATION_MODALS = frozenset({"must", "should"})
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp"})
 AGREEABLE_TYPES = plover.COOPERATIVE_ACTIONS | {"AGREE", "RETREAT", "CONCEDE"}
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+# Acts whose clause complement is what they demand, threaten, deny or promise ("demanded that the US cancel
+# the sale"): PLOVER codes the act, so the clause's own event is not coded apart.
+CLAUSE_ACT_TYPES = SPEECH_ACT_TYPES | {"ACCUSE"}
+# Prepositions that set a noun event as the background of another ("following the invasion", "after the
+# protests", "during a search"): coded only when the sentence has no other event.
+BACKGROUND_PREPOSITIONS = frozenset({"after", "following", "during", "before", "since", "amid", "despite",
+                                     "over", "until"})  # fmt: skip
+# P(cue) of the encoder's cue head at which a predicate the trigger lexicon does not mark is the claim's cue,
+# not an event: the attribution cue finder's threshold (attribution's encoder cues, chosen on PolNeAR).
+CUE_PROBABILITY = 0.65
 STATUS_CERTAINTY = {"asserted": 3.0, "reported": 2.0, "future": 2.0, "intended": 1.0, "hypothetical": 0.0,
                     "negated": -3.0}  # fmt: skip
 
@@ -65,25 +80,31 @@ STATUS_CERTAINTY = {"asserted": 3.0, "reported": 2.0, "future": 2.0, "intended":
 
 
 class EventTypeModel:
-    """A linear classifier over unit features: one weight row per feature, one column per class."""
+    """A linear classifier over unit features: one weight row per feature, one column per class; with `dense`
+    (the encoder head), also one weight row per dimension of the unit's encoder vector (`unit_vector`)."""
 
     def __init__(self, classes: list[str], features: list[str], weights: np.ndarray, bias: np.ndarray,
-                 meta: dict[str, Any]) -> None:  # fmt: skip
+                 meta: dict[str, Any], dense: np.ndarray | None = None) -> None:  # fmt: skip
         self.classes = classes
         self.index = {name: i for i, name in enumerate(features)}
         self.weights = weights
         self.bias = bias
         self.meta = meta
+        self.dense = dense
 
-    def scores(self, feats: list[str]) -> np.ndarray:
+    def scores(self, feats: list[str], vector: np.ndarray | None = None) -> np.ndarray:
         rows = [self.index[f] for f in set(feats) if f in self.index]
-        return self.bias + self.weights[rows].sum(axis=0)
+        scores = self.bias + self.weights[rows].sum(axis=0)
+        if self.dense is not None and vector is not None:
+            scores = scores + vector @ self.dense
+        return scores
 
-    def predict(self, feats: list[str], lexical: bool = True) -> tuple[str, float]:
+    def predict(self, feats: list[str], lexical: bool = True, vector: np.ndarray | None = None
+                ) -> tuple[str, float]:  # fmt: skip
         """The best event type and its probability, or NONE when "no event" is at least `none_threshold`
         probable — `none_threshold_unlexical` for a unit the trigger lexicon does not mark, which needs more
         evidence to be an event (both chosen on a held-out part of the training data)."""
-        scores = self.scores(feats)
+        scores = self.scores(feats, vector)
         probabilities = np.exp(scores - scores.max())
         probabilities /= probabilities.sum()
         key = "none_threshold" if lexical else "none_threshold_unlexical"
@@ -101,26 +122,39 @@ class EventTypeModel:
         features = sorted(self.index, key=self.index.__getitem__)
         header = {"classes": self.classes, "features": features, "meta": self.meta}
         (path / "model.json").write_text(json.dumps(header, ensure_ascii=False, separators=(",", ":")))
-        np.savez_compressed(path / "weights.npz", weights=self.weights.astype(np.float32),
-                            bias=self.bias.astype(np.float32))  # fmt: skip
+        arrays = {"weights": self.weights.astype(np.float32), "bias": self.bias.astype(np.float32)}
+        if self.dense is not None:
+            arrays["dense"] = self.dense.astype(np.float32)
+        np.savez_compressed(path / "weights.npz", **arrays)
 
     @classmethod
     def load(cls, path: Path) -> EventTypeModel:
         header = json.loads((path / "model.json").read_text(encoding="utf-8"))
         with np.load(path / "weights.npz") as arrays:
             weights, bias = arrays["weights"], arrays["bias"]
-        return cls(header["classes"], header["features"], weights, bias, header["meta"])
+            dense = arrays["dense"] if "dense" in arrays.files else None
+        return cls(header["classes"], header["features"], weights, bias, header["meta"], dense)
 
 
-@lru_cache(maxsize=1)
-def shipped_model() -> EventTypeModel:
+@lru_cache(maxsize=2)
+def shipped_model(encoder: bool = False) -> EventTypeModel:
+    """The packaged model: the encoder head (`models/events/encoder/`, sparse features and the unit's
+    encoder vector) or the fast profile's sparse model (`models/events/`)."""
     try:
-        return EventTypeModel.load(MODEL_DIR)
+        return EventTypeModel.load(MODEL_DIR / ENCODER_HEAD if encoder else MODEL_DIR)
     except (OSError, KeyError, ValueError) as exc:
         raise ClaimtraceError(
             "the PLOVER event model is missing from the package (src/claimtrace/models/events): "
             "rebuild it with `claimtrace train events ../shared/eval/plover`"
         ) from exc
+
+
+def unit_vector(unit: EventUnit, vectors: np.ndarray) -> np.ndarray:
+    """The encoder's view of a unit: its head's vector, then the mean vector of what it absorbed (the
+    complements and eventive objects that often carry the act: "threatened to *shell*", "imposed
+    *sanctions*"; the head again when it absorbed nothing)."""
+    absorbed = [t.i for t in [*unit.complements, *unit.trigger[1:]]] or [unit.head.i]
+    return np.concatenate([vectors[unit.head.i], vectors[absorbed].mean(axis=0)])
 
 
 # ---------------------------------------------------------------------------------------------- status
@@ -255,6 +289,36 @@ def coded_type(event_type: str, status: str, unit: EventUnit) -> str:
     return event_type
 
 
+def light_verb_type(unit: EventUnit) -> str | None:
+    """The type of the eventive noun a light verb takes ("imposed sanctions", "staged rallies", "reiterated
+    its demand", "launched an offensive"): the noun names the act, the verb only performs it."""
+    if lemma(unit.head) not in plover.LIGHT_VERBS or phrasal_lemma(unit.head) is not None:
+        return None  # "called off the strike" is an act of its own
+    own = [n for n in unit.trigger[1:] if unit.head in (n.head, n.head.head)]
+    types = {t for noun in own for t in lexicon_types(noun)}
+    return next(iter(types)) if len(types) == 1 else None
+
+
+def removal_type(unit: EventUnit) -> str | None:
+    """Lifting, easing or cancelling a coercive measure or a sanction ("lifted the curfew", "cancelled the
+    restrictions", "eased sanctions") is a CONCEDE (manual 3.4), whatever the verb alone would be."""
+    if lemma(unit.head) not in plover.REMOVAL_VERBS:
+        return None
+    objects = [c for c in unit.head.children if c.dep_ in ("dobj", "nsubjpass")]
+    measures = {t for obj in objects for t in lexicon_types(obj)}
+    return "CONCEDE" if measures & {"COERCE", "SANCTION"} else None
+
+
+def negated_act(unit: EventUnit, event_type: str) -> str | None:
+    """A negated act that is no refusal keeps its own type ("the army did not attack", "did not release the
+    prisoners"): a classifier that reads the negation tends to call it a REJECT, which PLOVER keeps for
+    declining cooperation ("will not release", "refused to meet")."""
+    own = set(lexicon_types(unit.head))
+    if event_type != "REJECT" or "REJECT" in own or len(own) != 1:
+        return None
+    return next(iter(own))
+
+
 def is_refusal(unit: EventUnit, status: str, event_type: str) -> bool:
     """A negated promise of cooperation ("will not release", "won't meet"): PLOVER's REJECT ("decline to")."""
     reject_verb = "REJECT" in lexicon_types(unit.head)  # "will not reject" stays a negated REJECT
@@ -328,7 +392,25 @@ def _cue_attribution(unit: EventUnit, attributions: list[dict[str, Any]]) -> dic
     return None
 
 
-def code_events(doc: Doc, model: EventTypeModel) -> list[dict[str, Any]]:
+def cue_tokens(doc: Doc, attributions: list[dict[str, Any]], cue_probabilities: np.ndarray | None
+               ) -> set[int]:  # fmt: skip
+    """Tokens that are a claim's cue: in an attribution's cue, or, where the encoder ran, those its cue head
+    finds (`cue_probabilities`: P(cue) of each token). A predicate there that the trigger lexicon does not
+    mark reports ("expressed his hope that …", "indicated that …") and is no event of its own."""
+    found: set[int] = set()
+    for attribution in attributions:
+        for start, end in (attribution.get("cue") or {}).get("spans") or []:
+            span = doc.char_span(int(start), int(end), alignment_mode="expand")
+            found.update(t.i for t in span or [])
+    if cue_probabilities is not None:
+        found.update(int(i) for i in np.flatnonzero(cue_probabilities >= CUE_PROBABILITY))
+    return found
+
+
+def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = None,
+                cue_probabilities: np.ndarray | None = None) -> list[dict[str, Any]]:  # fmt: skip
+    """The claimtrace/1 events of `doc`; `vectors`: the encoder's token vectors, which `model` reads when it
+    is the encoder head; `cue_probabilities`: each token's P(cue) from the encoder's cue head."""
     attributions = list(doc._.attributions or [])
     factuality = list(doc._.factuality or [])
     text = doc.text  # spaCy rebuilds doc.text from the tokens on every access: read it once
@@ -336,23 +418,30 @@ def code_events(doc: Doc, model: EventTypeModel) -> list[dict[str, Any]]:
     coder: ActorCoder | None = None  # built when the first event needs it
     dateline: list[dict[str, Any] | None] = []  # the article's dateline place, read once when needed
     doc_ents: list[Span] | None = None
+    cues = cue_tokens(doc, attributions, cue_probabilities)
     for sent in doc.sents:
         contexts: list[str] | None = None
         sentence_ents: list[Span] | None = None
         shared = sentence_features(sent)
         question = text[sent.start_char : sent.end_char].rstrip().endswith("?")
+        units = [u for u in build_units(sent) if u.lexical or u.head.i not in cues]
         coded = [
-            (unit, model.predict(unit_features(unit, shared), unit.lexical)[0]) for unit in build_units(sent)
-        ]
+            (unit, model.predict(unit_features(unit, shared), unit.lexical,
+                                 unit_vector(unit, vectors) if vectors is not None else None)[0])
+            for unit in units
+        ]  # fmt: skip
         for unit, label in main_events([(u, label) for u, label in coded if label != NO_EVENT]):
             value = factuality_at(unit, factuality)
             attribution = reporting_attribution(unit, attributions)
             status = event_status(unit, value, attribution, question)
-            event_type = coded_type(speech_act_type(unit) or label, status, unit)
+            act = light_verb_type(unit) or removal_type(unit) or speech_act_type(unit) or label
+            event_type = coded_type(act, status, unit)
             demander = demanded_by(unit)
             if is_refusal(unit, status, event_type):
                 # "will not release": a refusal, which PLOVER codes as a REJECT that did happen.
                 event_type, status, value = "REJECT", "reported" if attribution else "asserted", None
+            elif status == "negated" and (own := negated_act(unit, event_type)) is not None:
+                event_type = own
             elif demander is not None:
                 # "Russia said Sudan must return the helicopter": Russia's demand, which did happen.
                 speaker, _ = subject_of(demander)
@@ -402,10 +491,11 @@ def code_events(doc: Doc, model: EventTypeModel) -> list[dict[str, Any]]:
     return events
 
 
-def is_subordinate(unit: EventUnit, others: set[int]) -> bool:
+def is_subordinate(unit: EventUnit, others: set[int], acts: set[int]) -> bool:
     """An event inside another event's phrase: a noun in its object or prepositional phrases ("rejected calls
     for economic aid", "launched an investigation into crimes during the war"), or a clause that modifies it
-    or one of its arguments ("opened fire, killing one", "must return a helicopter that was captured").
+    or one of its arguments ("opened fire, killing one", "must return a helicopter that was captured"), or
+    the clause a demand, threat, denial or promise governs (`acts`: "demanded that the US cancel the sale").
     PLOVER codes the governing event; coordinated and reported clauses stay events of their own."""
     head = unit.head
     current, modifying = head, False
@@ -414,23 +504,34 @@ def is_subordinate(unit: EventUnit, others: set[int]) -> bool:
             return False
         if not unit.is_noun and current.dep_ in SUBORDINATE_DEPS:
             modifying = True
+        governs_clause = current.dep_ == "ccomp" and current.head.i in acts
         current = current.head
-        if current.i in others and (unit.is_noun or modifying):
+        if current.i in others and (unit.is_noun or modifying or governs_clause):
             return True
         if unit.is_noun and current.pos_ in ("VERB", "AUX"):
             return False  # a clause boundary: the noun is an argument of an event-less verb
     return False
 
 
+def is_background(unit: EventUnit) -> bool:
+    """A noun event in a time or circumstance phrase ("following the invasions", "after violent protests")."""
+    head = unit.head
+    return unit.is_noun and head.dep_ == "pobj" and head.head.lower_ in BACKGROUND_PREPOSITIONS
+
+
 def main_events(coded: list[tuple[EventUnit, str]]) -> list[tuple[EventUnit, str]]:
-    """The coded units of a sentence less those subordinate to another coded unit."""
-    heads = {t.i: n for n, (unit, _) in enumerate(coded) for t in [unit.head, *unit.complements]}
+    """The coded units of a sentence less those subordinate to another coded unit, and less background
+    events when a main one remains."""
+    heads = {t.i: n for n, (unit, _) in enumerate(coded) for t in [*unit.trigger, *unit.complements]}
+    acts = {unit.head.i for unit, label in coded
+            if label in CLAUSE_ACT_TYPES and label in lexicon_types(unit.head)}  # fmt: skip
     kept = []
     for n, (unit, label) in enumerate(coded):
         others = {i for i, owner in heads.items() if owner != n}
-        if not is_subordinate(unit, others):
+        if not is_subordinate(unit, others, acts):
             kept.append((unit, label))
-    return kept
+    main = [(unit, label) for unit, label in kept if not is_background(unit)]
+    return main or kept
 
 
 def _event_record(event: Event) -> dict[str, Any]:
@@ -444,18 +545,38 @@ def _event_record(event: Event) -> dict[str, Any]:
     return record
 
 
-class EventCoder:
-    """The pipeline component: codes PLOVER events into `doc._.events`."""
+def token_cue_probabilities(encoding: Encoding) -> np.ndarray:
+    """P(cue) = P(B) + P(I) of each token from the encoder's cue head (0 for whitespace tokens)."""
+    out = np.zeros(len(encoding.first), dtype=np.float32)
+    visible = np.flatnonzero(encoding.first >= 0)
+    if len(visible):
+        probabilities = encoding.heads.cue_probabilities(encoding.vectors[encoding.first[visible]])
+        out[visible] = probabilities[:, 1] + probabilities[:, 2]
+    return out
 
-    def __init__(self, model: EventTypeModel) -> None:
+
+class EventCoder:
+    """The pipeline component: codes PLOVER events into `doc._.events`, with the encoder head where the
+    packaged encoder ran (the default profile), else with the sparse model (the fast profile)."""
+
+    def __init__(self, model: EventTypeModel, encoder_model: EventTypeModel | None = None) -> None:
         self.model = model
+        self.encoder_model = encoder_model
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = code_events(doc, self.model)
+        encoding = doc._.encoding
+        # The head learnt the packaged encoder's vectors; a retrained encoder's would mislead it.
+        if encoding is not None and self.encoder_model is not None and encoding.model_dir == ENCODER_DIR:
+            vectors = encoding.token_vectors()
+            doc._.events = code_events(doc, self.encoder_model, vectors, token_cue_probabilities(encoding))
+        else:
+            doc._.events = code_events(doc, self.model)
         return doc
 
 
 @Language.factory("claimtrace_events")
 def make_event_coder(nlp: Language, name: str) -> EventCoder:
     register_extensions()
-    return EventCoder(shipped_model())
+    # The encoder runs before this component in the default profile: its head is loaded only there.
+    head = shipped_model(encoder=True) if "claimtrace_encoder" in nlp.pipe_names else None
+    return EventCoder(shipped_model(), head)

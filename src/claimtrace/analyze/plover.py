@@ -79,7 +79,7 @@ def _entries(table: dict[str, str]) -> dict[str, tuple[str, ...]]:
 
 # Verb lemmas (and multiword verbs, underscore-joined here) that typically express each type.
 VERB_LEXICON: dict[str, tuple[str, ...]] = _entries({
-    "AGREE": "agree promise pledge vow offer commit propose undertake volunteer",
+    "AGREE": "agree promise pledge vow swear offer commit propose undertake volunteer",
     "CONSULT": "call_on attend join host meet visit host consult discuss negotiate confer telephone phone "
                "talk travel "
                "receive tour mediate",
@@ -143,10 +143,24 @@ NOUN_LEXICON: dict[str, tuple[str, ...]] = _entries({
     "MOBILIZE": "alert exercise drill maneuver manoeuvre mobilization mobilisation deployment buildup "
                 "build-up",
     "COERCE": "warrant siege martial_law emergency lockdown arrest detention raid crackdown curfew ban "
-              "seizure deportation censorship",
+              "seizure deportation censorship restriction restrictions",
     "ASSAULT": "attack airstrike air_strike strike bombing shelling assault offensive killing massacre "
                "invasion clash clashes fighting ambush assassination kidnapping abduction shooting "
                "war battle hostilities explosion execution",
+})  # fmt: skip
+
+# Verbs that perform the act their eventive object names ("imposed sanctions", "staged a rally", "reiterated
+# its demand", "issued a warning", "launched an offensive"): the object's type is the event's.
+LIGHT_VERBS = frozenset({
+    "impose", "hold", "launch", "stage", "conduct", "carry", "issue", "declare", "make", "mount", "reiterate",
+    "renew", "repeat", "voice", "express", "lodge", "file", "unleash", "announce", "level", "deliver",
+})  # fmt: skip
+
+# Verbs that end a measure: applied to a coercive measure or a sanction they make a CONCEDE ("lifted the
+# curfew", "cancelled the restrictions", "eased sanctions").
+REMOVAL_VERBS = frozenset({
+    "lift", "ease", "cancel", "end", "remove", "scrap", "revoke", "rescind", "relax", "repeal", "suspend",
+    "loosen", "waive", "drop", "shorten",
 })  # fmt: skip
 
 # Predicates that govern another predicate and mark it as intended or planned rather than done

@@ -14,9 +14,11 @@ cross-validation on the training part only, all with fixed seeds.
 
 from __future__ import annotations
 
+import hashlib
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +33,7 @@ from claimtrace.analyze.event_units import (
     sentence_features,
     unit_features,
 )
-from claimtrace.analyze.events import NO_EVENT, EventTypeModel, code_events
+from claimtrace.analyze.events import ENCODER_HEAD, NO_EVENT, EventTypeModel, code_events, unit_vector
 from claimtrace.evaluate.gsr import GsrRecord, read_gsr, score_gsr, split_records
 from claimtrace.evaluate.plover import (
     HELDOUT_SEED,
@@ -59,6 +61,12 @@ NONE_THRESHOLD = 0.8
 THRESHOLDS_LEXICAL = (NONE_THRESHOLD,)
 THRESHOLDS_UNLEXICAL = (0.2, 0.35, 0.5)
 MAX_UNEXPECTED = 0.3
+# The encoder vectors' scale in the fit (`fit`): the grid the encoder head's is chosen from, and the value
+# for a fit without vectors, where it has no effect.
+DENSE_SCALES = (0.2, 0.5)
+DENSE_SCALE = 1.0
+# The training sentences' encoder vectors, kept between runs outside the repository.
+ENCODING_CACHE = Path(tempfile.gettempdir()) / "claimtrace-events-encoding.npz"
 
 
 @dataclass
@@ -66,6 +74,7 @@ class Example:
     features: list[str]
     label: str
     origin: str
+    vector: np.ndarray | None = None  # the unit's encoder vector (`unit_vector`), for the encoder head
 
 
 def _unit_spans(unit_tokens: list) -> list[tuple[int, int]]:
@@ -94,17 +103,23 @@ def split_yield(unit: EventUnit) -> str:
     return "RETREAT" if "RETREAT" in unit_lexicon(unit) else "CONCEDE"
 
 
-def examples_from(docs: Iterable[tuple[Doc, PloverItem]], origin: str) -> Iterator[Example]:
-    for doc, item in docs:
+def examples_from(docs: Iterable[tuple[Doc, PloverItem, np.ndarray | None]], origin: str
+                  ) -> Iterator[Example]:  # fmt: skip
+    for doc, item, vectors in docs:
         units = build_units(doc[:])
         chosen = labelled_unit(doc, units, item)
         if chosen is None:
             continue
         label = split_yield(chosen) if item.label == "YIELD" else item.label
-        yield Example(unit_features(chosen, sentence_features(chosen.head.sent)), label, origin)
+        yield _example(chosen, label, origin, vectors)
         for unit in units:
             if unit is not chosen and not unit_lexicon(unit):
-                yield Example(unit_features(unit, sentence_features(unit.head.sent)), NO_EVENT, origin)
+                yield _example(unit, NO_EVENT, origin, vectors)
+
+
+def _example(unit: EventUnit, label: str, origin: str, vectors: np.ndarray | None) -> Example:
+    vector = unit_vector(unit, vectors) if vectors is not None else None
+    return Example(unit_features(unit, sentence_features(unit.head.sent)), label, origin, vector)
 
 
 @dataclass
@@ -115,6 +130,7 @@ class Parsed:
     item: PloverItem
     origin: str  # "plv" | "gsr"
     record: GsrRecord | None = None
+    vectors: np.ndarray | None = None  # the packaged encoder's token vectors (`encode`)
 
 
 def parse_training(nlp: Language, plover_dir: Path) -> list[Parsed]:
@@ -128,21 +144,52 @@ def parse_training(nlp: Language, plover_dir: Path) -> list[Parsed]:
     return parsed
 
 
-def examples_of(parsed: list[Parsed]) -> list[Example]:
+def encode(docs: list[Doc]) -> list[np.ndarray]:
+    """The packaged encoder's token vectors of each Doc, as the default profile computes them, cached under
+    the temporary directory by text (encoding the training sentences costs about a minute of CPU)."""
+    from claimtrace.analyze.encoder import EncoderComponent, load_encoder
+
+    cache: dict[str, np.ndarray] = {}
+    if ENCODING_CACHE.is_file():
+        with np.load(ENCODING_CACHE) as stored:
+            cache = {key: stored[key] for key in stored.files}
+    component: EncoderComponent | None = None
+    out = []
+    for doc in docs:
+        key = hashlib.sha1(doc.text.encode("utf-8")).hexdigest()
+        if key not in cache or len(cache[key]) != len(doc):
+            component = component or EncoderComponent(load_encoder())
+            cache[key] = component(doc)._.encoding.token_vectors()
+        out.append(cache[key])
+    np.savez(ENCODING_CACHE, **cache)
+    return out
+
+
+def with_vectors(parsed: list[Parsed]) -> list[Parsed]:
+    vectors = encode([p.doc for p in parsed])
+    return [replace(p, vectors=v) for p, v in zip(parsed, vectors, strict=True)]
+
+
+def examples_of(parsed: list[Parsed], dense: bool = False) -> list[Example]:
+    """Training examples of the parsed sentences; `dense`: with each unit's encoder vector."""
     examples: list[Example] = []
     for origin in ("plv", "gsr"):
-        chosen = [(p.doc, p.item) for p in parsed if p.origin == origin]
+        chosen = [(p.doc, p.item, p.vectors if dense else None) for p in parsed if p.origin == origin]
         examples.extend(examples_from(chosen, origin))
     return examples
+
+
+def _events(p: Parsed, model: EventTypeModel) -> list[dict[str, Any]]:
+    return code_events(p.doc, model, p.vectors if model.dense is not None else None)
 
 
 def end_to_end(parsed: list[Parsed], model: EventTypeModel) -> dict[str, float]:
     """PLV root accuracy and the gold-standard records' detection figures of `model` on `parsed`."""
     plv = [p for p in parsed if p.origin == "plv"]
     gold = [p.item.label for p in plv]
-    predicted = [predicted_root(p.item.text, code_events(p.doc, model), p.item.source) for p in plv]
+    predicted = [predicted_root(p.item.text, _events(p, model), p.item.source) for p in plv]
     gsr = [p for p in parsed if p.record is not None]
-    figures = score_gsr([p.record for p in gsr if p.record], [code_events(p.doc, model) for p in gsr])
+    figures = score_gsr([p.record for p in gsr if p.record], [_events(p, model) for p in gsr])
     return {"plv_accuracy": score(gold, predicted).accuracy, **figures.as_dict()}
 
 
@@ -153,56 +200,71 @@ def objective(figures: dict[str, Any]) -> float:
     return figures["plv_accuracy"] + figures["detection_recall"] - 2 * excess
 
 
-def choose_thresholds(parsed: list[Parsed], c: float, log: Any) -> tuple[float, float]:
-    """The "no event" thresholds (lexicon-marked units, unmarked units), chosen on a seeded fifth of the
-    training sentences with the model fitted on the other four fifths."""
+def choose_thresholds(parsed: list[Parsed], c: float, log: Any, dense: bool = False
+                      ) -> tuple[float, float, float]:  # fmt: skip
+    """The encoder vectors' scale (`fit`; the encoder head only, `dense`) and the "no event" thresholds
+    (lexicon-marked units, unmarked units), chosen on a seeded fifth of the training sentences with the
+    model fitted on the other four fifths."""
     order = np.random.default_rng(SEED).permutation(len(parsed))
     choose = {int(i) for i in order[: len(parsed) // 5]}
-    model = fit(examples_of([p for n, p in enumerate(parsed) if n not in choose]), c)
+    examples = examples_of([p for n, p in enumerate(parsed) if n not in choose], dense)
     held = [p for n, p in enumerate(parsed) if n in choose]
-    best: tuple[float, float, float] | None = None
-    for lexical in THRESHOLDS_LEXICAL:
-        for unlexical in THRESHOLDS_UNLEXICAL:
-            model.meta.update(none_threshold=lexical, none_threshold_unlexical=unlexical)
-            figures = end_to_end(held, model)
-            value = objective(figures)
-            log(
-                f"thresholds {lexical} / {unlexical}: PLV accuracy {figures['plv_accuracy']:.3f}, "
-                f"detection recall {figures['detection_recall']:.3f}, "
-                f"unexpected {figures['unexpected_per_sentence']:.3f}"
-            )
-            if best is None or value > best[0]:
-                best = (value, lexical, unlexical)
+    best: tuple[float, float, float, float] | None = None
+    for scale in DENSE_SCALES if dense else (DENSE_SCALE,):
+        model = fit(examples, c, scale)
+        for lexical in THRESHOLDS_LEXICAL:
+            for unlexical in THRESHOLDS_UNLEXICAL:
+                model.meta.update(none_threshold=lexical, none_threshold_unlexical=unlexical)
+                figures = end_to_end(held, model)
+                value = objective(figures)
+                log(
+                    f"{'encoder head, scale ' + str(scale) + ', ' if dense else ''}thresholds {lexical} / "
+                    f"{unlexical}: PLV accuracy {figures['plv_accuracy']:.3f}, "
+                    f"detection recall {figures['detection_recall']:.3f}, "
+                    f"unexpected {figures['unexpected_per_sentence']:.3f}"
+                )
+                if best is None or value > best[0]:
+                    best = (value, scale, lexical, unlexical)
     assert best is not None
-    return best[1], best[2]
+    return best[1], best[2], best[3]
 
 
-def _matrix(examples: list[Example], index: dict[str, int]) -> Any:
-    from scipy.sparse import csr_matrix
+def _matrix(examples: list[Example], index: dict[str, int], scale: float = 1.0) -> Any:
+    from scipy.sparse import csr_matrix, hstack
 
     rows, cols = [], []
     for r, example in enumerate(examples):
         for c in sorted({index[f] for f in example.features if f in index}):
             rows.append(r)
             cols.append(c)
-    return csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(examples), len(index)))
+    sparse = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(examples), len(index)))
+    if examples and examples[0].vector is not None:
+        dense = np.stack([e.vector for e in examples if e.vector is not None]) * scale
+        return hstack([sparse, csr_matrix(dense)], format="csr")
+    return sparse
 
 
-def fit(examples: list[Example], c: float) -> EventTypeModel:
+def fit(examples: list[Example], c: float, scale: float = DENSE_SCALE) -> EventTypeModel:
+    """The classifier over the examples' sparse features, and over their encoder vectors where they carry
+    one (the encoder head: the vectors' weights are its `dense` rows). The vectors are multiplied by `scale`
+    for the fit, which sets how strongly L2 holds their weights back against the binary features' (the
+    stored weights take the scale back in)."""
     from sklearn.linear_model import LogisticRegression
 
     counts = Counter(f for example in examples for f in set(example.features))
     features = sorted(f for f, n in counts.items() if n >= 1)
     index = {f: i for i, f in enumerate(features)}
     classifier = LogisticRegression(C=c, max_iter=3000, class_weight=CLASS_WEIGHT, random_state=SEED)
-    classifier.fit(_matrix(examples, index), [e.label for e in examples])
+    classifier.fit(_matrix(examples, index, scale), [e.label for e in examples])
     classes = [str(c) for c in classifier.classes_]
     weights = classifier.coef_.T.astype(np.float32)
+    dense = weights[len(features) :] * scale if len(weights) > len(features) else None
+    weights = weights[: len(features)]
     keep = np.abs(weights).max(axis=1) >= 1e-3
     kept = [f for f, k in zip(features, keep, strict=True) if k]
     meta = {"C": c, "seed": SEED, "examples": len(examples), "none_threshold": NONE_THRESHOLD,
             "labels": dict(Counter(e.label for e in examples))}  # fmt: skip
-    return EventTypeModel(classes, kept, weights[keep], classifier.intercept_.astype(np.float32), meta)
+    return EventTypeModel(classes, kept, weights[keep], classifier.intercept_.astype(np.float32), meta, dense)
 
 
 def cross_validate(examples: list[Example], c: float, folds: int = 5) -> float:
@@ -218,17 +280,37 @@ def cross_validate(examples: list[Example], c: float, folds: int = 5) -> float:
             if examples[i].label == NO_EVENT or examples[i].origin != "plv":
                 continue
             total += 1
-            correct += model.predict(examples[i].features)[0] == examples[i].label
+            correct += model.predict(examples[i].features, vector=examples[i].vector)[0] == examples[i].label
     return correct / total if total else 0.0
 
 
 def heldout_scores(nlp: Language, model: EventTypeModel, items: list[PloverItem]) -> dict[str, Any]:
-    """Score a model on PLV items exactly as `claimtrace eval plover` does."""
+    """Score a model on PLV items exactly as `claimtrace eval plover` does (in the default profile for the
+    encoder head)."""
+    docs = list(nlp.pipe((i.text for i in items), batch_size=64))
+    vectors = encode(docs) if model.dense is not None else [None] * len(docs)
     gold, predicted = [], []
-    for doc, item in zip(nlp.pipe((i.text for i in items), batch_size=64), items, strict=True):
+    for doc, item, vector in zip(docs, items, vectors, strict=True):
         gold.append(item.label)
-        predicted.append(predicted_root(item.text, code_events(doc, model), item.source))
+        predicted.append(predicted_root(item.text, code_events(doc, model, vector), item.source))
     return score(gold, predicted).as_dict()
+
+
+def gsr_scores(nlp: Language, model: EventTypeModel, records: list[GsrRecord]) -> dict[str, Any]:
+    """Score a model on gold-standard records as `claimtrace eval gsr` does."""
+    docs = list(nlp.pipe((r.text for r in records), batch_size=64))
+    vectors = encode(docs) if model.dense is not None else [None] * len(docs)
+    events = [code_events(doc, model, vector) for doc, vector in zip(docs, vectors, strict=True)]
+    return score_gsr(records, events).as_dict()
+
+
+def encoder_note(model: EventTypeModel) -> str:
+    if model.dense is None:
+        return " The fast profile's model (no encoder)."
+    return f"""
+The encoder head (default profile): the same features plus the packaged encoder's vector of the unit's head
+and the mean vector of the complements and objects it absorbed (768 values, frozen encoder; scaled by
+{model.meta["dense_scale"]} for the fit, chosen with the thresholds below over {DENSE_SCALES})."""
 
 
 def write_card(out_dir: Path, model: EventTypeModel, heldout: dict[str, Any], gsr: dict[str, Any]) -> None:
@@ -239,15 +321,16 @@ def write_card(out_dir: Path, model: EventTypeModel, heldout: dict[str, Any], gs
         for label, v in heldout["per_label"].items()
     )
     (out_dir / "card.md").write_text(
-        f"""# PLOVER event-type classifier
+        f"""# PLOVER event-type classifier{" (encoder head)" if model.dense is not None else ""}
 
 Multinomial logistic regression (scikit-learn, L2, class_weight=balanced, C={meta["C"]} chosen by 5-fold
 cross-validation on the training part over {C_GRID}, seed {meta["seed"]}) over sparse features of event
 units: trigger lemma, hand lexicon types (analyze/plover.py), complements and objects, dependency frame,
-argument entity types, sentence lemmas and lemma bigrams. Classes: the 16 PLOVER types and NONE (no
-event); NONE wins at probability ≥ {meta["none_threshold"]} for a unit the trigger lexicon marks and
-≥ {meta["none_threshold_unlexical"]} for one it does not (both chosen on a seeded fifth of the training
-sentences, the model fitted on the rest: PLV accuracy + detection recall − excess unexpected events).
+argument entity types, sentence lemmas and lemma bigrams.{encoder_note(model)}
+Classes: the 16 PLOVER types and NONE (no event); NONE wins at probability ≥ {meta["none_threshold"]}
+for a unit the trigger lexicon marks and ≥ {meta["none_threshold_unlexical"]} for one it does not
+(both chosen on a seeded fifth of the training sentences, the model fitted on the rest: PLV accuracy +
+detection recall − excess unexpected events).
 
 Training data (../shared/eval/plover, never in the repository): PLV_train.tsv minus its held-back 20%
 (stratified by gold_root, seed {HELDOUT_SEED}; evaluate/plover.py) plus PLOVER_GSR_CAMEO.txt minus its
@@ -281,9 +364,10 @@ detection recall {gsr["detection_recall"]:.3f}, unexpected events a sentence
 
 def train(nlp: Language, plover_dir: Path, out_dir: Path, search_c: bool = False, log: Any = print
           ) -> dict[str, Any]:  # fmt: skip
-    """Train (choosing C by cross-validation when `search_c`, else DEFAULT_C), save the model and its
-    card, and return the held-out scores."""
-    parsed = parse_training(nlp, plover_dir)
+    """Train (choosing C by cross-validation when `search_c`, else DEFAULT_C) the fast profile's model and
+    the encoder head (`out_dir/encoder`), save both with their cards, and return the held-out scores of the
+    encoder head."""
+    parsed = with_vectors(parse_training(nlp, plover_dir))
     examples = examples_of(parsed)
     log(f"{len(examples)} examples: {dict(Counter(e.label for e in examples))}")
     best_c, best = DEFAULT_C, None
@@ -292,16 +376,18 @@ def train(nlp: Language, plover_dir: Path, out_dir: Path, search_c: bool = False
         log(f"C={c}: 5-fold accuracy on PLV training units {accuracy:.3f}")
         if best is None or accuracy > best:
             best_c, best = c, accuracy
-    lexical, unlexical = choose_thresholds(parsed, best_c, log)
-    model = fit(examples, best_c)
-    model.meta.update(none_threshold=lexical, none_threshold_unlexical=unlexical)
-    model.meta["cv_accuracy"] = round(best, 4) if best is not None else None
-    model.save(out_dir)
     _, heldout_items = split_items(read_plv(plover_dir / "PLV_train.tsv"))
-    heldout = heldout_scores(nlp, model, heldout_items)
     _, gsr_heldout = split_records(read_gsr(plover_dir / "PLOVER_GSR_CAMEO.txt"))
-    docs = nlp.pipe((r.text for r in gsr_heldout), batch_size=64)
-    gsr = score_gsr(gsr_heldout, [code_events(doc, model) for doc in docs]).as_dict()
-    write_card(out_dir, model, heldout, gsr)
-    log(f"saved {len(model.index)} features × {len(model.classes)} classes to {out_dir} (C={best_c})")
+    heldout: dict[str, Any] = {}
+    for dense, directory in ((False, out_dir), (True, out_dir / ENCODER_HEAD)):
+        scale, lexical, unlexical = choose_thresholds(parsed, best_c, log, dense)
+        model = fit(examples_of(parsed, dense) if dense else examples, best_c, scale)
+        model.meta.update(none_threshold=lexical, none_threshold_unlexical=unlexical)
+        model.meta["cv_accuracy"] = round(best, 4) if best is not None else None
+        if dense:
+            model.meta["dense_scale"] = scale
+        model.save(directory)
+        heldout = heldout_scores(nlp, model, heldout_items)
+        write_card(directory, model, heldout, gsr_scores(nlp, model, gsr_heldout))
+        log(f"saved {len(model.index)} features × {len(model.classes)} classes to {directory} (C={best_c})")
     return heldout
