@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from claimtrace.analyze.times.vocabulary import NUMBER_WORDS, SEASONS
@@ -98,6 +98,7 @@ class Anchor:
     reference: date | None = None
     story_year: int | None = None
     reference_is_day: bool = False  # whether `reference` came from a day, not a month or year
+    clock: datetime | None = None  # the clock time the story last named, for "an hour later"
 
 
 def _anchored_year(anchor: Anchor, month: int, day: int | None = None) -> int | None:

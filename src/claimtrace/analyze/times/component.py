@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -37,6 +37,9 @@ def _coarsen(value: str | None) -> str | None:
     return "/".join(part[:7] for part in value.split("/"))
 
 
+CLOCK_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
 class TimesComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # spaCy rebuilds doc.text from the tokens on every access: read it once
@@ -57,10 +60,11 @@ class TimesComponent:
         reference = published
         reference_is_day = precision == "day"  # a month-only date stands in as its 15th
         story: tuple[int, int] | None = None  # (year, token index of the end of its sentence)
+        clock: datetime | None = None
         times = []
         for candidate, span, tense in zip(candidates, spans, tenses, strict=True):
             story_year = story[0] if story and span is not None and span.start < story[1] else None
-            anchor = Anchor(published, tense, reference, story_year, reference_is_day)
+            anchor = Anchor(published, tense, reference, story_year, reference_is_day, clock)
             resolved = resolve(candidate.text, published, anchor)
             value = resolved.value
             found = timex3(candidate.text, anchor, resolved)
@@ -70,6 +74,8 @@ class TimesComponent:
                     found = {**found, "value": found["value"][:7]}
             if found and (day := _start_day(found["value"])):
                 reference, reference_is_day = day, bool(SHAPES["iso_date"].match(str(found["value"])[:10]))
+                timed = CLOCK_VALUE.fullmatch(str(found["value"]))
+                clock = datetime.fromisoformat(timed.group()) if timed else None
             if resolved.absolute and value and span is not None:
                 year = int(value[:4])
                 story = None if published and year == published.year else (year, span.sent.end)

@@ -1,4 +1,6 @@
-"""Holidays: the date of a named holiday in a year, and of one named without a year."""
+"""Holidays: the date of a named holiday in a year, and of one named without a year; fixed ones, the n-th
+weekday of a month, Election Day, and the movable feasts of Easter. "Easter week", "Memorial Day weekend":
+the week or weekend of a holiday."""
 
 from __future__ import annotations
 
@@ -25,13 +27,49 @@ HOLIDAYS: dict[str, tuple[int, int] | tuple[int, int, int]] = {  # and Election 
     "thanksgiving": (11, 3, 4),
     "thanksgiving day": (11, 3, 4),
 }
-HOLIDAY_RE = "|".join(sorted(map(re.escape, HOLIDAYS), key=len, reverse=True)) + "|election day"
+# Movable feasts: days from (Western) Easter Sunday.
+EASTER_FEASTS = {
+    "easter": 0,
+    "easter sunday": 0,
+    "easter monday": 1,
+    "good friday": -2,
+    "holy thursday": -3,
+    "maundy thursday": -3,
+    "palm sunday": -7,
+    "ash wednesday": -46,
+    "mardi gras": -47,
+    "shrove tuesday": -47,
+    "ascension day": 39,
+    "pentecost": 49,
+    "whitsunday": 49,
+}
+HOLIDAY_RE = (
+    "|".join(sorted(map(re.escape, [*HOLIDAYS, *EASTER_FEASTS]), key=len, reverse=True)) + "|election day"
+)
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday: the Gregorian computus (the anonymous algorithm of Meeus, Jones and
+    Butcher)."""
+    golden = year % 19
+    century, year_of_century = divmod(year, 100)
+    leap_centuries, leap_remainder = divmod(century, 4)
+    correction = (century + 8) // 25
+    moon = (century - correction + 1) // 3
+    epact = (19 * golden + century - leap_centuries - moon + 15) % 30
+    leap_years, leap_rest = divmod(year_of_century, 4)
+    weekday = (32 + 2 * leap_remainder + 2 * leap_years - epact - leap_rest) % 7
+    shift = (golden + 11 * epact + 22 * weekday) // 451
+    month, day = divmod(epact + weekday - 7 * shift + 114, 31)
+    return date(year, month, day + 1)
 
 
 def _holiday(name: str, year: int) -> date:
     if name == "election day":  # the Tuesday after the first Monday of November
         first_monday = date(year, 11, 1) + timedelta(days=(0 - date(year, 11, 1).weekday()) % 7)
         return first_monday + timedelta(days=1)
+    if name in EASTER_FEASTS:
+        return easter(year) + timedelta(days=EASTER_FEASTS[name])
     rule = HOLIDAYS[name]
     if len(rule) == 2:
         return date(year, rule[0], rule[1])
@@ -43,17 +81,52 @@ def _holiday(name: str, year: int) -> date:
     return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
-def _holiday_value(m: re.Match[str], anchor: Anchor) -> str | None:
+def holiday_date(m: re.Match[str], anchor: Anchor) -> date | None:
+    """The day of a holiday matched by the "holiday" shape: in the year it names, else by the word before it
+    or the clause's tense (in the past the latest one before publication, in the future the first after it;
+    a week or weekend that has begun or not yet ended by publication counts for either), else the one
+    closest to publication."""
     name = m["h"]
     if m["y"]:
-        return _day(_holiday(name, int(m["y"])))
+        return _holiday(name, int(m["y"]))
     published = anchor.published
     if published is None:
         return None
     this_year = _holiday(name, published.year)
+    first, last = _span(this_year, m["span"])
     if m["rel"] == "last" or (m["rel"] is None and anchor.tense == "past"):
-        return _day(this_year if this_year < published else _holiday(name, published.year - 1))
+        begun = first <= published if m["span"] else first < published
+        return this_year if begun else _holiday(name, published.year - 1)
     if m["rel"] == "next" or (m["rel"] is None and anchor.tense == "future"):
-        return _day(this_year if this_year > published else _holiday(name, published.year + 1))
+        ahead = last >= published if m["span"] else last > published
+        return this_year if ahead else _holiday(name, published.year + 1)
     nearby = (_holiday(name, published.year + step) for step in (-1, 0, 1))
-    return _day(min(nearby, key=lambda d: abs((d - published).days)))
+    return min(nearby, key=lambda d: abs((d - published).days))
+
+
+def _span(day: date, span: str | None) -> tuple[date, date]:
+    """The first and last day of a holiday, its week or its weekend."""
+    if span == "week":
+        monday = day - timedelta(days=day.weekday())
+        return monday, monday + timedelta(days=6)
+    if span == "weekend":
+        saturday = holiday_weekend(day)
+        return saturday, saturday + timedelta(days=1)
+    return day, day
+
+
+def holiday_weekend(day: date) -> date:
+    """The Saturday of a holiday's weekend: the one nearest the holiday (before a Monday holiday, after a
+    Thursday or Friday one, the day before Easter Sunday)."""
+    before = day - timedelta(days=(day.weekday() - 5) % 7)
+    after = before + timedelta(days=7)
+    return before if (day - before) < (after - day) else after
+
+
+def holiday_calendar(m: re.Match[str], anchor: Anchor) -> str | None:
+    """The holiday's calendar value: its day, or the days of its week or weekend as an interval."""
+    day = holiday_date(m, anchor)
+    if day is None:
+        return None
+    first, last = _span(day, m["span"])
+    return _day(day) if first == last else f"{_day(first)}/{_day(last)}"

@@ -24,8 +24,6 @@ from claimtrace.analyze.times.vocabulary import (
 
 # Extra candidates that NER misses often, matched on the lowercased text (`_lowercase`): case-insensitive
 # matching of these alternations costs three times as much.
-
-
 EXTRA_PATTERNS = re.compile(
     rf"\b(?:(?:last|next|this|that|on|early|late)\s+)?(?:{FULL_WEEKDAY_RE})\b"
     r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b"
@@ -33,7 +31,6 @@ EXTRA_PATTERNS = re.compile(
     rf"|\b(?:the\s+)?(?:{FUZZY_RE})\b|\bthe\s+(?:past|present)\b"
     rf"|\b(?:{'|'.join(SET_WORDS)})\b"
     rf"|\b(?:every|each)\s+(?:other\s+)?(?:(?:{NUMBER_RE})\s+)?(?:{DURATION_UNIT_RE}|{FULL_WEEKDAY_RE}|{SEASON_RE})\b"
-    rf"|\b(?:(?:last|next|this)\s+)?(?:{HOLIDAY_RE})\b"
     rf"|\b(?:(?:this|last|next|that)\s+)(?:{SEASON_RE})\b"
     rf"|\b(?:once|twice|(?:{NUMBER_RE})\s+times)\s+(?:a|per|each)\s+(?:{DURATION_UNIT_RE})\b"
     rf"|\b(?:\d+(?:\s+1/2)?|{NUMBER_RE})(?:\s+(?:more|additional|straight|consecutive))?[\s-]+(?:{DURATION_UNIT_RE})"
@@ -48,7 +45,9 @@ WHOLE_PATTERNS = re.compile(
     rf"|\b(?:from|between)\s+(?:(?:{MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{FULL_WEEKDAY_RE})"
     rf"\s+(?:to|until|through|and)\s+(?:(?:{MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{FULL_WEEKDAY_RE})\b"
     rf"|\b(?:{CLOCK_RE})(?:\s+(?:{ZONE_RE})\b)?(?:\s+(?:on\s+)?(?:{FULL_WEEKDAY_RE}|today|tomorrow|yesterday))\b"
-    rf"|\b(?:{FULL_WEEKDAY_RE}|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)\b",
+    rf"|\b(?:{FULL_WEEKDAY_RE}|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)\b"
+    # a holiday whole, with its week or year: NER keeps "Wednesday 2026" of "Ash Wednesday 2026"
+    rf"|\b(?:(?:last|next|this)\s+)?(?:{HOLIDAY_RE})(?:\s+week(?:end)?)?(?:,?\s+(?:of\s+)?(?:1[89]|20)\d{{2}})?\b",
 )
 
 

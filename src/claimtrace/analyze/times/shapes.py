@@ -120,7 +120,8 @@ _SOURCES: dict[str, str] = {
         r"|(?P<u2>day|week|month|year)\s+(?P<dir2>before|after|earlier|later))$"
     ),
     "later": (
-        rf"^(?P<n>{NUMBER_RE})\s+(?P<u>{UNIT_RE})s?\s+(?P<dir>later|after(?:ward)?|afterwards|earlier|before)$"
+        rf"^(?P<n>{NUMBER_RE})\s+(?P<u>{UNIT_RE}|hour|minute)s?\s+"
+        r"(?P<dir>later|after(?:ward)?|afterwards|earlier|before)$"
     ),
     "that_weekday": rf"^that\s+(?P<w>{WEEKDAY_RE})$",
     "vague_ago": rf"^(?:(?:a few|few|several|many|some)\s+)?(?:{DURATION_UNIT_RE})\s+ago$",
@@ -152,12 +153,20 @@ _SOURCES: dict[str, str] = {
     "range": (
         r"^(?:from\s+|between\s+)?(?P<a>.+?)\s*(?:-|–|\bto\b|\buntil\b|\bthrough\b|\band\b)\s*(?P<b>.+)$"
     ),
-    "holiday": rf"^(?:(?P<rel>last|next|this)\s+)?(?P<h>{HOLIDAY_RE})(?:,?\s+(?:of\s+)?(?P<y>\d{{4}}))?$",
+    "holiday": (
+        rf"^(?:(?P<rel>last|next|this)\s+)?(?P<h>{HOLIDAY_RE})(?:\s+(?P<span>week(?:end)?))?"
+        r"(?:,?\s+(?:of\s+)?(?P<y>\d{4}))?$"
+    ),
     "inner_date": (
         rf"\b(?:(?:{MONTH_RE})\.?\s+\d{{1,2}}\b|{FULL_WEEKDAY_RE}|(?:1[89]|20)\d{{2}}|(?:{MONTH_RE})\b)"
     ),
     # Not TimeML time expressions: a person's age ("a 6-year-old", "in his 30s", "Smith, 52,").
-    "not_timex": rf"^(?:{NUMBER_RE})[\s-]+(?:{UNIT_RE})s?[\s-]+old$|^\d{{1,3}}$|^\d0s$|^0\d{{3}}$",
+    # and a bare unit, its article dropped ("the day", "the night of"), or someone's ("his year"): no time
+    # of their own
+    "not_timex": (
+        rf"^(?:{NUMBER_RE})[\s-]+(?:{UNIT_RE})s?[\s-]+old$|^\d{{1,3}}$|^\d0s$|^0\d{{3}}$"
+        r"|^(?:(?:his|her|its|their|my|our|your)\s+)?(?:day|night|year|month)(?:\s+of)?$"
+    ),
     "temporal_word": (
         rf"\b(?:{DURATION_UNIT_RE}|{MONTH_RE}|{WEEKDAY_RE}|{SEASON_RE}|morning|afternoon|evening|night|tonight|"
         r"weekend|(?:1[89]|20)\d{2})\b"

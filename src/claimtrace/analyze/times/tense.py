@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from claimtrace.analyze.times.anchoring import Tense
 
@@ -12,15 +12,61 @@ NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
 FUTURE_GOVERNORS = frozenset(
     {"expect", "schedule", "plan", "due", "set", "intend", "aim", "go", "hope", "likely"}
 )
+# Verbs and modifiers of planning: the time a plan names lies ahead of the planning, whatever the tense of
+# the report ("has scheduled a news conference Thursday", "postponed until Tuesday", "the slated visit in
+# September"). "set" is left out: "set fire on Tuesday".
+PLANNING = frozenset(
+    {
+        "plan",
+        "schedule",
+        "reschedule",
+        "slate",
+        "expect",
+        "postpone",
+        "delay",
+        "defer",
+        "adjourn",
+        "upcoming",
+        "forthcoming",
+    }
+)
+# Past modals that report a past inability or refusal when negated ("could not be reached Wednesday",
+# "would not comment Tuesday"), not a coming event.
+PAST_MODALS = frozenset({"could", "would"})
+NEGATIONS = frozenset({"not", "n't", "never", "neither", "nor"})
+
+
+def _negated(verb: Token) -> bool:
+    """Whether the clause of `verb` is negated, by a negation on the verb or on its subject ("neither he
+    nor …")."""
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ in NEGATIONS:
+            return True
+        if child.dep_ in {"nsubj", "nsubjpass"} and any(c.lower_ in NEGATIONS for c in child.children):
+            return True
+    return False
+
+
+def _planned(token: Token) -> bool:
+    """Whether a word on the path up from a time expression plans what it dates."""
+    if token.lemma_ in PLANNING:
+        return True
+    return token.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ == "amod" and c.lemma_ in PLANNING for c in token.children
+    )
 
 
 def clause_tense(span: Span) -> Tense | None:
     """The tense of the verb a time expression dates: up from the expression's root to the first verb; None
-    for an expression inside a noun phrase ("the Jan. 14 deadline"): the clause's tense does not date it."""
+    for an expression inside a noun phrase ("the Jan. 14 deadline"): the clause's tense does not date it.
+    A plan's time is "future" whatever the report's tense; an infinitive takes a future from the verb it
+    completes ("would be ready to leave Tuesday")."""
     token = span.root
     if token.dep_ in NOUN_MODIFIER_DEPS and token.head.pos_ in {"NOUN", "PROPN"}:
         return None
     for _ in range(8):
+        if _planned(token) and token is not span.root:
+            return "future"
         if token.pos_ in {"VERB", "AUX"}:
             break
         if token.head is token:
@@ -28,11 +74,18 @@ def clause_tense(span: Span) -> Tense | None:
         token = token.head
     else:
         return None
+    return _verb_tense(token)
+
+
+def _verb_tense(token: Token) -> Tense | None:
     auxiliaries = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
     perfect = any(c.lemma_ == "have" for c in auxiliaries)
     if perfect:
         return "past"  # "has risen since May", "would have met on Friday"
-    if any(c.lower_ in FUTURE_AUXILIARIES or c.tag_ == "MD" for c in auxiliaries):
+    modals = [c for c in auxiliaries if c.lower_ in FUTURE_AUXILIARIES or c.tag_ == "MD"]
+    if modals and all(c.lower_ in PAST_MODALS for c in modals) and _negated(token):
+        return "past"  # "could not be located Wednesday"
+    if modals:
         return "future"  # "will meet", and modals: "could resume Tuesday", "would leave on Friday"
     if token.dep_ == "xcomp" and token.head.lemma_ in FUTURE_GOVERNORS:
         return "future"
@@ -40,4 +93,8 @@ def clause_tense(span: Span) -> Tense | None:
         return "past"
     if token.tag_ in {"VBZ", "VBP"} or any(c.tag_ in {"VBZ", "VBP"} for c in auxiliaries):
         return "present"
+    if token.dep_ == "xcomp" and token.tag_ == "VB":
+        governor = token.head.head if token.head.pos_ == "ADJ" else token.head
+        if governor is not token and governor.pos_ in {"VERB", "AUX"} and _verb_tense(governor) == "future":
+            return "future"
     return None

@@ -16,7 +16,7 @@ from claimtrace.analyze.times.anchoring import (
     _shift,
     _weekday_date,
 )
-from claimtrace.analyze.times.holidays import _holiday_value
+from claimtrace.analyze.times.holidays import holiday_date, holiday_weekend
 from claimtrace.analyze.times.shapes import DEICTIC_DAY, QUARTERS, SHAPES
 from claimtrace.analyze.times.values import Resolved
 from claimtrace.analyze.times.vocabulary import (
@@ -31,6 +31,18 @@ from claimtrace.analyze.times.vocabulary import (
 
 Timex3 = dict[str, str | None]
 NOT_A_TIMEX = ("", None)  # a rule's answer for an entry that is no TimeML expression
+
+
+def _holiday_value(m: re.Match[str], anchor: Anchor) -> str | None:
+    """A holiday as TimeML writes it: its day, its ISO week ("Easter week"), or its weekend."""
+    day = holiday_date(m, anchor)
+    if day is None:
+        return None
+    if m["span"] == "week":
+        return _week(day)
+    if m["span"] == "weekend":
+        return _week(holiday_weekend(day)) + "-WE"
+    return _day(day)
 
 
 def _week(d: date) -> str:
@@ -241,11 +253,13 @@ def _anaphoric(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
             return kind, None
         shift_unit = "day" if unit in PARTS_OF_DAY else unit
         return kind, _at_unit(_shift(reference, step, shift_unit), unit)
-    if m := SHAPES["later"].match(phrase):
+    if m := SHAPES["later"].match(SHAPES["approximate"].sub("", phrase)):
         n = _number(m["n"])
-        if reference is None or n is None:
+        step = None if n is None else n if m["dir"].startswith(("later", "after")) else -n
+        if m["u"] in {"hour", "minute"}:
+            return _clock_later(step, m["u"], anchor)
+        if reference is None or step is None:
             return "DATE", None
-        step = n if m["dir"].startswith(("later", "after")) else -n
         return "DATE", _at_unit(_shift(reference, step, m["u"]), m["u"])
     if m := SHAPES["that_weekday"].match(phrase):
         if reference is None:
@@ -253,6 +267,15 @@ def _anaphoric(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
         offset = (WEEKDAYS[m["w"]] - reference.weekday()) % 7
         return "DATE", _day(reference + timedelta(days=offset if offset <= 3 else offset - 7))
     return None
+
+
+def _clock_later(step: int | None, unit: str, anchor: Anchor) -> tuple[str, str | None]:
+    """ "an hour later", "30 minutes earlier": the story's last clock time moved by that much; without one,
+    TimeML's reading of the measure alone (the duration "an hour", "later" its signal)."""
+    if step is None or anchor.clock is None:
+        return "DURATION", _duration(None if step is None else abs(step), unit)
+    moved = anchor.clock + (timedelta(hours=step) if unit == "hour" else timedelta(minutes=step))
+    return "TIME", f"{_day(moved.date())}T{moved:%H:%M}"
 
 
 def _duration_rules(phrase: str) -> tuple[str, str | None] | None:

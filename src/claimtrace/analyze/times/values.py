@@ -26,6 +26,7 @@ from claimtrace.analyze.times.anchoring import (
     _shift,
     _weekday_date,
 )
+from claimtrace.analyze.times.holidays import holiday_calendar
 from claimtrace.analyze.times.shapes import DEICTIC_DAY, QUARTERS, SHAPES
 from claimtrace.analyze.times.vocabulary import FUZZY, MONTH_PARTS, MONTHS, SET_WORDS, WEEKDAYS, YEAR_PARTS
 
@@ -96,6 +97,8 @@ def _resolve_rules(phrase: str, anchor: Anchor) -> Resolved | None:
             first = 1 if quarter == 1 else 7
             return Resolved(_interval(_month(year, first), _month(year, first + 5)), True)
         return Resolved(_interval(_month(year, 3 * quarter - 2), _month(year, 3 * quarter)), True)
+    if m := SHAPES["holiday"].match(phrase):
+        return Resolved(holiday_calendar(m, anchor), m["y"] is not None)
     if SHAPES["clock_time"].match(phrase):
         return Resolved(None, False)
     if m := SHAPES["decade"].match(phrase):

@@ -1,0 +1,111 @@
+"""Anchoring time expressions by tense and narrative time, movable feasts and holiday weeks, and words that
+are no time expression — on sentences we wrote."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from claimtrace.analyze.pipeline import load_pipeline
+from claimtrace.analyze.times.holidays import easter
+
+PUBLISHED = "2024-03-14"  # a Thursday
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(components=("claimtrace_times",))
+
+
+def times(nlp: Language, text: str, published: str | None = PUBLISHED) -> list[dict[str, Any]]:
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return nlp(doc)._.times
+
+
+def timex(nlp: Language, text: str, published: str | None = PUBLISHED) -> dict[str, dict[str, Any] | None]:
+    return {t["text"]: t["timex3"] for t in times(nlp, text, published)}
+
+
+def date_of(nlp: Language, text: str, expression: str, published: str = PUBLISHED) -> str | None:
+    found = timex(nlp, text, published)[expression]
+    assert found is not None
+    return found["value"]
+
+
+def test_a_plan_names_a_coming_day_whatever_the_tense_of_the_report(nlp: Language) -> None:
+    assert date_of(nlp, "Organisers planned a rally on Saturday.", "Saturday") == "2024-03-16"
+    assert date_of(nlp, "The court has scheduled a hearing Monday.", "Monday") == "2024-03-18"
+    assert date_of(nlp, "Officials postponed the vote until Tuesday.", "Tuesday") == "2024-03-19"
+    assert date_of(nlp, "The summit was planned for early May.", "early May") == "2024-05"
+    # without a plan, a past-tense clause still names the last such day
+    assert date_of(nlp, "Organisers held a rally on Saturday.", "Saturday") == "2024-03-09"
+
+
+def test_a_negated_past_modal_reports_the_past(nlp: Language) -> None:
+    assert date_of(nlp, "The minister could not be reached Wednesday.", "Wednesday") == "2024-03-13"
+    assert date_of(nlp, "Neither he nor his aides could be located Wednesday.", "Wednesday") == "2024-03-13"
+    # an affirmative modal still looks ahead
+    assert date_of(nlp, "Talks could resume Wednesday.", "Wednesday") == "2024-03-20"
+
+
+def test_an_infinitive_takes_the_future_of_the_verb_it_completes(nlp: Language) -> None:
+    text = "The delegation would be ready to leave as soon as Friday."
+    assert date_of(nlp, text, "Friday") == "2024-03-15"
+
+
+def test_easter_dates() -> None:
+    assert easter(2000) == date(2000, 4, 23)
+    assert easter(2024) == date(2024, 3, 31)
+    assert easter(2025) == date(2025, 4, 20)
+    assert easter(2285) == date(2285, 3, 22)  # the earliest possible
+
+
+def test_movable_feasts(nlp: Language) -> None:
+    assert date_of(nlp, "Pilgrims walked the old road on Good Friday.", "Good Friday", "2024-04-02") == (
+        "2024-03-29"
+    )
+    assert date_of(nlp, "The fast begins on Ash Wednesday 2026.", "Ash Wednesday 2026") == "2026-02-18"
+    entries = {t["text"]: t for t in times(nlp, "Crowds filled the square on Easter Monday.", "2024-04-03")}
+    assert entries["Easter Monday"]["value"] == "2024-04-01"  # the calendar value too
+
+
+def test_the_week_or_weekend_of_a_holiday(nlp: Language) -> None:
+    # a week that has begun by publication is this year's, in a past-tense clause too
+    text = "Crowds filled the square as Easter week began."
+    entries = {t["text"]: t for t in times(nlp, text, "2025-04-15")}
+    assert entries["Easter week"]["timex3"] == {"type": "DATE", "value": "2025-W16"}
+    assert entries["Easter week"]["value"] == "2025-04-14/2025-04-20"
+    # the weekend before a Monday holiday
+    text = "The shops will close over the Memorial Day weekend."
+    assert date_of(nlp, text, "the Memorial Day weekend", "2024-05-20") == "2024-W21-WE"
+
+
+def test_a_clock_time_later_moves_the_story_clock(nlp: Language) -> None:
+    text = "The blast came at 10 p.m. on Tuesday. An hour later, the police arrived."
+    assert timex(nlp, text)["An hour later"] == {"type": "TIME", "value": "2024-03-12T23:00"}
+    # with no clock time to move, TimeML reads the measure alone
+    text = "The talks ended on Monday. Just over an hour later, the envoy left."
+    assert timex(nlp, text)["Just over an hour later"] == {"type": "DURATION", "value": "PT1H"}
+
+
+def test_days_later_still_move_the_story_day(nlp: Language) -> None:
+    text = "The envoy arrived on March 3, 2022. About two days later he flew home."
+    assert date_of(nlp, text, "About two days later") == "2022-03-05"
+
+
+def test_a_bare_unit_or_someone_s_year_is_no_time_expression(nlp: Language) -> None:
+    for text, words in (
+        ("Late in the day, the lawyers emerged.", "the day"),
+        ("She kept a photograph from her year in kindergarten.", "her year"),
+        ("He was shot on the night of Oct. 23 in his kitchen.", "the night of"),
+    ):
+        found = timex(nlp, text)
+        assert found.get(words) is None, (text, found)
+    # the date beside it still is one
+    assert date_of(nlp, "He was shot on the night of Oct. 23 in his kitchen.", "Oct. 23") == "2023-10-23"
