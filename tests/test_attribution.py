@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimtrace.analyze.attribution.rules import find_quotes
+from claimtrace.analyze.attribution.quotes import find_quotes
 from claimtrace.analyze.pipeline import load_pipeline
 from claimtrace.errors import ClaimtraceError
 

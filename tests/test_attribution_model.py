@@ -13,22 +13,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
+from claimtrace.analyze.attribution.merge import merge
+from claimtrace.analyze.attribution.quotes import quote_state
+from claimtrace.analyze.attribution.spans import AttributionSpans
 from claimtrace.analyze.attribution.tagger import (
     MODEL_DIR,
     AttributionTagger,
     CueScorer,
-    _quote_state,
     chunks,
     cue_features,
     dense_features,
     load_tagger,
-    merge,
     parse,
     role_features,
     role_window,
     spans_of,
 )
-from claimtrace.analyze.types import AttributionSpans
 from claimtrace.settings import Settings
 
 
@@ -43,12 +43,12 @@ def words_doc(words: list[str], spaces: list[bool] | None = None) -> Doc:
 
 def test_quote_state_marks_tokens_inside_curly_and_straight_quotes() -> None:
     doc = words_doc(["He", "said", "“", "no", "”", "and", '"', "yes", '"', "then", "left"])
-    assert _quote_state(doc) == [False, False, True, True, True, False, True, True, True, False, False]
+    assert quote_state(doc) == [False, False, True, True, True, False, True, True, True, False, False]
 
 
 def test_quote_state_closes_at_a_paragraph_break() -> None:
     doc = words_doc(["“", "open", "\n\n", "after"], [False, False, False, False])
-    assert _quote_state(doc) == [True, True, False, False]
+    assert quote_state(doc) == [True, True, False, False]
 
 
 def test_chunks_decode_bio_runs_including_stray_inside_labels() -> None:
@@ -434,7 +434,7 @@ def test_a_tagger_cue_without_a_source_takes_its_verbs_speaking_subject(
 
 def test_cue_features_carry_the_kind_of_the_rule_cue_a_token_is_in(nlp: spacy.language.Language) -> None:
     from claimtrace.analyze.attribution.rules import find_rule_attributions
-    from claimtrace.analyze.attribution.tagger import rule_cue_kinds
+    from claimtrace.analyze.attribution.rules.kinds import rule_cue_kinds
 
     doc = nlp("The mayor said the bridge would reopen. According to the council, the library will close.")
     kinds = rule_cue_kinds(doc, find_rule_attributions(doc))
@@ -451,7 +451,7 @@ def test_cue_features_carry_the_kind_of_the_rule_cue_a_token_is_in(nlp: spacy.la
 
 
 def test_only_tagger_attributions_without_a_source_take_the_subject(nlp: spacy.language.Language) -> None:
-    from claimtrace.analyze.attribution.tagger import with_subject_sources
+    from claimtrace.analyze.attribution.merge import with_subject_sources
 
     text = "The town welcomed the decision. The council praised the plan."
     doc = nlp(text)

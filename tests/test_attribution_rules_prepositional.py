@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from claimtrace.analyze.attribution.merge import merge
 from claimtrace.analyze.attribution.rules import find_rule_attributions
-from claimtrace.analyze.attribution.tagger import merge
 from claimtrace.analyze.pipeline import load_pipeline
 
 pytestmark = pytest.mark.slow

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrace.analyze.attribution.tagger import merge
-from claimtrace.analyze.types import AttributionSpans
+from claimtrace.analyze.attribution.merge import merge
+from claimtrace.analyze.attribution.spans import AttributionSpans
 
 pytestmark = pytest.mark.slow
 

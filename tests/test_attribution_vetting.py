@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from claimtrace.analyze.attribution.component import vet_spans
+from claimtrace.analyze.attribution.merge import vet_spans
 from claimtrace.analyze.attribution.rules import find_rule_attributions
+from claimtrace.analyze.attribution.spans import AttributionSpans
 from claimtrace.analyze.pipeline import load_pipeline
-from claimtrace.analyze.types import AttributionSpans
 from claimtrace.record import Offsets
 
 pytestmark = pytest.mark.slow

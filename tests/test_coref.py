@@ -8,8 +8,8 @@ import pytest
 
 from claimtrace.analyze.attribution.component import build_attributions
 from claimtrace.analyze.attribution.rules import find_rule_attributions
+from claimtrace.analyze.attribution.spans import AttributionSpans
 from claimtrace.analyze.pipeline import load_pipeline
-from claimtrace.analyze.types import AttributionSpans
 
 pytestmark = pytest.mark.slow
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claimtrace.analyze.types import source_follows_cue
+from claimtrace.analyze.attribution.spans import source_follows_cue
 from claimtrace.errors import InputError
 from claimtrace.record import Document, Meta, Offsets
 

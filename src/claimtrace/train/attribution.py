@@ -25,6 +25,7 @@ from sklearn.neural_network import MLPClassifier
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from claimtrace.analyze.attribution.rules import find_rule_attributions
 from claimtrace.analyze.attribution.tagger import (
     CARD,
     CUE_MODEL,
@@ -88,7 +89,7 @@ def tokens_in(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[list[int]]:
 
 
 def align(article: Article, doc: Doc) -> GoldDoc:
-    gold = GoldDoc(parsed=parse_with_rule_cues(doc))
+    gold = GoldDoc(parsed=parse_with_rule_cues(doc, find_rule_attributions(doc)))
     for triple in article.attributions:
         cue = sorted({i for piece in tokens_in(doc, triple.cue) for i in piece})
         if not cue:

@@ -1,15 +1,11 @@
 """The `claimtrace_attribution` spaCy component: who claims what, through whom.
 
-Rules propose attribution spans, the trained tagger (`tagger`) merges its own in, and this
-component turns the final spans into claimtrace/1 attribution dicts in `doc._.attributions`: ids in text
-order, the kind, source/cue/content roles, the `parent` of nested reporting, the source profile, and
-coreference of pronoun and definite sources. `certainty` is left None for the certainty component.
-
-Before that, merged spans are vetted against the parse: a cue that is an adjective's infinitive ("ready to
-discuss") or an anonymity formula ("asked not to be named") is no report, nor is a participle inside a
-source phrase ("officials briefed on the talks said"); a citing cue ("Citing three officials, the paper
-said …") that the rules read as a link of a chain, while a merged span took the cited source for its
-content, is refuted too. Refuted spans give way to the rules' reading of the same cue, if any.
+The rules (`rules`) propose attribution spans, the trained tagger (`tagger`) tags its own for the cues of
+the shared encoder (`encoder`, the default profile) or of its cue CRF (the fast profile), `merge` merges the
+two and vets the result against the parse, and this component turns the final spans into claimtrace/1
+attribution dicts in `doc._.attributions`: ids in text order, the kind, source/cue/content roles, the
+`parent` of nested reporting, the source profile, and coreference of pronoun and definite sources.
+`certainty` is left None for the certainty component.
 
 An outlet that a source talks to ("X told the Post that …", "… in an interview with The Times") is a second
 attribution of the same reporting act: the same cue and content, the outlet as source. Of two attributions
@@ -18,9 +14,7 @@ sharing cue and content, the one whose source follows the cue (the outlet) is th
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -28,21 +22,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimtrace.analyze.attribution.encoder import encoder_cues
-from claimtrace.analyze.attribution.rules import (
-    find_quotes,
-    find_rule_attributions,
-    is_adjective_infinitive,
-    is_participle_modifier,
-)
-from claimtrace.analyze.attribution.tagger import AttributionTagger, find_attributions, load_tagger
+from claimtrace.analyze.attribution.merge import find_attributions, vet_spans
+from claimtrace.analyze.attribution.quotes import find_quotes
+from claimtrace.analyze.attribution.rules import find_rule_attributions
+from claimtrace.analyze.attribution.spans import AttributionSpans, Intervals, source_follows_cue
+from claimtrace.analyze.attribution.tagger import AttributionTagger, load_tagger
 from claimtrace.analyze.coref import SourceMention, resolve_sources
 from claimtrace.analyze.extensions import register_extensions
 from claimtrace.analyze.lexicon import CITING_VERBS
-from claimtrace.analyze.sources import EntityIndex, is_anonymity_formula, profile_source
-from claimtrace.analyze.types import AttributionSpans, source_follows_cue
+from claimtrace.analyze.sources import EntityIndex, profile_source
 from claimtrace.record import ATTRIBUTION_KINDS, Offsets, Role
-
-LOOKBACK = 64  # intervals checked before a position: far more than nest or overlap in one passage
 
 
 class AttributionComponent:
@@ -67,77 +56,10 @@ def make_attribution_component(nlp: Language, name: str, model_dir: str) -> Attr
     return AttributionComponent(load_tagger(Path(model_dir) if model_dir else None))
 
 
-def vet_spans(
-    doc: Doc, spans: list[AttributionSpans], rule_spans: list[AttributionSpans]
-) -> list[AttributionSpans]:
-    """The merged spans without those the parse refutes, each replaced by the rules' attributions of its cue;
-    and the rules' outlet links ("told the Post") whose reporting act the merge kept in another reading."""
-    rule_reading = {found.cue[0]: found for found in rule_spans if found.cue}
-    sources = _Intervals((s, e, j) for j, found in enumerate([*spans, *rule_spans]) for s, e in found.source)
-    kept: list[AttributionSpans] = []
-    refuted_cues: list[Offsets] = []
-    for found in spans:
-        if _refuted(doc, found, rule_reading, sources):
-            refuted_cues.extend(found.cue)
-        else:
-            kept.append(found)
-    kept_cues = {cue for found in kept for cue in found.cue}
-    kept_ids = {id(found) for found in kept}  # the merge passes rule spans through as they are
-    shared = _shared_cues(rule_spans)
-    for found in rule_spans:
-        if id(found) in kept_ids or _refuted(doc, found, rule_reading, sources):
-            continue
-        replaces = any(_overlap(cue, other) for cue in found.cue for other in refuted_cues)
-        outlet_link = bool(found.cue) and found.cue[0] in shared and found.cue[0] in kept_cues
-        if replaces or outlet_link:
-            kept.append(found)
-    return kept
-
-
-def _refuted(
-    doc: Doc, found: AttributionSpans, rule_reading: dict[Offsets, AttributionSpans], sources: _Intervals
-) -> bool:
-    """Whether the parse refutes an attribution: its cue is an adjective's infinitive or an anonymity
-    formula; it is a participle inside a source phrase ("officials briefed on the talks said"), describing
-    the source; or it is a citing phrase the rules read as a link of a chain ("Citing X, the paper said")
-    while the span took the cited source for content."""
-    if not found.cue:
-        return False
-    first = found.cue[0]
-    cue = doc.char_span(first[0], first[1], alignment_mode="expand")
-    if cue is None or not len(cue):
-        return False
-    if any(is_adjective_infinitive(t) or is_anonymity_formula(t) for t in cue if t.pos_ in ("VERB", "AUX")):
-        return True
-    inside_source = any(s <= first[0] and first[1] <= e for s, e, _ in sources.holding(first[0]))
-    if inside_source and is_participle_modifier(cue.root):
-        return True
-    reading = rule_reading.get(first)
-    return (
-        cue.root.lemma_ in CITING_VERBS
-        and reading is not None
-        and reading is not found
-        and reading.content != found.content
-    )
-
-
-def _shared_cues(spans: list[AttributionSpans]) -> set[Offsets]:
-    seen: set[Offsets] = set()
-    shared: set[Offsets] = set()
-    for found in spans:
-        for cue in found.cue[:1]:
-            (shared if cue in seen else seen).add(cue)
-    return shared
-
-
-def _overlap(a: Offsets, b: Offsets) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def build_attributions(doc: Doc, spans: list[AttributionSpans]) -> list[dict[str, Any]]:
     """claimtrace/1 attribution dicts for the final spans, with parents, profiles and resolved sources."""
     spans = sorted((s for s in spans if s.content), key=_start)
-    quotes = _Intervals(
+    quotes = Intervals(
         (doc[q.start].idx, _token_end(doc, q.end - 1), n) for n, q in enumerate(find_quotes(doc))
     )
     text = doc.text
@@ -170,7 +92,7 @@ def build_attributions(doc: Doc, spans: list[AttributionSpans]) -> list[dict[str
     return out
 
 
-def _kind(found: AttributionSpans, quotes: _Intervals, text: str) -> str:
+def _kind(found: AttributionSpans, quotes: Intervals, text: str) -> str:
     cue_text = " ".join(text[s:e] for s, e in found.cue).lower()
     quoted = [any(e <= qe for _, qe, _ in quotes.holding(s)) for s, e in found.content]
     exact = [any(qs == s and qe == e for qs, qe, _ in quotes.holding(s)) for s, e in found.content]
@@ -184,23 +106,6 @@ def _kind(found: AttributionSpans, quotes: _Intervals, text: str) -> str:
     if not found.source:
         return "no_source"
     return "indirect"
-
-
-class _Intervals:
-    """Character intervals with an owner index, found by position in logarithmic time. Attribution roles and
-    quotes are short and local, so only the LOOKBACK intervals starting last before a position can hold it."""
-
-    def __init__(self, items: Iterable[tuple[int, int, int]]) -> None:
-        self.items = sorted(items)
-        self.starts = [start for start, _, _ in self.items]
-
-    def holding(self, offset: int) -> list[tuple[int, int, int]]:
-        last = bisect_right(self.starts, offset)
-        return [item for item in self.items[max(0, last - LOOKBACK) : last] if item[1] > offset]
-
-    def touching(self, start: int, end: int) -> list[tuple[int, int, int]]:
-        first, last = bisect_right(self.starts, start), bisect_left(self.starts, end)
-        return [item for item in self.items[max(0, first - LOOKBACK) : last] if item[1] > start]
 
 
 def _parents(doc: Doc, spans: list[AttributionSpans]) -> list[int | None]:
@@ -227,9 +132,9 @@ class _ParentFinder:
                 self.reporter_of.setdefault(tuple(found.content), j)
             if source_follows_cue(found.source, found.cue):
                 self.outlet_of.setdefault((tuple(found.cue), tuple(found.content)), j)
-        self.cues = _Intervals((s, e, j) for j, found in enumerate(spans) for s, e in found.cue)
-        self.sources = _Intervals((s, e, j) for j, found in enumerate(spans) for s, e in found.source)
-        self.contents = _Intervals((s, e, j) for j, found in enumerate(spans) for s, e in found.content)
+        self.cues = Intervals((s, e, j) for j, found in enumerate(spans) for s, e in found.cue)
+        self.sources = Intervals((s, e, j) for j, found in enumerate(spans) for s, e in found.source)
+        self.contents = Intervals((s, e, j) for j, found in enumerate(spans) for s, e in found.content)
         cue_uses = Counter(found.cue[0] for found in spans if found.cue)
         self.outlets = {j for (cue, _), j in self.outlet_of.items() if cue_uses[cue[0]] > 1}
 

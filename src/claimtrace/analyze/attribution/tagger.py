@@ -1,4 +1,4 @@
-"""Trained attribution tagger (two linear-chain CRFs on spaCy parse features) and its merge with the rules.
+"""Trained attribution tagger: two linear-chain CRFs on spaCy parse features. It only tags; `merge` merges.
 
 Stage 1 tags reporting cues ("said", "according to", "told reporters") sentence by sentence; besides lexical
 and parse features it sees, in bands, the P(cue) that a small neural scorer reads off each token's
@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -25,15 +25,11 @@ import numpy as np
 import pycrfsuite
 from spacy.tokens import Doc, Token
 
-from claimtrace.analyze.attribution.rules import find_rule_attributions, subject_source
-from claimtrace.analyze.lexicon import (
-    CITING_FORMS,
-    CUE_PRIOR_LEMMAS,
-    PLAIN_SPEECH_CUES,
-    PREPOSITIONAL_CUES,
-    STANCE_CUES,
-)
-from claimtrace.analyze.types import AttributionSpans
+from claimtrace.analyze.attribution.quotes import quote_state
+from claimtrace.analyze.attribution.rules import find_rule_attributions
+from claimtrace.analyze.attribution.rules.kinds import rule_cue_kinds
+from claimtrace.analyze.attribution.spans import AttributionSpans
+from claimtrace.analyze.lexicon import CUE_PRIOR_LEMMAS
 from claimtrace.errors import ClaimtraceError
 from claimtrace.record import Offsets
 
@@ -44,17 +40,6 @@ CARD = "card.json"
 CUE_PRIORS = "cue_priors.json"
 CUE_SCORER = "cue_scorer.json"
 
-OPEN_QUOTES = frozenset("“‘«")
-CLOSE_QUOTES = frozenset("”’»")
-STRAIGHT_QUOTE = '"'
-# rule attributions of these kinds are kept even where the tagger found no cue (see merge)
-RULE_ONLY_KINDS = frozenset({"direct", "according_to"})
-# ...and so are rule attributions with a source whose cue ends in a plain speech verb or a stance cue: the
-# tagger sometimes drops a canonical "X told the Post that …" (costs 0.3 triple F1 on PolNeAR dev, 59.4 →
-# 59.1, but a missed plain report is the error users notice first)
-TRUSTED_RULE_CUES = PLAIN_SPEECH_CUES | STANCE_CUES
-# The prepositions that end prepositional cues ("called for"), which the merge does not trust alone.
-PREPOSITIONAL_PARTICLES: frozenset[str] = frozenset().union(*PREPOSITIONAL_CUES.values())
 # nouns that name a source by its role: a subject that is one makes its verb a likely cue
 SOURCE_NOUNS = frozenset(
     re.findall(
@@ -96,27 +81,6 @@ class ParsedDoc:
         return dense_features(self.doc, self.heads)
 
 
-def _quote_state(tokens: Iterable[Token]) -> list[bool]:
-    """Whether each token sits inside a quotation; curly quotes open/close, straight ones toggle, and a
-    paragraph break closes any quotation left open."""
-    inside = False
-    states = []
-    for token in tokens:
-        text = token.text
-        if "\n" in text:
-            inside = False
-        if text in OPEN_QUOTES or (text == STRAIGHT_QUOTE and not inside):
-            states.append(True)
-            inside = True
-            continue
-        if (text in CLOSE_QUOTES and text != "’") or (text == STRAIGHT_QUOTE and inside):
-            states.append(True)
-            inside = False
-            continue
-        states.append(inside)
-    return states
-
-
 def _shape(token: Token) -> str:
     if token.is_punct:
         return "punct"
@@ -131,7 +95,7 @@ def _shape(token: Token) -> str:
 
 def parse(doc: Doc) -> ParsedDoc:
     tokens = list(doc)  # one pass over the Doc: Token objects are costly to create
-    in_quote = _quote_state(tokens)
+    in_quote = quote_state(tokens)
     lemmas = [t.lemma_.lower() for t in tokens]
     words = [t.lower_ for t in tokens]
     tags = [t.tag_ for t in tokens]
@@ -585,9 +549,29 @@ class AttributionTagger:
             )
         return found
 
+    def tag(
+        self, doc: Doc, rule_spans: Sequence[AttributionSpans], cues: list[list[int]] | None = None
+    ) -> tuple[list[AttributionSpans], list[list[int]]]:
+        """The attributions of `doc` and the cues they were drawn for: the cue CRF's (which reads the rules'
+        cues as features), or the given cues (token index runs: the shared encoder's)."""
+        if cues is None:
+            parsed = parse_with_rule_cues(doc, rule_spans)
+            cues = self.cues(parsed)
+        else:
+            parsed = parse(doc)  # the rules' cue kinds are features of the cue CRF only
+        return self.attributions(parsed, cues), cues
+
     def __call__(self, doc: Doc) -> list[AttributionSpans]:
-        parsed = parse_with_rule_cues(doc)
-        return self.attributions(parsed, self.cues(parsed))
+        """The tagger alone on a Doc (the rules run only to give the cue CRF its features): for benches."""
+        return self.tag(doc, find_rule_attributions(doc))[0]
+
+
+def parse_with_rule_cues(doc: Doc, rule_spans: Sequence[AttributionSpans]) -> ParsedDoc:
+    """`parse` with the rules' cues (`rule_spans`, the rule finder's attributions of `doc`) marked as the cue
+    tagger reads them, in training and at inference alike."""
+    parsed = parse(doc)
+    parsed.rule_cues = rule_cue_kinds(doc, rule_spans)
+    return parsed
 
 
 def load_tagger(directory: Path | None = None) -> AttributionTagger:
@@ -598,134 +582,3 @@ def load_tagger(directory: Path | None = None) -> AttributionTagger:
 @lru_cache(maxsize=4)
 def _load_tagger(directory: Path) -> AttributionTagger:
     return AttributionTagger(directory)
-
-
-def find_attributions(
-    doc: Doc,
-    rule_spans: list[AttributionSpans],
-    tagger: AttributionTagger | None = None,
-    cues: list[list[int]] | None = None,
-) -> list[AttributionSpans]:
-    """The final attributions of a Doc: the tagger's (default: the packaged model's) for its own cues or
-    the given ones (token index runs: the shared encoder's), merged with the rule finder's; a tagger-found
-    cue left without a source takes its verb's subject."""
-    tagger = tagger or load_tagger()
-    if cues is None:
-        parsed = parse_with_rule_cues(doc, rule_spans)
-        cues = tagger.cues(parsed)
-    else:
-        parsed = parse(doc)  # the rules' cue kinds are features of the cue CRF only
-    merged = merge(tagger.attributions(parsed, cues), rule_spans, doc.text, [spans_of(doc, c) for c in cues])
-    return with_subject_sources(doc, merged)
-
-
-def with_subject_sources(doc: Doc, attributions: list[AttributionSpans]) -> list[AttributionSpans]:
-    """Give each tagger attribution that has no source its cue verb's speaking subject, if any
-    (`rules.subject_source`); the rules' attributions are left as they are."""
-    for found in attributions:
-        if found.origin == "model" and not found.source:
-            found.source = subject_source(doc, found.cue, found.content)
-    return attributions
-
-
-def merge(
-    model_spans: list[AttributionSpans],
-    rule_spans: list[AttributionSpans],
-    text: str,
-    model_cues: Sequence[Sequence[Offsets]] = (),
-) -> list[AttributionSpans]:
-    """Merge by measurement on PolNeAR dev: the tagger finds more cues (recall), the rules draw tighter
-    contents where both find the same cue, and rule-only attributions pay off only for quotes, "according
-    to", plain sourced reports ("X said …") and stances ("X accused Y of …"; 75-91% right on train, rules
-    alone), "Asked if …" questions, the links of citing chains ("Citing X, …") and cues the tagger proposed
-    but found no content for (elsewhere they cost more precision than they add recall)."""
-    merged: list[AttributionSpans] = []
-    used: set[int] = set()
-    for found in model_spans:
-        rival = next(
-            (k for k, rule in enumerate(rule_spans) if k not in used and _overlap(found.cue, rule.cue)), None
-        )
-        if rival is None:
-            merged.append(found)
-        else:
-            used.add(rival)
-            merged.append(rule_spans[rival])
-    for k, rule in enumerate(rule_spans):
-        if k in used:
-            continue
-        confirmed = any(_overlap(rule.cue, cue) for cue in model_cues)
-        trusted = (
-            rule_kind(text, rule) in RULE_ONLY_KINDS
-            or _plain_report(text, rule)
-            or _asked(text, rule)
-            or _citing(text, rule)
-        )
-        if not (confirmed or trusted):
-            continue
-        if not any(_overlap(rule.cue, kept.cue) for kept in merged):
-            merged.append(rule)
-    return merged
-
-
-def parse_with_rule_cues(doc: Doc, rule_spans: Sequence[AttributionSpans] | None = None) -> ParsedDoc:
-    """`parse` with the rules' cues marked as the cue tagger reads them, in training and at inference alike;
-    `rule_spans` are the rule finder's attributions of `doc` (found here when not given)."""
-    parsed = parse(doc)
-    parsed.rule_cues = rule_cue_kinds(doc, find_rule_attributions(doc) if rule_spans is None else rule_spans)
-    return parsed
-
-
-def rule_cue_kinds(doc: Doc, rule_spans: Sequence[AttributionSpans]) -> dict[int, str]:
-    """The tokens of the rules' cues, each with the kind of its attribution: "direct", "according_to",
-    "plain" (a plain sourced report, see `_plain_report`), else the finder's kind or "other"."""
-    kinds: dict[int, str] = {}
-    text = doc.text  # built anew on each access
-    for found in rule_spans:
-        kind = "plain" if _plain_report(text, found) else rule_kind(text, found) or "other"
-        for start, end in found.cue:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            for token in span or ():
-                kinds.setdefault(token.i, kind)
-    return kinds
-
-
-def _plain_report(text: str, attribution: AttributionSpans) -> bool:
-    """A sourced attribution cued by a plain speech or stance verb ("said", "has denied", "accused", "said
-    Sunday"). Prepositional cues ("called for", "warned of") are not trusted alone: 67-88% right on train,
-    rules alone, but on dev they cost 0.2 triple F1 (61.7 → 61.5), the tagger having found most of them."""
-    words = " ".join(text[s:e] for s, e in attribution.cue).lower().split()
-    trusted = [i for i, word in enumerate(words) if word in TRUSTED_RULE_CUES]
-    return bool(
-        attribution.source and trusted and not PREPOSITIONAL_PARTICLES.intersection(words[trusted[-1] + 1 :])
-    )
-
-
-def _asked(text: str, attribution: AttributionSpans) -> bool:
-    """The rules' "Asked if the plan would pass, …": a question with no source, cued by "asked" (right in 28
-    of 45 on PolNeAR train, where the tagger rarely proposes the cue)."""
-    words = " ".join(text[s:e] for s, e in attribution.cue).lower().split()
-    return not attribution.source and words == ["asked"]
-
-
-def _citing(text: str, attribution: AttributionSpans) -> bool:
-    """The rules' link of a citing chain ("Citing three officials, the paper said …"): kept alone, since a
-    claim's provenance runs through it, and the encoder's cue head often leaves the participle below its
-    threshold."""
-    words = " ".join(text[s:e] for s, e in attribution.cue).lower().split()
-    return bool(attribution.source) and len(words) == 1 and words[0] in CITING_FORMS
-
-
-def rule_kind(text: str, attribution: AttributionSpans) -> str | None:
-    """ "according_to" or "direct" (content opens with or just after a quotation mark), else the finder's."""
-    cue = " ".join(text[s:e] for s, e in attribution.cue).strip().lower()
-    if cue.startswith("according"):
-        return "according_to"
-    start = attribution.content[0][0] if attribution.content else 0
-    before = text[max(0, start - 2) : start + 1]
-    if any(q in before for q in OPEN_QUOTES | {STRAIGHT_QUOTE}):
-        return "direct"
-    return attribution.kind
-
-
-def _overlap(a: Sequence[Offsets], b: Sequence[Offsets]) -> bool:
-    return any(s < f and t < e for s, e in a for t, f in b)
