@@ -35,7 +35,12 @@ EXTRA_PATTERNS = re.compile(
     rf"|\b(?:once|twice|(?:{NUMBER_RE})\s+times)\s+(?:a|per|each)\s+(?:{DURATION_UNIT_RE})\b"
     rf"|\b(?:\d+(?:\s+1/2)?|{NUMBER_RE})(?:\s+(?:more|additional|straight|consecutive))?[\s-]+(?:{DURATION_UNIT_RE})"
     r"(?:-long)?\b"
-    r"|\b(?:day|week|month|year)-long\b",
+    r"|\b(?:day|week|month|year)-long\b"
+    # a month and day inside a noun phrase ("the Aug. 7 bombings"), where NER often sees none; "May" is left
+    # out (the modal), and abbreviations need their dot
+    r"|\b(?:january|february|march|april|june|july|august|september|october|november|december"
+    r"|(?:jan|feb|aug|sept?|oct|nov|dec)\.)\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?:1[89]|20)\d{2}\b)?"
+    r"|\b(?:pre|post|mid)-(?:1[89]|20)\d{2}\b",
 )
 # Expressions NER splits or cuts short (matched, like EXTRA_PATTERNS, on the lowercased text): the match
 # replaces every candidate it overlaps.

@@ -77,13 +77,19 @@ def _count(word: str | None) -> float | None:
     return _number(word)
 
 
+# A part of a day named with its day ("Friday night", "the next morning", "tonight") is written as that day,
+# a DATE: TimeML allows "…TNI", but the AQUAINT annotation scored here writes the day alone more often (10
+# times against 7 on the four fifths of train left for choices, and 18 of 21 as DATE), and ends the
+# expression at the day where we keep the part whole ("Friday" of "Friday night"). A set ("every morning")
+# keeps its part of the day.
 def _at_unit(d: date, unit: str) -> str:
-    """A date written to the precision of a unit: a day, an ISO week, a month or a year."""
+    """A date written to the precision of a unit: a day (a part of a day too, as above), an ISO week, a
+    month or a year."""
     unit = _unit(unit)
     if unit == "week":
         return _week(d)
-    if unit in {"day", "morning", "afternoon", "evening", "night"}:
-        return _day(d) + (f"T{PARTS_OF_DAY[unit]}" if unit in PARTS_OF_DAY else "")
+    if unit == "day" or unit in PARTS_OF_DAY:
+        return _day(d)
     return _month(d.year, d.month) if unit == "month" else str(d.year)
 
 
@@ -210,11 +216,11 @@ def _timex3_rules(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
     if phrase in PARTS_OF_DAY or phrase == "overnight":
         return NOT_A_TIMEX
     if phrase == "tonight":
-        return "TIME", f"{_day(published)}TNI" if published else None
+        return "DATE", _day(published) if published else None
     if m := SHAPES["part_of_day"].match(phrase):
         day = _day_of(m["day"], anchor)
         if day or m["day"] in {"last", "this", "that", "yesterday", "tomorrow"}:
-            return "TIME", f"{day}T{PARTS_OF_DAY[m['p']]}" if day else None
+            return "DATE", day
     if found := _anaphoric(phrase, anchor):
         return found
     if found := _duration_rules(phrase):
@@ -244,15 +250,14 @@ def _anaphoric(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
     reference = anchor.reference or anchor.published
     if m := SHAPES["anaphoric"].match(phrase):
         unit = m["u"]
-        return ("TIME" if unit in PARTS_OF_DAY else "DATE"), _at_unit(reference, unit) if reference else None
+        return "DATE", _at_unit(reference, unit) if reference else None
     if m := SHAPES["neighbour"].match(phrase):
         unit = m["u1"] or m["u2"]
         step = 1 if (m["dir1"] or m["dir2"]) in {"next", "following", "after", "later"} else -1
-        kind = "TIME" if unit in PARTS_OF_DAY else "DATE"
         if reference is None:
-            return kind, None
+            return "DATE", None
         shift_unit = "day" if unit in PARTS_OF_DAY else unit
-        return kind, _at_unit(_shift(reference, step, shift_unit), unit)
+        return "DATE", _at_unit(_shift(reference, step, shift_unit), unit)
     if m := SHAPES["later"].match(SHAPES["approximate"].sub("", phrase)):
         n = _number(m["n"])
         step = None if n is None else n if m["dir"].startswith(("later", "after")) else -n
