@@ -12,13 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from claimtrace.analyze.factuality import (
-    Forest,
-    is_predicate,
-    lemma_prior_features,
-    score_predicates,
-    shipped_forest,
-)
+from claimtrace.analyze.factuality import is_predicate, score_predicates
+from claimtrace.analyze.factuality_forest import Forest, lemma_prior_features, shipped_forest
 from claimtrace.analyze.pipeline import load_pipeline
 from claimtrace.errors import InputError
 from claimtrace.evaluate.factuality import (

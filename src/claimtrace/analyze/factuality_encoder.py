@@ -18,9 +18,9 @@ import numpy as np
 from spacy.tokens import Token
 
 from claimtrace.analyze.encoder import FACTUALITY_CORPORA, Encoding
+from claimtrace.analyze.factuality_forest import LIMIT
 
 BLEND = "blend.json"
-LIMIT = 3.0
 
 
 def encoder_values(encoding: Encoding, predicates: Sequence[Token], corpus: str) -> np.ndarray:

@@ -26,7 +26,8 @@ def factuality(directories: tuple[Path, ...], out: Path | None) -> None:
     import sklearn
     import spacy
 
-    from claimtrace.analyze.factuality import FactualityComponent, model_directory
+    from claimtrace.analyze.factuality import FactualityComponent
+    from claimtrace.analyze.factuality_forest import model_directory
     from claimtrace.evaluate.factuality import corpus_style, parse_sentences, read_split, score_docs
     from claimtrace.settings import Settings
     from claimtrace.train.factuality import SEED, Hyperparameters, train, write_card

@@ -7,7 +7,7 @@ also carries a smoothed prior of its predicate lemma (`lemma_prior_features`), c
 training rows so that the trees do not learn to trust a lemma's own label. Folds are contiguous blocks of the
 training file, which keeps a document's sentences together, and a sentence repeated in the file (UW train
 repeats 40, 24 of them across block boundaries) stays in the fold of its first occurrence. The fitted
-scikit-learn trees are exported to flat numpy arrays (see `claimtrace.analyze.factuality.Forest`), so the
+scikit-learn trees are exported to flat numpy arrays (`analyze.factuality_forest.Forest`), so the
 shipped model needs neither pickle nor scikit-learn at run time.
 """
 
@@ -25,13 +25,8 @@ from sklearn.ensemble import GradientBoostingRegressor
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimtrace.analyze.factuality import (
-    Forest,
-    cue_free,
-    doc_shared,
-    lemma_prior_features,
-    predicate_features,
-)
+from claimtrace.analyze.factuality import doc_shared, predicate_features
+from claimtrace.analyze.factuality_forest import Forest, cue_free, lemma_prior_features
 from claimtrace.evaluate.factuality import Sentence, corpus_style, parse_sentences, read_split, split_path
 
 SEED = 13
