@@ -43,6 +43,14 @@ def test_a_plan_names_a_coming_day_whatever_the_tense_of_the_report(nlp: Languag
     assert date_of(nlp, "The court has scheduled a hearing Monday.", "Monday") == "2024-03-18"
     assert date_of(nlp, "Officials postponed the vote until Tuesday.", "Tuesday") == "2024-03-19"
     assert date_of(nlp, "The summit was planned for early May.", "early May") == "2024-05"
+    assert date_of(nlp, "The court has scheduled a hearing Monday to announce its ruling.", "Monday") == (
+        "2024-03-18"
+    )
+    # a time on a verb whose plan is a clause dates the planning; the plan's own time goes with the clause
+    assert (
+        date_of(nlp, "On Friday, the government planned to pay the first claims.", "Friday") == "2024-03-08"
+    )
+    assert date_of(nlp, "The government planned to pay the first claims on Friday.", "Friday") == "2024-03-15"
     # without a plan, a past-tense clause still names the last such day
     assert date_of(nlp, "Organisers held a rally on Saturday.", "Saturday") == "2024-03-09"
 

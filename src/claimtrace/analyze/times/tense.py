@@ -48,9 +48,13 @@ def _negated(verb: Token) -> bool:
 
 
 def _planned(token: Token) -> bool:
-    """Whether a word on the path up from a time expression plans what it dates."""
+    """Whether a word on the path up from a time expression plans what it dates. A planning verb whose plan
+    is a clause, not an object ("planned to pay the claims"), is dated by a time on the verb itself ("On
+    Friday, the government planned to pay …"): the plan's own time goes with the clause ("planned to pay on
+    Friday")."""
     if token.lemma_ in PLANNING:
-        return True
+        deps = {c.dep_ for c in token.children}
+        return not deps & {"xcomp", "ccomp"} or bool(deps & {"dobj", "nsubjpass"})
     return token.pos_ in {"NOUN", "PROPN"} and any(
         c.dep_ == "amod" and c.lemma_ in PLANNING for c in token.children
     )
