@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -46,6 +47,8 @@ SECTOR_NAMES = {
     "LEG": "legislature", "JUD": "judiciary", "BUS": "business", "MED": "media", "CVL": "civilians",
     "REF": "refugees", "LAB": "labour", "EDU": "education", "REL": "religious", "PTY": "party",
 }  # fmt: skip
+# Sectors of offices held at home (a president, a judge, a minister, the police), not between states.
+DOMESTIC_SECTORS = frozenset({"GOV", "JUD", "LEG", "COP"})
 LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 
 
@@ -84,12 +87,45 @@ def _partitive(head: Token) -> Token | None:
     return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
 
 
+def _word_sector(token: Token) -> str | None:
+    """The sector a word names, by its form or its lemma ("diplomats" as "diplomat"); "general" after a title
+    is part of that title ("Secretary-General", "Attorney General"), not a military rank."""
+    if token.lower_ == "general":
+        words = [t for t in token.doc[max(0, token.i - 2) : token.i] if t.text not in ("-", "–")]
+        if words and words[-1].lower_ in ACTOR_SECTORS:
+            return None
+    return ACTOR_SECTORS.get(token.lower_) or ACTOR_SECTORS.get(token.lemma_.lower())
+
+
 def _sector(tokens: list[Token], head: Token) -> str | None:
     """A rebel or opposition modifier wins over the head ("rebel forces"); else the head, else any word."""
-    before = [ACTOR_SECTORS.get(t.lower_) for t in tokens if t.i < head.i]
+    before = [_word_sector(t) for t in tokens if t.i < head.i]
     if any(s in REB_OPP_FIRST for s in before):
         return next(s for s in before if s in REB_OPP_FIRST)
-    return ACTOR_SECTORS.get(head.lower_) or next((s for s in reversed(before) if s), None)
+    return _word_sector(head) or next((s for s in reversed(before) if s), None)
+
+
+def _capitalised_runs(tokens: list[Token]) -> list[list[Token]]:
+    """Runs of two or three adjacent capitalised words, longest first."""
+    runs = []
+    for size in (3, 2):
+        for start in range(len(tokens) - size + 1):
+            run = tokens[start : start + size]
+            adjacent = all(b.i == a.i + 1 for a, b in pairwise(run))
+            if adjacent and all(t.text[:1].isupper() and t.is_alpha for t in run):
+                runs.append(run)
+    return runs
+
+
+def _residence(head: Token) -> Token | None:
+    """The place a people lives in ("ethnic Albanians in south Serbia", "the Albanians of southern Serbia"):
+    event data code a people by the country they live in."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+            place = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if place is not None and place.ent_type_ in ("GPE", "LOC"):
+                return place
+    return None
 
 
 class ActorCoder:
@@ -136,6 +172,10 @@ class ActorCoder:
             iso3 = self.places.demonym(text)
             if iso3 is not None:
                 return iso3, self.places.country_names.get(iso3, iso3), False
+        for run in _capitalised_runs(tokens):  # "Sri Lanka" tagged as a person, "Ivory Coast" as none
+            place = self.places.country(" ".join(t.text for t in run))
+            if place is not None:
+                return place.country, place.name, False
         for token in sorted(tokens, key=lambda t: (t.i > head.i, t.i)):
             if not token.text[:1].isupper():
                 continue
@@ -162,8 +202,15 @@ class ActorCoder:
         text = " ".join(t.text for t in tokens)
         lower = text.lower()
         sector = _sector(tokens, head)
-        if sector is None and head.tag_ in ("NNS", "NNPS") and head.ent_type_ == "NORP":
+        people = head.tag_ in ("NNS", "NNPS") and head.ent_type_ == "NORP"
+        if sector is None and people:
             sector = "CVL"  # "Bosnian Serbs", "Young Algerians": a people, acting as civilians
+        residence = _residence(head) if people else None
+        if residence is not None:
+            at = self.entity_at.get(residence.i)
+            home = self._country_of(list(self.ents[at]) if at is not None else [residence])
+            if home[0] is not None:
+                return Coding(home[0], sector, self._group_name(home[0], sector))
         seat = SEAT_PATTERN.search(lower)
         if seat:
             code, seat_sector = SEATS_OF_POWER[seat.group(1)]
@@ -181,10 +228,35 @@ class ActorCoder:
         if person is not None:
             known = self.person_names().get(person[-1].lower_, Coding())
             coding = Coding(code, sector, self._full_name(person)).merged(known)
+            if coding.code is None and coding.sector in DOMESTIC_SECTORS:
+                # "President X threatened to impose a curfew in Algiers": an office holder named without a
+                # country acts at home, in the one country the sentence names (none when it names several).
+                coding.code = self._sentence_country(head, {t.i for t in tokens})
             return coding
         if code is None:
             return Coding(None, sector, LEADING.sub("", text).lower() if sector else None)
         return Coding(code, sector, self._group_name(code, sector) if sector else place_name)
+
+    def sentence_starts(self) -> list[int]:
+        if self._sentence_starts is None:
+            self._sentence_starts = [sent.start for sent in self.doc.sents]
+        return self._sentence_starts
+
+    def _sentence_country(self, head: Token, skip: set[int]) -> str | None:
+        """The one country the places and peoples of `head`'s sentence name, if there is exactly one."""
+        starts = self.sentence_starts()
+        at = bisect_right(starts, head.i) - 1  # Token.sent walks the whole document
+        first, last = starts[at], (starts[at + 1] if at + 1 < len(starts) else len(self.doc))
+        found = set()
+        for ent, (start, _, label) in zip(self.ents, self.bounds, strict=True):
+            if label not in COUNTRY_ENTITIES or not first <= start < last or start in skip:
+                continue  # capitals the tagger takes for organisations ("in Bamako") count by their name
+            text = LEADING.sub("", ent.text).removesuffix("'s").strip()
+            place = self.places.place(text)
+            found.add(place.country if place is not None else self.places.demonym(text) if label == "NORP"
+                      else None)  # fmt: skip
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
 
     def _organisation(self, text: str, lower: str) -> tuple[str, str] | None:
         for word in re.findall(r"[A-Z][A-Z0-9.]+", text):
@@ -235,10 +307,9 @@ class ActorCoder:
         speaker = self._reporting_subject(pronoun, kind)
         if speaker is not None:
             return speaker
-        if self._sentence_starts is None:
-            self._sentence_starts = [sent.start for sent in self.doc.sents]
-        at = bisect_right(self._sentence_starts, pronoun.i) - 1
-        first_sentence = self._sentence_starts[max(0, at - LOOKBACK_SENTENCES)]
+        starts = self.sentence_starts()
+        at = bisect_right(starts, pronoun.i) - 1
+        first_sentence = starts[max(0, at - LOOKBACK_SENTENCES)]
         labels = ANTECEDENT_ENTITIES[kind]
         for ent in reversed(self.ents):
             before = ent.end <= pronoun.i and ent.start >= first_sentence and ent.label_ in labels
@@ -302,6 +373,12 @@ class ActorCoder:
                     coding = Coding(coding.code or referent.code, coding.sector,
                                     self._group_name(coding.code or referent.code, coding.sector)
                                     if (coding.code or referent.code) else coding.name)  # fmt: skip
+        appositive = next((c for c in _head(tokens).children if c.dep_ == "appos"), None)
+        if appositive is not None and not (coding.code and coding.sector):
+            # "Kofi Annan, the U.N. Secretary-General": the apposition says what the name does not.
+            described = self.code_tokens(noun_phrase(appositive), role)
+            coding = Coding(coding.code or described.code, coding.sector or described.sector,
+                            coding.name or described.name)  # fmt: skip
         fields = {"name": coding.name, "code": coding.code, "sector": coding.sector}
         if resolved_to is not None:
             fields["resolved_to"] = resolved_to

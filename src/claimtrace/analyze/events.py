@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from claimtrace.analyze import plover
 from claimtrace.analyze.actors import ActorCoder
 from claimtrace.analyze.encoder import MODEL_DIR as ENCODER_DIR
-from claimtrace.analyze.encoder import Encoding
+from claimtrace.analyze.encoder import Heads
 from claimtrace.analyze.event_units import (
     EventUnit,
     build_units,
@@ -289,10 +289,16 @@ def coded_type(event_type: str, status: str, unit: EventUnit) -> str:
     return event_type
 
 
+def regular_stems(form: str) -> set[str]:
+    """The lemmas a regular verb form could have ("staged" → stage, stag; "holds" → hold)."""
+    return {form.removesuffix(suffix) for suffix in ("d", "ed", "s", "es") if form.endswith(suffix)}
+
+
 def light_verb_type(unit: EventUnit) -> str | None:
     """The type of the eventive noun a light verb takes ("imposed sanctions", "staged rallies", "reiterated
     its demand", "launched an offensive"): the noun names the act, the verb only performs it."""
-    if lemma(unit.head) not in plover.LIGHT_VERBS or phrasal_lemma(unit.head) is not None:
+    forms = {lemma(unit.head), *regular_stems(unit.head.lower_)}  # the lemmatiser reads "staged" as "stag"
+    if not forms & plover.LIGHT_VERBS or phrasal_lemma(unit.head) is not None:
         return None  # "called off the strike" is an act of its own
     own = [n for n in unit.trigger[1:] if unit.head in (n.head, n.head.head)]
     types = {t for noun in own for t in lexicon_types(noun)}
@@ -545,12 +551,13 @@ def _event_record(event: Event) -> dict[str, Any]:
     return record
 
 
-def token_cue_probabilities(encoding: Encoding) -> np.ndarray:
-    """P(cue) = P(B) + P(I) of each token from the encoder's cue head (0 for whitespace tokens)."""
-    out = np.zeros(len(encoding.first), dtype=np.float32)
-    visible = np.flatnonzero(encoding.first >= 0)
+def token_cue_probabilities(vectors: np.ndarray, heads: Heads) -> np.ndarray:
+    """P(cue) = P(B) + P(I) of each token from the encoder's cue head, over `Encoding.token_vectors` (0 for
+    whitespace tokens, whose vectors are zeros)."""
+    out = np.zeros(len(vectors), dtype=np.float32)
+    visible = np.flatnonzero(np.abs(vectors).max(axis=1) > 0) if len(vectors) else np.zeros(0, dtype=int)
     if len(visible):
-        probabilities = encoding.heads.cue_probabilities(encoding.vectors[encoding.first[visible]])
+        probabilities = heads.cue_probabilities(vectors[visible])
         out[visible] = probabilities[:, 1] + probabilities[:, 2]
     return out
 
@@ -568,7 +575,8 @@ class EventCoder:
         # The head learnt the packaged encoder's vectors; a retrained encoder's would mislead it.
         if encoding is not None and self.encoder_model is not None and encoding.model_dir == ENCODER_DIR:
             vectors = encoding.token_vectors()
-            doc._.events = code_events(doc, self.encoder_model, vectors, token_cue_probabilities(encoding))
+            cues = token_cue_probabilities(vectors, encoding.heads)
+            doc._.events = code_events(doc, self.encoder_model, vectors, cues)
         else:
             doc._.events = code_events(doc, self.model)
         return doc

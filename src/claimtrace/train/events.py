@@ -33,7 +33,14 @@ from claimtrace.analyze.event_units import (
     sentence_features,
     unit_features,
 )
-from claimtrace.analyze.events import ENCODER_HEAD, NO_EVENT, EventTypeModel, code_events, unit_vector
+from claimtrace.analyze.events import (
+    ENCODER_HEAD,
+    NO_EVENT,
+    EventTypeModel,
+    code_events,
+    token_cue_probabilities,
+    unit_vector,
+)
 from claimtrace.evaluate.gsr import GsrRecord, read_gsr, score_gsr, split_records
 from claimtrace.evaluate.plover import (
     HELDOUT_SEED,
@@ -180,7 +187,17 @@ def examples_of(parsed: list[Parsed], dense: bool = False) -> list[Example]:
 
 
 def _events(p: Parsed, model: EventTypeModel) -> list[dict[str, Any]]:
-    return code_events(p.doc, model, p.vectors if model.dense is not None else None)
+    return coded(p.doc, model, p.vectors)
+
+
+def coded(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None) -> list[dict[str, Any]]:
+    """The events of `doc` as the pipeline codes them: with the encoder's vectors and cue head for the
+    encoder head, without for the fast profile's model."""
+    if model.dense is None or vectors is None:
+        return code_events(doc, model)
+    from claimtrace.analyze.encoder import load_encoder
+
+    return code_events(doc, model, vectors, token_cue_probabilities(vectors, load_encoder().heads))
 
 
 def end_to_end(parsed: list[Parsed], model: EventTypeModel) -> dict[str, float]:
@@ -292,7 +309,7 @@ def heldout_scores(nlp: Language, model: EventTypeModel, items: list[PloverItem]
     gold, predicted = [], []
     for doc, item, vector in zip(docs, items, vectors, strict=True):
         gold.append(item.label)
-        predicted.append(predicted_root(item.text, code_events(doc, model, vector), item.source))
+        predicted.append(predicted_root(item.text, coded(doc, model, vector), item.source))
     return score(gold, predicted).as_dict()
 
 
@@ -300,7 +317,7 @@ def gsr_scores(nlp: Language, model: EventTypeModel, records: list[GsrRecord]) -
     """Score a model on gold-standard records as `claimtrace eval gsr` does."""
     docs = list(nlp.pipe((r.text for r in records), batch_size=64))
     vectors = encode(docs) if model.dense is not None else [None] * len(docs)
-    events = [code_events(doc, model, vector) for doc, vector in zip(docs, vectors, strict=True)]
+    events = [coded(doc, model, vector) for doc, vector in zip(docs, vectors, strict=True)]
     return score_gsr(records, events).as_dict()
 
 

@@ -6,7 +6,7 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 // Attributes the UI sets; anything else (on*, style, src …) is refused so a slip cannot add a handler.
 const ALLOWED_ATTRIBUTES = new Set([
   "class", "id", "href", "title", "type", "name", "value", "placeholder", "for", "role", "colspan",
-  "min", "max", "step", "selected", "disabled", "aria-label", "aria-current", "aria-live", "tabindex",
+  "min", "max", "step", "selected", "checked", "disabled", "aria-label", "aria-current", "aria-live", "tabindex",
   "data-attribution", "data-role", "data-claim", "data-testid", "data-view", "rel", "target",
 ]);
 const ALLOWED_SVG_ATTRIBUTES = new Set([

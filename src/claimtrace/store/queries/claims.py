@@ -183,6 +183,7 @@ def query_events(
     is reported under — source, certainty and text), newest article first.
 
     Each dict: event_id, article_id, type, mode, context (list), status, certainty, trigger, actor, target,
+    the actor's coding (actor_code, actor_sector, actor_name), the place (place_name, place_country),
     attribution_id, claim_id, source, certainty_label, title, outlet, published.
     """
     check_paging(limit, offset)
@@ -190,6 +191,7 @@ def query_events(
     sql = """
         SELECT e.id AS event_id, e.article_id, e.type, e.mode, e.context, e.status, e.certainty,
                e.trigger_text AS trigger, e.actor_text AS actor, e.target_text AS target, e.attribution_id,
+               e.actor_code, e.actor_sector, e.actor_name, e.place_name, e.place_country,
                a.claim_id, a.source_text AS source, a.certainty_label, ar.title, ar.published,
                o.name AS outlet
         FROM events e

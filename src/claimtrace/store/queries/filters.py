@@ -10,6 +10,7 @@ event status are one condition: the same event must have both.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
@@ -48,6 +49,9 @@ class ClaimFilters:
     outlet: str | None = None
     event_type: str | None = None
     status: str | None = None
+    actor_country: str | None = None
+    actor_sector: str | None = None
+    actor_name: str | None = None
     certainty: str | None = None
     min_certainty: float | None = None
     kind: str | None = None
@@ -213,6 +217,43 @@ def _published_bound(name: str, option: str, after: bool) -> Filter:
     )
 
 
+_CODE = r"^[A-Za-z]{3}$"
+
+
+def _three_letters(name: str) -> Callable[[str], str]:
+    """A country or sector code: three letters, upper-cased (the API's pattern, checked for the CLI too)."""
+
+    def check(value: str) -> str:
+        if not re.fullmatch(_CODE, value):
+            raise QueryError(f"{name} must be a three-letter code, got {value!r}")
+        return value.upper()
+
+    return check
+
+
+def _coded_actor(name: str, column: str, what: str, pattern: str | None, check: Callable[[str], str],
+                 collate: str = "") -> Filter:  # fmt: skip
+    """A filter on how an event's actor is coded (events.actor_code, actor_sector, actor_name): an event
+    reported under the claim has an actor coded so; over events, the event itself. It is a condition of its
+    own, not joined to event_type, so a claim passes with one event of the type and another of the actor;
+    an events query applies both to each event."""
+    condition = f"{column} = ? {collate}".strip()
+    return Filter(
+        name,
+        f"An event reported under the claim has an actor with this {what}.",
+        max_length=None if pattern else 200,
+        pattern=pattern,
+        check=check,
+        sql=lambda f, a: Clause(
+            f"SELECT attribution_id FROM events WHERE attribution_id IS NOT NULL AND {condition}",
+            (getattr(f, name),),
+            f"{a}.id",
+        ),
+        scope="event",
+        event_sql=lambda f: Clause(f"e.{condition}", (getattr(f, name),)),
+    )
+
+
 _SOURCES_NAMED = "SELECT id FROM sources WHERE (text LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')"
 _SOURCES_OF_TYPE = "SELECT id FROM sources WHERE type = ?"
 _OUTLETS_NAMED = "SELECT id FROM outlets WHERE name LIKE ? ESCAPE '\\'"
@@ -285,6 +326,28 @@ FILTERS: tuple[Filter, ...] = (
         check=_one_of("status", EVENT_STATUSES, _STATUS_CHOICES),
         scope="event",
         joins="event_type",
+    ),
+    _coded_actor(
+        "actor_country",
+        "actor_code",
+        "country (ISO 3166 alpha-3, or IGO / NGO), e.g. RUS",
+        _CODE,
+        _three_letters("actor_country"),
+    ),
+    _coded_actor(
+        "actor_sector",
+        "actor_sector",
+        "sector (GOV, MIL, REB, OPP, COP …)",
+        _CODE,
+        _three_letters("actor_sector"),
+    ),
+    _coded_actor(
+        "actor_name",
+        "actor_name",
+        'canonical name, e.g. "Vladimir Putin" (any case)',
+        None,
+        str.strip,
+        "COLLATE NOCASE",
     ),
     Filter(
         "certainty",

@@ -39,6 +39,19 @@ function controls(params, eventTypes) {
     field("event_type", eventTypes, params.get("event_type"), "event type", "any"),
     el("label", {}, "since", el("input", { type: "date", name: "since", value: params.get("since") ?? "" })),
     el("label", {}, "until", el("input", { type: "date", name: "until", value: params.get("until") ?? "" })),
+    // An event its reprints repeat counts once per reprint cluster (events only: claims are not deduplicated).
+    el(
+      "label",
+      { title: "count an event reported by several reprints of one article once" },
+      el("input", {
+        type: "checkbox",
+        name: "distinct",
+        value: "true",
+        checked: params.get("distinct") === "true",
+        "data-testid": "timeline-distinct",
+      }),
+      " distinct events",
+    ),
     el("button", { type: "submit" }, "Draw"),
   );
   form.addEventListener("submit", (event) => {
@@ -149,7 +162,12 @@ export async function timelineView(container, params) {
     el(
       "section",
       { "data-testid": "timeline-view" },
-      el("h2", {}, `Timeline: ${counted(data.group_by)} per ${data.interval} by ${data.group_by.replace("_", " ")}`),
+      el(
+        "h2",
+        {},
+        `Timeline: ${data.distinct && counted(data.group_by) === "events" ? "distinct " : ""}`
+          + `${counted(data.group_by)} per ${data.interval} by ${data.group_by.replace("_", " ")}`,
+      ),
       controls(params, facets.event_types),
       legend(),
       (data.rows ?? []).length ? timelineChart(data) : el("p", { class: "empty" }, "Nothing to draw for these filters."),

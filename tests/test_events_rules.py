@@ -1,0 +1,140 @@
+"""Issue 12's second round of event-coding error classes, on sentences written for these tests and in both
+profiles (the encoder head, and the fast profile's sparse model): light verbs, lifted measures, negated acts,
+demanded clauses and background events; actor coding from multiword country names, residence, titles,
+appositions and the sentence's country; the encoder head's model file and where it is used."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import spacy
+
+from claimtrace.analyze.events import (
+    ENCODER_HEAD,
+    MODEL_DIR,
+    EventCoder,
+    EventTypeModel,
+    shipped_model,
+    token_cue_probabilities,
+)
+from claimtrace.analyze.pipeline import add_claimtrace_components
+from claimtrace.settings import Settings
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module", params=["default", "fast"])
+def nlp(request):
+    return add_claimtrace_components(
+        spacy.load(Settings().model), ("claimtrace_events",), fast=request.param == "fast"
+    )
+
+
+def events(nlp, text: str) -> list[dict]:
+    return list(nlp(text)._.events)
+
+
+def one(nlp, text: str, trigger: str) -> dict:
+    found = [e for e in events(nlp, text) if trigger in e["trigger"]["text"].split()]
+    assert found, f"no event on {trigger!r} in {text!r}: {[e['trigger']['text'] for e in events(nlp, text)]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("The council imposed sanctions on the shipping firm.", "imposed", "SANCTION"),
+        ("Farmers staged rallies outside the ministry.", "staged", "PROTEST"),
+        ("The union reiterated its demand for higher wages.", "reiterated", "REQUEST"),
+    ],
+)
+def test_a_light_verb_takes_its_eventive_objects_type(nlp, text: str, trigger: str, expected: str) -> None:
+    assert one(nlp, text, trigger)["type"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The governor lifted the curfew in the port city.", "A court cancelled the restrictions on the media."],
+)
+def test_lifting_a_coercive_measure_is_concede(nlp, text: str) -> None:
+    assert events(nlp, text)[0]["type"] == "CONCEDE"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("The militia did not attack the convoy.", "attack", "ASSAULT"),
+        ("The guards did not release the detainees.", "release", "RETREAT"),
+    ],
+)
+def test_a_negated_act_that_is_no_refusal_keeps_its_type(nlp, text: str, trigger: str, expected: str) -> None:
+    event = one(nlp, text, trigger)
+    assert (event["type"], event["status"]) == (expected, "negated")
+
+
+def test_the_clause_a_demand_governs_is_no_event_of_its_own(nlp) -> None:
+    found = events(nlp, "The envoy demanded that the regime halt the executions.")
+    assert [e["type"] for e in found] == ["REQUEST"]
+
+
+def test_a_background_event_is_not_coded_beside_the_main_one(nlp) -> None:
+    found = events(nlp, "The minister resigned after the protests in the capital.")
+    assert [e["trigger"]["text"] for e in found] == ["resigned"]
+    # Alone in its sentence, the background event is the event.
+    assert [e["type"] for e in events(nlp, "There were arrests after the protests.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code", "sector"),
+    [
+        ("Sri Lanka has expelled two foreign diplomats.", "expelled", "LKA", None),
+        ("Ethnic Hungarians in Romania demanded schools in their language.", "demanded", "ROU", "CVL"),
+        ("The Arab League Secretary General condemned the bombing.", "condemned", "IGO", "GOV"),
+        ("Visiting Moroccan diplomats praised the accord.", "praised", "MAR", "GOV"),
+    ],
+)
+def test_actor_country_and_sector(nlp, text: str, trigger: str, code: str, sector: str | None) -> None:
+    actor = one(nlp, text, trigger)["actor"]
+    assert (actor["code"], actor["sector"]) == (code, sector)
+
+
+def test_an_apposition_codes_the_name_it_describes(nlp) -> None:
+    text = "Maria Lindqvist, the Swedish foreign minister, condemned the raid."
+    actor = one(nlp, text, "condemned")["actor"]
+    assert (actor["code"], actor["sector"]) == ("SWE", "GOV")
+
+
+def test_an_office_holder_acts_in_the_one_country_the_sentence_names(nlp) -> None:
+    text = "President Amadou Kone threatened to impose a curfew in Bamako."
+    actor = one(nlp, text, "threatened")["actor"]
+    assert (actor["code"], actor["sector"]) == ("MLI", "GOV")
+    text = "President Amadou Kone condemned the raids by Ghana and Nigeria."
+    assert one(nlp, text, "condemned")["actor"]["code"] is None  # two countries: no guess
+
+
+def test_the_encoder_head_ships_and_reads_the_encoder_vectors(tmp_path: Path) -> None:
+    head = shipped_model(encoder=True)
+    assert head.dense is not None and head.dense.shape == (768, len(head.classes))
+    assert shipped_model().dense is None
+    head.save(tmp_path)
+    again = EventTypeModel.load(tmp_path)
+    assert again.dense is not None and np.allclose(again.dense, head.dense)
+    feats = ["lem=attack", "kind=verb"]
+    vector = np.ones(768, dtype=np.float32)
+    assert not np.allclose(head.scores(feats, vector), head.scores(feats))
+    assert (MODEL_DIR / ENCODER_HEAD / "model.json").is_file()
+
+
+def test_the_head_is_used_only_over_the_packaged_encoders_vectors() -> None:
+    nlp = add_claimtrace_components(spacy.load(Settings().model), ("claimtrace_events",))
+    coder = nlp.get_pipe("claimtrace_events")
+    assert isinstance(coder, EventCoder) and coder.encoder_model is not None
+    fast = add_claimtrace_components(spacy.load(Settings().model), ("claimtrace_events",), fast=True)
+    assert fast.get_pipe("claimtrace_events").encoder_model is None
+    doc = nlp("The rebels attacked the garrison.")
+    heads = doc._.encoding.heads
+    vectors = doc._.encoding.token_vectors()
+    probabilities = token_cue_probabilities(np.vstack([vectors, np.zeros((1, 384), np.float32)]), heads)
+    assert probabilities[-1] == 0.0 and probabilities.shape == (len(doc) + 1,)
