@@ -222,3 +222,18 @@ def test_every_timex3_is_well_formed(nlp: Language, phrases: list[str], publishe
         assert set(t3) == {"type", "value"}
         assert t3["type"] in {"DATE", "TIME", "DURATION", "SET"}
         assert t3["value"] is None or TIMEX3_VALUE.match(t3["value"]), t3
+
+
+def test_recognition_splits_year_lists_and_finds_dates_ner_misses(nlp: Language) -> None:
+    found = timex(nlp, "Shots were fired near the border in 1994, 1995 and 1997.")
+    assert [found.get(year) for year in ("1994", "1995", "1997")] == [
+        {"type": "DATE", "value": year} for year in ("1994", "1995", "1997")
+    ]
+    found = timex(nlp, "Travel fell after the Aug. 7 embassy bombings and the post-1959 exodus.")
+    assert found["Aug. 7"] == {"type": "DATE", "value": "2023-08-07"}
+    assert found["post-1959"] == {"type": "DATE", "value": "1959"}
+
+
+def test_a_second_before_a_noun_is_an_ordinal(nlp: Language) -> None:
+    assert "a second" not in timex(nlp, "It would be a second betrayal, she said.")
+    assert timex(nlp, "He paused for a second.")["a second"] == {"type": "DURATION", "value": "PT1S"}

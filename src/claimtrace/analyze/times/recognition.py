@@ -56,6 +56,14 @@ WHOLE_PATTERNS = re.compile(
 )
 
 
+# An entity that lists years ("1994, 1995 and 1997", which NER may cut to "1994, 1995 and") is one expression
+# per year, as TimeML marks them.
+YEAR_LIST = re.compile(r"(?:1[89]|20)\d{2}(?:\s*(?:,|\band\b|\bor\b)\s*(?:(?:1[89]|20)\d{2})?)+")
+YEAR_IN_LIST = re.compile(r"(?:1[89]|20)\d{2}")
+# "a second" before a word is the ordinal ("a second betrayal"), unless the word makes it a time
+ORDINAL_SECOND = re.compile(r"\s+(?!later\b|earlier\b|ago\b|before\b|after\b|or\b|and\b)[a-z]")
+
+
 @dataclass(frozen=True)
 class Candidate:
     start: int
@@ -84,6 +92,12 @@ def find_candidates(doc: Doc, text: str) -> list[Candidate]:
         # "since" makes the date an interval; "that" makes a weekday anaphoric ("that Sunday"), "every" a set
         if before == "since" or (before in {"that", "every", "each"} and ent[0].lower_ in WEEKDAYS):
             start = doc[ent.start - 1].idx
+        if YEAR_LIST.fullmatch(ent.text):
+            found.extend(
+                Candidate(ent.start_char + y.start(), ent.start_char + y.end(), y.group())
+                for y in YEAR_IN_LIST.finditer(ent.text)
+            )
+            continue
         found.append(Candidate(start, ent.end_char, text[start : ent.end_char]))
     lower = _lowercase(text)
     for m in WHOLE_PATTERNS.finditer(lower):
@@ -93,6 +107,8 @@ def find_candidates(doc: Doc, text: str) -> list[Candidate]:
         found = [c for c in found if c not in inside] + [Candidate(start, end, text[start:end])]
     taken = [(c.start, c.end) for c in found]
     for m in EXTRA_PATTERNS.finditer(lower):
+        if m.group() == "a second" and ORDINAL_SECOND.match(lower, m.end()):
+            continue
         if all(m.end() <= s or m.start() >= e for s, e in taken):
             found.append(Candidate(m.start(), m.end(), text[m.start() : m.end()]))
     return sorted(found, key=lambda c: c.start)
