@@ -6,11 +6,16 @@ import importlib
 import os
 import sqlite3
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from claimtrace import __version__
 from claimtrace.errors import ClaimtraceError, one_line, say
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class LazyGroup(click.Group):
@@ -32,19 +37,25 @@ class LazyGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
 
+def directory_option(flag: str, name: str, help: str) -> Callable[[F], F]:
+    """An option naming an existing directory (a model, an evaluation split), None when not given."""
+    return click.option(
+        flag, name, type=click.Path(exists=True, file_okay=False, path_type=Path), default=None, help=help
+    )
+
+
+def lazy_commands(module: str, *names: str) -> dict[str, tuple[str, str]]:
+    """A `LazyGroup`'s table entries for commands of `claimtrace.cli.<module>`, each defined there under its
+    own name."""
+    return {name: (f"claimtrace.cli.{module}", name) for name in names}
+
+
 COMMANDS: dict[str, tuple[str, str]] = {
-    "analyze": ("claimtrace.cli.analyze", "analyze"),
-    "demo": ("claimtrace.cli.analyze", "demo"),
+    **lazy_commands("analyze", "analyze", "demo"),
     "eval": ("claimtrace.cli.evaluate", "eval_group"),
     "train": ("claimtrace.cli.train", "train_group"),
-    "ingest": ("claimtrace.cli.corpus", "ingest"),
-    "load": ("claimtrace.cli.corpus", "load"),
-    "claims": ("claimtrace.cli.corpus", "claims"),
-    "trace": ("claimtrace.cli.corpus", "trace"),
-    "reprints": ("claimtrace.cli.corpus", "reprints"),
-    "search": ("claimtrace.cli.corpus", "search"),
-    "export": ("claimtrace.cli.corpus", "export"),
-    "serve": ("claimtrace.cli.serve", "serve"),
+    **lazy_commands("corpus", "ingest", "load", "claims", "trace", "reprints", "search", "export"),
+    **lazy_commands("serve", "serve"),
 }
 
 

@@ -10,6 +10,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -205,39 +206,29 @@ def ingest(
         def advance(n: int) -> None:
             bar.advance(task, n)
 
+        from claimtrace.engine.local import IngestResult, ingest_local
         from claimtrace.engine.local import Progress as EngineProgress
 
-        progress = EngineProgress(total, advance)
-        link_after = not (no_link or relink)
+        # the engine with its own options; what every engine takes is passed below
+        run: Callable[..., IngestResult]
         if engine == "dask":
             from claimtrace.engine.dask import ingest_dask
 
             if not scheduler:
                 raise click.UsageError("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
-            result = ingest_dask(
-                list(paths),
-                db,
-                scheduler,
-                parts_dir=parts,
-                settings=settings,
-                batch_size=batch_size,
-                progress=progress,
-                link=link_after,
-            )
+            run = partial(ingest_dask, scheduler=scheduler, parts_dir=parts)
         else:
-            from claimtrace.engine.local import ingest_local
-
             if scheduler:
                 raise click.UsageError("--scheduler is for --engine dask")
-            result = ingest_local(
-                list(paths),
-                db,
-                settings,
-                workers=workers,
-                batch_size=batch_size,
-                progress=progress,
-                link=link_after,
-            )
+            run = partial(ingest_local, workers=workers)
+        result = run(
+            list(paths),
+            db,
+            settings=settings,
+            batch_size=batch_size,
+            progress=EngineProgress(total, advance),
+            link=not (no_link or relink),
+        )
     _report(result.counts, _relink(db) if relink else result.link)
     if result.counts.failed:
         sys.exit(1)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from claimtrace.cli.evaluate import encoder_option
-from claimtrace.evaluate.polnear import HOLDOUT_EVERY, is_held_out
+from claimtrace.cli.evaluate import encoder_option, format_option, holdout_option
+from claimtrace.evaluate.polnear import is_held_out
 
 # Published anchors on the dev splits (their own scoring), shown beside the measured figures.
 ANCHORS = {
@@ -21,16 +21,10 @@ ANCHORS = {
 @click.command("factuality")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--split", default="dev", show_default=True, help="Which SPLIT.jsonl of DIRECTORY to score.")
-@click.option(
-    "--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option
 @click.option("--fast", is_flag=True, help="Score the fast profile (the trees alone, no encoder).")
 @encoder_option
-@click.option(
-    "--holdout",
-    is_flag=True,
-    help=f"Score only every {HOLDOUT_EVERY}th sentence: the part `claimtrace train encoder` leaves out.",
-)
+@holdout_option("sentence", "claimtrace train encoder")
 def factuality(
     directory: Path, split: str, output_format: str, fast: bool, encoder_dir: Path | None, holdout: bool
 ) -> None:

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
+from claimtrace.cli import F
+from claimtrace.cli.evaluate import format_option
 from claimtrace.evaluate.gsr import GsrScores, read_gsr, score_gsr, split_records
 from claimtrace.evaluate.plover import PloverItem, PloverScores, predicted_root, read_plv, score, split_items
 
@@ -46,18 +49,32 @@ def _table(scores: PloverScores, split: str, seconds: float) -> str:
     return "\n".join(lines)
 
 
-@click.command("plover")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--split",
-    type=click.Choice(["heldout", "all"]),
-    default="heldout",
-    show_default=True,
-    help="heldout: the fixed 20% never trained on; all: every row (includes training rows).",
-)
-@click.option(
-    "--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+def _scored_file(command: str, held_out: str, unit: str) -> Callable[[F], F]:
+    """The command, its FILE argument, `--split` (the `held_out` part of the file's `unit`s never trained on,
+    or all of them) and `--format`, which the PLOVER eval commands share."""
+
+    def decorate(function: F) -> F:
+        options = (
+            click.command(command),
+            click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path)),
+            click.option(
+                "--split",
+                type=click.Choice(["heldout", "all"]),
+                default="heldout",
+                show_default=True,
+                help=f"heldout: the fixed {held_out} never trained on; all: every {unit} (includes training "
+                f"{unit}s).",
+            ),
+            format_option,
+        )
+        for option in reversed(options):
+            function = option(function)
+        return function
+
+    return decorate
+
+
+@_scored_file("plover", "20%", "row")
 def plover(file: Path, split: str, output_format: str) -> None:
     """Score event root types on FILE (PLV_train.tsv-shaped: marked source/target, gold_root)."""
     items = read_plv(file)
@@ -114,18 +131,7 @@ def _errors(records: list, predicted: list[list[dict[str, Any]]]) -> str:
     return "\n".join(lines)
 
 
-@click.command("gsr")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--split",
-    type=click.Choice(["heldout", "all"]),
-    default="heldout",
-    show_default=True,
-    help="heldout: the fixed 30% never trained on; all: every record (includes training records).",
-)
-@click.option(
-    "--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@_scored_file("gsr", "30%", "record")
 @click.option("--errors", is_flag=True, help="Also list missed and unexpected events, sentence by sentence.")
 def gsr(file: Path, split: str, output_format: str, errors: bool) -> None:
     """Score event detection, root types and actor coding on FILE (PLOVER_GSR_CAMEO.txt-shaped records)."""

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from claimtrace.cli.evaluate import encoder_option
+from claimtrace.cli import directory_option
+from claimtrace.cli.evaluate import encoder_option, format_option, holdout_option
 from claimtrace.evaluate.polnear import (
-    HOLDOUT_EVERY,
     ROLES,
     Breakdown,
     Scores,
@@ -66,9 +66,7 @@ def _errors_table(breakdowns: list[Breakdown]) -> str:
 @click.command("polnear")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--errors", is_flag=True, help="List misses and false alarms by kind, source type and outlet.")
-@click.option(
-    "--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N articles.")
 @click.option(
     "--examples",
@@ -87,21 +85,15 @@ def _errors_table(breakdowns: list[Breakdown]) -> str:
     is_flag=True,
     help="Score the rule finder alone, without the trained tagger (error analysis on its training split).",
 )
-@click.option(
+@directory_option(
     "--model",
     "model_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="Use the fast profile's attribution model in this directory (from `claimtrace train attribution "
-    "--out`); implies --fast.",
+    "Use the fast profile's attribution model in this directory (from `claimtrace train attribution --out`); "
+    "implies --fast.",
 )
 @click.option("--fast", is_flag=True, help="Score the fast profile (no encoder: the CRF tagger and rules).")
 @encoder_option
-@click.option(
-    "--holdout",
-    is_flag=True,
-    help=f"Score only every {HOLDOUT_EVERY}th article: the part `train attribution --holdout` leaves out.",
-)
+@holdout_option("article", "train attribution --holdout")
 def polnear(
     directory: Path,
     errors: bool,

@@ -1,18 +1,17 @@
 """`claimtrace eval …`: score claimtrace against research corpora as shared/design/evaluation.md describes."""
 
-from pathlib import Path
+from collections.abc import Callable
 
 import click
 
-from claimtrace.cli import LazyGroup
+from claimtrace.cli import F, LazyGroup, directory_option, lazy_commands
 
 EVAL_COMMANDS = {
-    "polnear": ("claimtrace.cli.eval_polnear", "polnear"),
-    "factuality": ("claimtrace.cli.eval_factuality", "factuality"),
-    "plover": ("claimtrace.cli.eval_plover", "plover"),
-    "gsr": ("claimtrace.cli.eval_plover", "gsr"),
-    "extraction": ("claimtrace.cli.eval_extraction", "extraction"),
-    "timex": ("claimtrace.cli.eval_timex", "timex"),
+    **lazy_commands("eval_polnear", "polnear"),
+    **lazy_commands("eval_factuality", "factuality"),
+    **lazy_commands("eval_plover", "plover", "gsr"),
+    **lazy_commands("eval_extraction", "extraction"),
+    **lazy_commands("eval_timex", "timex"),
 }
 
 
@@ -22,10 +21,22 @@ def eval_group() -> None:
 
 
 # The option of every eval command that scores the default profile with a retrained encoder.
-encoder_option = click.option(
-    "--encoder",
-    "encoder_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="Use the encoder in this directory (from `claimtrace train encoder --out`).",
+encoder_option = directory_option(
+    "--encoder", "encoder_dir", "Use the encoder in this directory (from `claimtrace train encoder --out`)."
 )
+# How every eval command prints its scores.
+format_option = click.option(
+    "--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+
+
+def holdout_option(unit: str, left_out_by: str) -> Callable[[F], F]:
+    """`--holdout`: score only the held-out part (every HOLDOUT_EVERY-th `unit`) that `left_out_by` trains
+    without."""
+    from claimtrace.evaluate.polnear import HOLDOUT_EVERY
+
+    return click.option(
+        "--holdout",
+        is_flag=True,
+        help=f"Score only every {HOLDOUT_EVERY}th {unit}: the part `{left_out_by}` leaves out.",
+    )

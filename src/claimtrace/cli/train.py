@@ -1,17 +1,45 @@
 """`claimtrace train …`: rebuild the models shipped in the package, reproducibly (fixed seeds)."""
 
+from collections.abc import Callable
+from pathlib import Path
+
 import click
 
-from claimtrace.cli import LazyGroup
+from claimtrace.cli import F, LazyGroup, directory_option
 
 TRAIN_COMMANDS = {
-    "attribution": ("claimtrace.cli.train_attribution", "attribution"),
-    "factuality": ("claimtrace.cli.train_factuality", "factuality"),
-    "events": ("claimtrace.cli.train_events", "events"),
-    "encoder": ("claimtrace.cli.train_encoder", "encoder"),
+    name: (f"claimtrace.cli.train_{name}", name)
+    for name in ("attribution", "factuality", "events", "encoder")
 }
 
 
 @click.group("train", cls=LazyGroup, lazy=TRAIN_COMMANDS)
 def train_group() -> None:
     """Retrain a shipped model from a research corpus."""
+
+
+def out_option(default: Path, written: str) -> Callable[[F], F]:
+    """`--out DIR`: where a train command writes `written`, by default over the shipped model."""
+    return click.option(
+        "--out",
+        "out_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=default,
+        show_default=True,
+        help=f"Where {written} are written.",
+    )
+
+
+def dev_option(scored: str) -> Callable[[F], F]:
+    """`--dev DIR`: a PolNeAR split to score the newly trained model on."""
+    return directory_option(
+        "--dev",
+        "dev_dir",
+        f"A PolNeAR split to score the new {scored} on (scores go into the {scored}'s card).",
+    )
+
+
+# The seed of every train command's random choices, so that a rebuild is reproducible.
+seed_option = click.option(
+    "--seed", type=int, default=13, show_default=True, help="Seed for the training order."
+)

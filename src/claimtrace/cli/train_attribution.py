@@ -9,26 +9,14 @@ from typing import Any
 import click
 
 from claimtrace.analyze.attribution.tagger import MODEL_DIR
+from claimtrace.cli.train import dev_option, out_option, seed_option
 
 
 @click.command("attribution")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "--dev",
-    "dev_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="A PolNeAR split to score the new model on (scores go into the model card).",
-)
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=MODEL_DIR,
-    show_default=True,
-    help="Where the model files and card are written.",
-)
-@click.option("--seed", type=int, default=13, show_default=True, help="Seed for the training order.")
+@dev_option("model")
+@out_option(MODEL_DIR, "the model files and card")
+@seed_option
 @click.option(
     "--cache",
     "cache_dir",

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from claimtrace.analyze.encoder import CARD, MODEL_DIR
+from claimtrace.cli.train import dev_option, out_option, seed_option
 
 TRAIN_COMMAND = (
     "claimtrace train encoder ../shared/eval/polnear/train "
@@ -24,22 +25,9 @@ TRAIN_COMMAND = (
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="A UW or MEANTIME directory (train.jsonl) for the factuality head; give UW first, then MEANTIME.",
 )
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=MODEL_DIR,
-    show_default=True,
-    help="Where the ONNX model, tokenizer, heads and card are written.",
-)
-@click.option(
-    "--dev",
-    "dev_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="A PolNeAR split to score the new encoder on (scores go into the card).",
-)
-@click.option("--seed", type=int, default=13, show_default=True)
+@out_option(MODEL_DIR, "the ONNX model, tokenizer, heads and card")
+@dev_option("encoder")
+@seed_option
 @click.option("--epochs", type=click.FloatRange(min=0.01), default=2.0, show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Train on a tiny slice (tests).")
 @click.option(

@@ -7,18 +7,12 @@ from pathlib import Path
 import click
 
 from claimtrace.analyze.events import MODEL_DIR
+from claimtrace.cli.train import out_option
 
 
 @click.command("events")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=MODEL_DIR,
-    show_default=True,
-    help="Where model.json, weights.npz and card.md are written.",
-)
+@out_option(MODEL_DIR, "model.json, weights.npz and card.md")
 @click.option(
     "--search-c", is_flag=True, help="Choose the regularisation C by 5-fold cross-validation (slower)."
 )
