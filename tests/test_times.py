@@ -171,3 +171,17 @@ def test_component_handles_any_mix_of_time_phrases(
 def test_words_that_look_like_weekday_abbreviations_are_not_times(nlp: Language) -> None:
     doc = run(nlp, "The envoy sat in the sun while the couple wed in the garden.")
     assert doc._.times == []
+
+
+def test_ranges_parts_of_a_month_and_ages_without_dateparser(nlp: Language) -> None:
+    found = values(
+        nlp, "Exports fell from 2011 to 2016 and in 1998-99. The plant will close at the end of August."
+    )
+    assert found["from 2011 to 2016"] == ("2011/2016", "absolute")
+    assert found["1998-99"] == ("1998/1999", "absolute")
+    assert found["the end of August"] == ("2024-08-21/2024-08-31", "relative-to-published")
+    found = values(nlp, "The millennium began in the year 2000.")
+    assert found["the year 2000"] == ("2000", "absolute")
+    # ages are no dates (dateparser would read a year or a day into them)
+    entries = run(nlp, "Voters between the ages of 17 and 20 and those in their mid-30s stayed home.")._.times
+    assert all(t["value"] is None and t["timex3"] is None for t in entries)

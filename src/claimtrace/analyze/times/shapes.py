@@ -52,9 +52,13 @@ _SOURCES: dict[str, str] = {
         rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_RE})\.?)(?:,?\s+(?P<y>\d{{4}}))?$"
     ),
     "month_year": (
-        rf"^(?:(?P<part>early|mid|middle|late)[\s-]+)?(?P<m>{MONTH_RE})\.?(?:,?\s+(?:of\s+)?(?P<y>\d{{4}}))?$"
+        rf"^(?:(?P<part>early|mid|middle|late|(?:beginning|start|middle|end)\s+of)[\s-]+)?(?P<m>{MONTH_RE})\.?"
+        r"(?:,?\s+(?:of\s+)?(?P<y>\d{4}))?$"
     ),
-    "year": r"^(?:(?P<part>early|mid|middle|late)[\s-]+)?(?:the\s+year\s+)?(?P<y>(?:1[89]|20)\d{2})$",
+    "year": (
+        r"^(?:(?P<part>early|mid|middle|late|(?:beginning|start|middle|end)\s+of)[\s-]+)?"
+        r"(?:(?:the\s+)?year\s+)?(?P<y>(?:1[89]|20)\d{2})$"
+    ),
     "decade": r"^(?:the\s+)?(?P<y>(?:1[89]|20)\d)0'?s$",
     "season": (
         r"^(?P<rel>last|this|next|past|coming)?\s*(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?$"
@@ -166,6 +170,8 @@ _SOURCES: dict[str, str] = {
     "not_timex": (
         rf"^(?:{NUMBER_RE})[\s-]+(?:{UNIT_RE})s?[\s-]+old$|^\d{{1,3}}$|^\d0s$|^0\d{{3}}$"
         r"|^(?:(?:his|her|its|their|my|our|your)\s+)?(?:day|night|year|month)(?:\s+of)?$"
+        # ages and temperatures ("the mid-30s", "between the ages of 17 and 20")
+        r"|^(?:mid|low|high|upper|early|late)[\s-]*\d0'?s$|^(?:between\s+)?(?:the\s+)?ages?\s+(?:of\s+)?\d"
     ),
     "temporal_word": (
         rf"\b(?:{DURATION_UNIT_RE}|{MONTH_RE}|{WEEKDAY_RE}|{SEASON_RE}|morning|afternoon|evening|night|tonight|"

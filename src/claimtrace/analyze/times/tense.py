@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimtrace.analyze.hedges import NEGATIONS
 from claimtrace.analyze.times.anchoring import Tense
 
 # Auxiliaries and governing words that put a clause in the future ("will meet", "is expected to meet").
@@ -33,16 +34,20 @@ PLANNING = frozenset(
 # Past modals that report a past inability or refusal when negated ("could not be reached Wednesday",
 # "would not comment Tuesday"), not a coming event.
 PAST_MODALS = frozenset({"could", "would"})
-NEGATIONS = frozenset({"not", "n't", "never", "neither", "nor"})
+# Dependencies by which a negation (analyze/hedges.NEGATIONS) negates a clause, on its verb or its subject.
+NEGATING_DEPS = frozenset({"neg", "advmod", "preconj", "det"})
 
 
 def _negated(verb: Token) -> bool:
-    """Whether the clause of `verb` is negated, by a negation on the verb or on its subject ("neither he
-    nor …")."""
+    """Whether the clause of `verb` is negated, on the verb ("could not") or on its subject ("neither he nor
+    …", "no official", "nobody")."""
     for child in verb.children:
-        if child.dep_ == "neg" or child.lower_ in NEGATIONS:
+        if child.dep_ == "neg" or (child.dep_ in NEGATING_DEPS and child.lower_ in NEGATIONS):
             return True
-        if child.dep_ in {"nsubj", "nsubjpass"} and any(c.lower_ in NEGATIONS for c in child.children):
+        if child.dep_ in {"nsubj", "nsubjpass"} and (
+            child.lower_ in NEGATIONS
+            or any(c.dep_ in NEGATING_DEPS and c.lower_ in NEGATIONS for c in child.children)
+        ):
             return True
     return False
 

@@ -113,7 +113,25 @@ def _resolve_rules(phrase: str, anchor: Anchor) -> Resolved | None:
     relative = ("weekday", "relative_unit", "earlier_later", "ago", "ahead", "past_span", "age")
     if phrase in DEICTIC_DAY or any(SHAPES[shape].match(phrase) for shape in relative):
         return Resolved(_resolve_relative(phrase, published, anchor.tense) if published else None, False)
+    if m := SHAPES["range"].match(phrase):
+        return _resolve_range(m, anchor)
     return None
+
+
+def _resolve_range(m: re.Match[str], anchor: Anchor) -> Resolved | None:
+    """A range of dates of one precision ("2011 to 2016", "1998-99", "from May to July"): the interval from
+    the start of its first end to the end of its last."""
+    first = _resolve_rules(m["a"], anchor)
+    second_text = m["b"]
+    if first and first.value and re.fullmatch(r"\d{4}", first.value) and re.fullmatch(r"\d{2}", second_text):
+        second_text = first.value[:2] + second_text  # "1998-99"
+    second = _resolve_rules(second_text, anchor)
+    if not (first and second and first.value and second.value):
+        return None
+    start, end = first.value.split("/")[0], second.value.split("/")[-1]
+    if len(start) != len(end) or start > end:
+        return None
+    return Resolved(_interval(start, end), first.absolute or second.absolute)
 
 
 def _resolve_relative(phrase: str, published: date, tense: Tense | None) -> str | None:
@@ -159,7 +177,8 @@ def _resolve_relative(phrase: str, published: date, tense: Tense | None) -> str 
 
 
 def _is_no_date(phrase: str) -> bool:
-    """A duration, a set or a fuzzy reference: it has a TIMEX3 value but no calendar date."""
+    """A duration, a set or a fuzzy reference (it has a TIMEX3 value but no calendar date), or no time
+    expression at all (an age)."""
     bare = SHAPES["approximate"].sub("", phrase)
     return bool(
         phrase in FUZZY
@@ -168,6 +187,7 @@ def _is_no_date(phrase: str) -> bool:
         or SHAPES["duration"].match(bare)
         or SHAPES["unit_long"].match(bare)
         or (SHAPES["vague_duration"].match(bare) and not SHAPES["age"].match(phrase))
+        or SHAPES["not_timex"].match(phrase)
     )
 
 

@@ -42,8 +42,11 @@ WEEKDAYS = {
 # Season → (first month, last month); winter spans the turn of the year.
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 # Part of a year or month → (first, last) month of the year, or day of the month.
+PART_WORDS = {"beginning of": "early", "start of": "early", "middle of": "mid", "end of": "late"}
 YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "middle": (5, 8), "late": (9, 12)}
 MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "middle": (11, 20), "late": (21, 31)}
+YEAR_PARTS |= {words: YEAR_PARTS[part] for words, part in PART_WORDS.items()}
+MONTH_PARTS |= {words: MONTH_PARTS[part] for words, part in PART_WORDS.items()}
 NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
