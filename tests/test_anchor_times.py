@@ -146,3 +146,9 @@ def test_every_claim_and_event_gets_a_time_of_the_documented_shape(
                 (time["value"], time["basis"], time["timex3"]) == (t["value"], t["basis"], t["timex3"])
                 for t in same_text
             )
+
+
+def test_a_range_dates_an_event_by_its_whole_interval(nlp: Language) -> None:
+    doc = run(nlp, "Rebels attacked the northern towns from May to July, the army said.")
+    event = event_by_trigger(doc, "attacked")
+    assert (event["time"]["value"], event["time"]["text"]) == ("2023-05/2023-07", "from May to July")

@@ -80,10 +80,22 @@ def test_seasons_are_one_expression_with_a_season_value(nlp: Language) -> None:
     assert not any(t["text"] == "2022" for t in entries)
 
 
-def test_ranges_are_one_expression(nlp: Language) -> None:
-    found = timex(nlp, "Exports fell in 2009-2010 and again from May to July.")
-    assert found["2009-2010"] == {"type": "DURATION", "value": "P2Y"}
-    assert found["from May to July"] == {"type": "DURATION", "value": "P3M"}
+def test_ranges(nlp: Language) -> None:
+    found = {t["text"]: t for t in times(nlp, "Exports fell in 2009-2010. They fell again from May to July.")}
+    assert found["2009-2010"]["timex3"] == {"type": "DURATION", "value": "P2Y"}
+    assert found["2009-2010"]["value"] == "2009/2010"
+    # a range written out is TimeML's two ends, each a TIMEX3, and the whole for claimtrace's interval
+    assert (found["from May to July"]["value"], found["from May to July"]["timex3"]) == (
+        "2023-05/2023-07",
+        None,
+    )
+    assert found["May"]["timex3"] == {"type": "DATE", "value": "2023-05"}
+    assert found["July"]["timex3"] == {"type": "DATE", "value": "2023-07"}
+    found = timex(nlp, "He was convicted twice between 1994 and 1997.")
+    assert (found["1994"], found["1997"]) == (
+        {"type": "DATE", "value": "1994"},
+        {"type": "DATE", "value": "1997"},
+    )
 
 
 def test_times_of_day_stay_whole_and_carry_their_day(nlp: Language) -> None:

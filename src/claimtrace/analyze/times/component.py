@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claimtrace.analyze.extensions import register_extensions
-from claimtrace.analyze.times.anchoring import Anchor
+from claimtrace.analyze.times.anchoring import Anchor, Tense
 from claimtrace.analyze.times.publication import _start_day, infer_publication
-from claimtrace.analyze.times.recognition import find_candidates
+from claimtrace.analyze.times.recognition import Candidate, find_candidates
 from claimtrace.analyze.times.shapes import SHAPES
 from claimtrace.analyze.times.tense import clause_tense
 from claimtrace.analyze.times.timex3 import timex3
@@ -40,6 +42,60 @@ def _coarsen(value: str | None) -> str | None:
 CLOCK_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 
+# A range written out ("from 1991 to 1997", "between May and July"): TimeML marks its two ends, each a TIMEX3
+# of its own, and gives the whole no extent; the whole stays an entry for claimtrace's calendar interval
+# (what a claim or event it dates is dated by), with no timex3, and each end follows it as an entry.
+SPELLED_RANGE = re.compile(
+    r"(?:from|between)\s+(?P<a>.+?)\s+(?:to|until|through|and)\s+(?P<b>.+)", re.IGNORECASE
+)
+
+
+def _range_ends(candidate: Candidate) -> list[Candidate]:
+    if not (m := SPELLED_RANGE.fullmatch(candidate.text)):
+        return []
+    return [Candidate(candidate.start + m.start(end), candidate.start + m.end(end), m[end]) for end in "ab"]
+
+
+@dataclass
+class _Narrative:
+    """The story's time as the expressions read so far set it, and what each new one resolves against."""
+
+    published: date | None
+    precision: str | None  # of the publication date: "day" or "month"
+    reference: date | None
+    reference_is_day: bool  # a month-only publication date stands in as its 15th
+    story: tuple[int, int] | None = None  # (year, token index of the end of its sentence)
+    clock: datetime | None = None
+
+    def entry(self, candidate: Candidate, span: Span | None, tense: Tense | None) -> dict[str, Any]:
+        story_year = self.story[0] if self.story and span is not None and span.start < self.story[1] else None
+        anchor = Anchor(self.published, tense, self.reference, story_year, self.reference_is_day, self.clock)
+        resolved = resolve(candidate.text, self.published, anchor)
+        value = resolved.value
+        found = timex3(candidate.text, anchor, resolved)
+        if not resolved.absolute and self.precision == "month":
+            value = _coarsen(value)
+            if found and found["value"] and SHAPES["iso_date"].match(found["value"][:10]):
+                found = {**found, "value": found["value"][:7]}
+        if found and (day := _start_day(found["value"])):
+            self.reference = day
+            self.reference_is_day = bool(SHAPES["iso_date"].match(str(found["value"])[:10]))
+            timed = CLOCK_VALUE.fullmatch(str(found["value"]))
+            self.clock = datetime.fromisoformat(timed.group()) if timed else None
+        if resolved.absolute and value and span is not None:
+            year = int(value[:4])
+            published = self.published
+            self.story = None if published and year == published.year else (year, span.sent.end)
+        return {
+            "start": candidate.start,
+            "end": candidate.end,
+            "text": candidate.text,
+            "value": value,
+            "basis": "absolute" if resolved.absolute else "relative-to-published",
+            "timex3": found,
+        }
+
+
 class TimesComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # spaCy rebuilds doc.text from the tokens on every access: read it once
@@ -57,38 +113,13 @@ class TimesComponent:
             doc._.published_evidence = list(inferred.evidence) or None
             published_text = inferred.published
         published, precision = _parse_published(published_text)
-        reference = published
-        reference_is_day = precision == "day"  # a month-only date stands in as its 15th
-        story: tuple[int, int] | None = None  # (year, token index of the end of its sentence)
-        clock: datetime | None = None
+        narrative = _Narrative(published, precision, published, precision == "day")
         times = []
         for candidate, span, tense in zip(candidates, spans, tenses, strict=True):
-            story_year = story[0] if story and span is not None and span.start < story[1] else None
-            anchor = Anchor(published, tense, reference, story_year, reference_is_day, clock)
-            resolved = resolve(candidate.text, published, anchor)
-            value = resolved.value
-            found = timex3(candidate.text, anchor, resolved)
-            if not resolved.absolute and precision == "month":
-                value = _coarsen(value)
-                if found and found["value"] and SHAPES["iso_date"].match(found["value"][:10]):
-                    found = {**found, "value": found["value"][:7]}
-            if found and (day := _start_day(found["value"])):
-                reference, reference_is_day = day, bool(SHAPES["iso_date"].match(str(found["value"])[:10]))
-                timed = CLOCK_VALUE.fullmatch(str(found["value"]))
-                clock = datetime.fromisoformat(timed.group()) if timed else None
-            if resolved.absolute and value and span is not None:
-                year = int(value[:4])
-                story = None if published and year == published.year else (year, span.sent.end)
-            times.append(
-                {
-                    "start": candidate.start,
-                    "end": candidate.end,
-                    "text": candidate.text,
-                    "value": value,
-                    "basis": "absolute" if resolved.absolute else "relative-to-published",
-                    "timex3": found,
-                }
-            )
+            times.append(narrative.entry(candidate, span, tense))
+            if ends := _range_ends(candidate):
+                times[-1]["timex3"] = None
+                times.extend(narrative.entry(end, span, tense) for end in ends)
         doc._.times = times
         return doc
 
