@@ -56,14 +56,6 @@ WHOLE_PATTERNS = re.compile(
 )
 
 
-# An entity that lists years ("1994, 1995 and 1997", which NER may cut to "1994, 1995 and") is one expression
-# per year, as TimeML marks them.
-YEAR_LIST = re.compile(r"(?:1[89]|20)\d{2}(?:\s*(?:,|\band\b|\bor\b)\s*(?:(?:1[89]|20)\d{2})?)+")
-YEAR_IN_LIST = re.compile(r"(?:1[89]|20)\d{2}")
-# "a second" before a word is the ordinal ("a second betrayal"), unless the word makes it a time
-ORDINAL_SECOND = re.compile(r"\s+(?!later\b|earlier\b|ago\b|before\b|after\b|or\b|and\b)[a-z]")
-
-
 @dataclass(frozen=True)
 class Candidate:
     start: int
@@ -77,6 +69,14 @@ def _lowercase(text: str) -> str:
     if len(lower) == len(text):
         return lower
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+# An entity that lists years ("1994, 1995 and 1997", which NER may cut to "1994, 1995 and") is one expression
+# per year, as TimeML marks them.
+YEAR_LIST = re.compile(r"(?:1[89]|20)\d{2}(?:\s*(?:,|\band\b|\bor\b)\s*(?:(?:1[89]|20)\d{2})?)+")
+YEAR_IN_LIST = re.compile(r"(?:1[89]|20)\d{2}")
+# "a second" before a word is the ordinal ("a second betrayal"), unless the word makes it a time
+ORDINAL_SECOND = re.compile(r"\s+(?!later\b|earlier\b|ago\b|before\b|after\b|or\b|and\b)[a-z]")
 
 
 def find_candidates(doc: Doc, text: str) -> list[Candidate]:
