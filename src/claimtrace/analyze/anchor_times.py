@@ -86,7 +86,8 @@ class TimeIndex:
         return bisect_right(self.token_starts, char) - 1
 
     def attached(self, tokens: list[Token], exclude: list[list[int]] | None = None) -> dict[str, Any] | None:
-        """The first time expression that dates one of the tokens, outside the excluded character spans."""
+        """The first time expression that dates one of the tokens, outside the excluded character spans (a
+        range written out comes before its two ends in `doc._.times`, so its whole interval is found)."""
         for token in tokens:
             for time in self.by_governor.get(token.i, ()):
                 if not any(s <= time["start"] < e for s, e in exclude or ()):
