@@ -117,3 +117,23 @@ def test_a_bare_unit_or_someone_s_year_is_no_time_expression(nlp: Language) -> N
         assert found.get(words) is None, (text, found)
     # the date beside it still is one
     assert date_of(nlp, "He was shot on the night of Oct. 23 in his kitchen.", "Oct. 23") == "2023-10-23"
+
+
+def test_days_around_a_named_day(nlp: Language) -> None:
+    found = timex(nlp, "He left the day before yesterday and returns the day after tomorrow.")
+    assert found["the day before yesterday"] == {"type": "DATE", "value": "2024-03-12"}
+    assert found["the day after tomorrow"] == {"type": "DATE", "value": "2024-03-16"}
+    assert date_of(nlp, "The deal was signed the day after Christmas.", "the day after Christmas") == (
+        "2023-12-26"
+    )
+
+
+def test_this_past_and_this_coming(nlp: Language) -> None:
+    found = timex(nlp, "This past weekend was quiet; this coming week will not be.")
+    assert found["This past weekend"] == {"type": "DATE", "value": "2024-W10-WE"}
+    assert found["this coming week"] == {"type": "DATE", "value": "2024-W12"}
+
+
+def test_a_clock_time_on_a_day_has_that_day_for_its_calendar_value(nlp: Language) -> None:
+    entry = next(t for t in times(nlp, "The vote is at noon Tuesday.") if t["text"] == "noon Tuesday")
+    assert (entry["value"], entry["timex3"]) == ("2024-03-19", {"type": "TIME", "value": "2024-03-19T12:00"})

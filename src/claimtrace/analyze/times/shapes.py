@@ -26,6 +26,8 @@ DEICTIC_DAY = {
     "yesterday": -1,
     "tomorrow": 1,
     "last night": -1,
+    "day before yesterday": -2,
+    "day after tomorrow": 2,
 }
 
 APPROXIMATELY = r"(?:(?:nearly|almost|about|around|roughly|some|more than|over)\s+)?"
@@ -123,6 +125,12 @@ _SOURCES: dict[str, str] = {
         r"^(?:the\s+)?(?:(?P<dir1>next|following|previous|preceding|prior)\s+(?P<u1>day|morning|afternoon|evening|night|week|month|year)"
         r"|(?P<u2>day|week|month|year)\s+(?P<dir2>before|after|earlier|later))$"
     ),
+    # "the day after Christmas", "two weeks before May 3": a shift from the date the rest names
+    "relative_to": (
+        rf"^(?:(?P<n>{NUMBER_RE})\s+)?(?P<u>day|week|month|year)s?\s+(?P<dir>before|after)\s+(?P<x>.+)$"
+    ),
+    # "this past weekend", "this coming week": the word after "this" says which
+    "this_past": r"^this\s+(?=(?:past|coming)\s)",
     "later": (
         rf"^(?P<n>{NUMBER_RE})\s+(?P<u>{UNIT_RE}|hour|minute)s?\s+"
         r"(?P<dir>later|after(?:ward)?|afterwards|earlier|before)$"

@@ -12,6 +12,7 @@ from claimtrace.analyze.times.anchoring import (
     _day,
     _month,
     _number,
+    _parse_date,
     _season_start_year,
     _shift,
     _weekday_date,
@@ -166,6 +167,7 @@ def timex3(text: str, anchor: Anchor, calendar: Resolved | None = None) -> Timex
     phrase = phrase.removeprefix("since ")
     while (stripped := SHAPES["leading"].sub("", phrase)) != phrase:
         phrase = stripped
+    phrase = SHAPES["this_past"].sub("", phrase)
     if SHAPES["not_timex"].match(phrase):
         return None
     found = _timex3_rules(phrase, anchor)
@@ -221,6 +223,8 @@ def _timex3_rules(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
         day = _day_of(m["day"], anchor)
         if day or m["day"] in {"last", "this", "that", "yesterday", "tomorrow"}:
             return "DATE", day
+    if (m := SHAPES["relative_to"].match(phrase)) and (found := _shifted(m, anchor)):
+        return found
     if found := _anaphoric(phrase, anchor):
         return found
     if found := _duration_rules(phrase):
@@ -242,6 +246,17 @@ def _timex3_rules(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
     if m := SHAPES["range"].match(phrase):
         return _range_value(m, anchor)
     return None
+
+
+def _shifted(m: re.Match[str], anchor: Anchor) -> tuple[str, str | None] | None:
+    """ "the day after Christmas", "two weeks before May 3": the named date moved by the count; None when
+    the rest names no day ("the day after his death")."""
+    found = _timex3_rules(m["x"], anchor)
+    day = _parse_date(found[1][:10]) if found and found[0] == "DATE" and found[1] else None
+    n = _number(m["n"]) if m["n"] else 1
+    if day is None or n is None:
+        return None
+    return "DATE", _at_unit(_shift(day, n if m["dir"] == "after" else -n, m["u"]), m["u"])
 
 
 def _anaphoric(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:

@@ -45,6 +45,7 @@ def resolve(text: str, published: date | None, anchor: Anchor | None = None) -> 
     if since:
         phrase = phrase[len("since ") :]
     phrase = SHAPES["leading"].sub("", phrase)
+    phrase = SHAPES["this_past"].sub("", phrase)
     resolved = _resolve_rules(phrase, anchor or Anchor(published))
     if resolved is None and _is_no_date(phrase):
         resolved = Resolved(None, False)  # "45-minute" is no date (dateparser would read 1945)
@@ -99,6 +100,12 @@ def _resolve_rules(phrase: str, anchor: Anchor) -> Resolved | None:
         return Resolved(_interval(_month(year, 3 * quarter - 2), _month(year, 3 * quarter)), True)
     if m := SHAPES["holiday"].match(phrase):
         return Resolved(holiday_calendar(m, anchor), m["y"] is not None)
+    clock = SHAPES["clock"].match(phrase)
+    if clock and clock["day"] and (clock["word"] or clock["min"] or clock["ampm"] or clock["oc"]):
+        # a clock time on a day ("noon Tuesday"): the day's value, as its TIMEX3 takes it
+        day = _resolve_rules(SHAPES["leading"].sub("", clock["day"]), anchor)
+        if day is not None:
+            return day
     if SHAPES["clock_time"].match(phrase):
         return Resolved(None, False)
     if m := SHAPES["decade"].match(phrase):
