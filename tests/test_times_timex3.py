@@ -249,3 +249,17 @@ def test_recognition_splits_year_lists_and_finds_dates_ner_misses(nlp: Language)
 def test_a_second_before_a_noun_is_an_ordinal(nlp: Language) -> None:
     assert "a second" not in timex(nlp, "It would be a second betrayal, she said.")
     assert timex(nlp, "He paused for a second.")["a second"] == {"type": "DURATION", "value": "PT1S"}
+
+
+def test_fractions_of_units_and_centuries(nlp: Language) -> None:
+    found = timex(
+        nlp,
+        "The talks took half an hour, then an hour and a half, then half a day, then 1 1/2 years. "
+        "It is a 21st-century problem that has lasted a quarter century.",
+    )
+    assert found["half an hour"] == {"type": "DURATION", "value": "PT30M"}
+    assert found["an hour and a half"] == {"type": "DURATION", "value": "PT1H30M"}
+    assert found["half a day"] == {"type": "DURATION", "value": "PT12H"}
+    assert found["1 1/2 years"] == {"type": "DURATION", "value": "P1Y6M"}
+    assert found["21st-century"] == {"type": "DATE", "value": "20"}
+    assert found["a quarter century"] == {"type": "DURATION", "value": "P25Y"}

@@ -124,7 +124,16 @@ class TimesComponent:
         return doc
 
 
-@Language.factory("claimtrace_times")
+@Language.factory(
+    "claimtrace_times",
+    assigns=[
+        "doc._.times",
+        "doc._.published_inferred",
+        "doc._.published_interval",
+        "doc._.published_evidence",
+    ],
+    requires=["token.dep", "token.head", "token.tag", "token.lemma", "doc.ents", "doc.sents"],
+)
 def make_times(nlp: Language, name: str) -> TimesComponent:
     register_extensions()
     return TimesComponent()

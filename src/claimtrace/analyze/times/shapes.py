@@ -96,6 +96,11 @@ _SOURCES: dict[str, str] = {
         r"(?:\s+(?:more|additional|full|straight|consecutive|long))?[\s-]+"
         rf"(?P<u>{DURATION_UNIT_RE})(?:[\s-]+long)?$"
     ),
+    # "half an hour", "a quarter century", "a quarter of an hour", "an hour and a half"
+    "fraction": (
+        rf"^(?:(?P<half>half)\s+an?|an?\s+(?P<quarter>quarter)(?:\s+of\s+an?)?)\s+(?P<u>{DURATION_UNIT_RE})$"
+        rf"|^(?P<n>{NUMBER_RE})\s+(?P<unit>{DURATION_UNIT_RE})\s+and\s+a\s+half$"
+    ),
     "unit_long": r"^(?P<u>day|week|month|year|hour|night)-long$",
     "vague_duration": (
         r"^(?:(?:past|last|previous|next|coming|recent|several|few|a few|many|the past few|the last few)\s+)*"
@@ -148,7 +153,7 @@ _SOURCES: dict[str, str] = {
         r"(?P<rel>this|last|next|the)?\s*(?P<u>year|month|week)$"
     ),
     "rel_month": rf"^(?:(?:early|mid|middle|late)[\s-]+)?(?P<rel>last|next|this)\s+(?P<m>{MONTH_RE})$",
-    "century": r"^(?:(?P<rel>this|last|next|past)|(?P<n>\d{1,2})(?:st|nd|rd|th))\s+century$",
+    "century": r"^(?:(?P<rel>this|last|next|past)|(?P<n>\d{1,2})(?:st|nd|rd|th))[\s-]+century$",
     "decade_short": r"^(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?'(?P<d>\d)0s$",
     "decade_part": r"^(?:early|mid|middle|late)[\s-]+(?:the\s+)?(?P<y>(?:1[89]|20)\d)0'?s$",
     "year_affix": r"^(?:pre|post|mid|fiscal|fy)[\s-]*(?P<y>(?:1[89]|20)\d{2})$",

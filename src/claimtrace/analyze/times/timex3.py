@@ -56,6 +56,11 @@ def _unit(word: str) -> str:
     return "century" if word.startswith("centur") else word.removesuffix("s")
 
 
+# The next smaller unit a fraction of a unit is written in ("P1Y6M", "PT5H30M", "PT12H" for half a day), with
+# how many of it make the unit; (designator, whether it is written after "T").
+SMALLER = {("Y", False): ("M", 12, False), ("D", False): ("H", 24, True), ("H", True): ("M", 60, True)}
+
+
 def _duration(count: float | None, unit: str) -> str:
     """An ISO 8601 duration: "P3D", "PT5H30M", "P10Y" for a decade; "PXY" when the count is vague."""
     designator, per, is_time = DURATION_UNITS[_unit(unit)]
@@ -63,11 +68,16 @@ def _duration(count: float | None, unit: str) -> str:
     if count is None:
         return f"{prefix}X{designator}"
     total = count * per
-    if total == int(total):
-        return f"{prefix}{int(total)}{designator}"
-    if _unit(unit) == "hour":
-        return f"PT{int(total)}H{round(60 * (total - int(total)))}M"
-    return f"{prefix}{total:g}{designator}"
+    whole, rest = int(total), total - int(total)
+    if rest and (designator, is_time) not in SMALLER:
+        return f"{prefix}{total:g}{designator}"
+    parts = [(designator, is_time, whole)] if whole or not rest else []
+    if rest:
+        small, factor, small_is_time = SMALLER[(designator, is_time)]
+        parts.append((small, small_is_time, round(rest * factor)))
+    dates = "".join(f"{n}{d}" for d, time, n in parts if not time)
+    times = "".join(f"{n}{d}" for d, time, n in parts if time)
+    return "P" + dates + (f"T{times}" if times else "")
 
 
 def _count(word: str | None) -> float | None:
@@ -309,6 +319,11 @@ def _duration_rules(phrase: str) -> tuple[str, str | None] | None:
         count = _count(m["n"])
         if count is not None:
             return "DURATION", _duration(count + (0.5 if m["half"] else 0), m["u"])
+    if m := SHAPES["fraction"].match(bare):
+        if m["n"]:
+            count = _count(m["n"])
+            return ("DURATION", _duration(count + 0.5, m["unit"])) if count is not None else None
+        return "DURATION", _duration(0.5 if m["half"] else 0.25, m["u"])
     if m := SHAPES["unit_long"].match(bare):
         return "DURATION", _duration(1, "day" if m["u"] == "night" else m["u"])
     if (m := SHAPES["vague_duration"].match(bare)) and m["u"].endswith(("s", "centuries")):

@@ -193,6 +193,7 @@ def _is_no_date(phrase: str) -> bool:
         or SHAPES["every"].match(phrase)
         or SHAPES["duration"].match(bare)
         or SHAPES["unit_long"].match(bare)
+        or SHAPES["fraction"].match(bare)
         or (SHAPES["vague_duration"].match(bare) and not SHAPES["age"].match(phrase))
         or SHAPES["not_timex"].match(phrase)
     )
