@@ -156,7 +156,11 @@ class TimeAnchorComponent:
         return doc
 
 
-@Language.factory("claimtrace_anchor_times")
+@Language.factory(
+    "claimtrace_anchor_times",
+    assigns=["doc._.attributions", "doc._.events"],  # the `time` of each
+    requires=["doc._.times", "doc._.attributions", "doc._.events", "token.dep", "token.head", "doc.sents"],
+)
 def make_time_anchors(nlp: Language, name: str) -> TimeAnchorComponent:
     register_extensions()
     return TimeAnchorComponent()

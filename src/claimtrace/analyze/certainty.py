@@ -201,7 +201,11 @@ class CertaintyComponent:
         return doc
 
 
-@Language.factory("claimtrace_certainty")
+@Language.factory(
+    "claimtrace_certainty",
+    assigns=["doc._.attributions"],  # the `certainty` of each
+    requires=["doc._.attributions", "doc._.factuality", "token.dep", "token.head", "token.lemma"],
+)
 def make_certainty(nlp: Language, name: str) -> CertaintyComponent:
     register_extensions()
     return CertaintyComponent()

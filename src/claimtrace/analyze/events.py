@@ -582,7 +582,21 @@ class EventCoder:
         return doc
 
 
-@Language.factory("claimtrace_events")
+@Language.factory(
+    "claimtrace_events",
+    assigns=["doc._.events"],
+    requires=[
+        "doc._.attributions",
+        "doc._.factuality",
+        "token.dep",
+        "token.head",
+        "token.tag",
+        "token.lemma",
+        "token.ent_type",
+        "doc.ents",
+        "doc.sents",
+    ],
+)
 def make_event_coder(nlp: Language, name: str) -> EventCoder:
     register_extensions()
     # The encoder runs before this component in the default profile: its head is loaded only there.

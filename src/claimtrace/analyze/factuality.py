@@ -565,7 +565,10 @@ class FactualityComponent:
 
 
 @Language.factory(
-    "claimtrace_factuality", default_config={"corpus": CORPUS_DEFAULT}, assigns=["doc._.factuality"]
+    "claimtrace_factuality",
+    default_config={"corpus": CORPUS_DEFAULT},
+    assigns=["doc._.factuality"],
+    requires=["token.dep", "token.head", "token.tag", "token.lemma", "token.is_sent_start"],
 )
 def make_factuality(nlp: Language, name: str, corpus: str) -> FactualityComponent:
     """`corpus` picks the annotation style the model imitates: "UW" (graded) or "MEANTIME" (coarse)."""

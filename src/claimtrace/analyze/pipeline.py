@@ -28,7 +28,11 @@ from claimtrace.errors import ClaimtraceError
 from claimtrace.record import Document, Entity, Record
 from claimtrace.settings import Settings
 
-# (component name, module that registers its factory)
+# (component name, module that registers its factory), in pipeline order. Each factory declares the
+# attributes it `assigns` and `requires`, so `nlp.analyze_pipes()` checks the order (tests/test_pipeline_order.py).
+# Two inputs are read but not required, because no earlier component declares them: `token.pos`, which the
+# base model's attribute_ruler sets without declaring it, and `doc._.published`, which `make_doc` sets. Nor
+# is `doc._.encoding`: the fast profile has no encoder, and its readers (ENCODER_READERS) fall back without it.
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("claimtrace_encoder", "claimtrace.analyze.encoder"),
     ("claimtrace_times", "claimtrace.analyze.times"),

@@ -49,7 +49,21 @@ class AttributionComponent:
         return doc
 
 
-@Language.factory("claimtrace_attribution", default_config={"model_dir": ""}, assigns=["doc._.attributions"])
+@Language.factory(
+    "claimtrace_attribution",
+    default_config={"model_dir": ""},
+    assigns=["doc._.attributions"],
+    requires=[
+        "token.dep",
+        "token.head",
+        "token.tag",
+        "token.lemma",
+        "token.ent_type",
+        "token.is_sent_start",
+        "doc.ents",
+        "doc.sents",
+    ],
+)
 def make_attribution_component(nlp: Language, name: str, model_dir: str) -> AttributionComponent:
     """`model_dir`: a directory written by `claimtrace train attribution` ("" for the packaged model)."""
     register_extensions()
