@@ -3,6 +3,9 @@ store's queries, the CLI's options and the API, on a hand-written store."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -86,3 +89,33 @@ def test_timeline_by_type_filtered_by_actor_country(conn) -> None:
 def test_a_bad_country_code_is_refused(conn) -> None:
     with pytest.raises(QueryError):
         q.query_events(conn, ClaimFilters(actor_country="Russia"))
+
+
+def test_the_api_filters_events_and_the_timeline_by_coded_actor(conn, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from claimtrace.serve.app import create_app
+
+    conn.close()
+    api = TestClient(create_app(tmp_path / "store.db"))
+    rows = api.get("/api/events", params={"actor_country": "RUS"}).json()["items"]
+    assert [(e["trigger"], e["actor_code"]) for e in rows] == [("shelled", "RUS")]
+    timeline = api.get("/api/timeline", params={"group_by": "actor_sector", "distinct": "true"}).json()
+    assert timeline["distinct"] is True
+    assert {(r["key"], r["count"]) for r in timeline["rows"]} == {("MIL", 1), ("REB", 1)}
+    assert api.get("/api/events", params={"actor_sector": "military"}).status_code == 422
+
+
+def test_the_cli_filters_claims_by_coded_actor(conn, tmp_path: Path) -> None:
+    conn.close()
+
+    def claims(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "claimtrace", "claims", "--db", "store.db", "--format", "json"]
+        command += args
+        return subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False)
+
+    done = claims("--actor-sector", "reb")
+    assert done.returncode == 0, done.stderr
+    assert [row["source"] for row in json.loads(done.stdout)] == ["The rebels"]
+    refused = claims("--actor-country", "Russia")
+    assert refused.returncode != 0 and "three-letter" in refused.stderr

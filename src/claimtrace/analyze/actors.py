@@ -374,9 +374,10 @@ class ActorCoder:
                                     self._group_name(coding.code or referent.code, coding.sector)
                                     if (coding.code or referent.code) else coding.name)  # fmt: skip
         appositive = next((c for c in _head(tokens).children if c.dep_ == "appos"), None)
-        if appositive is not None and not (coding.code and coding.sector):
+        described_by = noun_phrase(appositive) if appositive is not None else []
+        if described_by and not (coding.code and coding.sector):
             # "Kofi Annan, the U.N. Secretary-General": the apposition says what the name does not.
-            described = self.code_tokens(noun_phrase(appositive), role)
+            described = self.code_tokens(described_by, role)
             coding = Coding(coding.code or described.code, coding.sector or described.sector,
                             coding.name or described.name)  # fmt: skip
         fields = {"name": coding.name, "code": coding.code, "sector": coding.sector}

@@ -109,6 +109,16 @@ def is_description(token: Token) -> bool:
     )
 
 
+def is_state_phrase(token: Token) -> bool:
+    """ "the proposal under discussion", "plans under consideration": a bare noun after "under" says what
+    state something is in, not that the act happened."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "under"
+        and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children)
+    )
+
+
 def is_verb_predicate(token: Token) -> bool:
     if token.pos_ != "VERB" or token.dep_ in ("amod", "compound", "nmod") or is_hyphen_prefix(token):
         return False  # participles used as modifiers ("the disputed strait") describe, they do not report
@@ -335,6 +345,8 @@ def build_units(sent: Span) -> list[EventUnit]:
         if token.pos_ in ("NOUN", "PROPN") and token.i not in absorbed and lexicon_types(token):
             if token.dep_ in ("compound", "amod", "nmod") or is_hyphen_prefix(token) or is_time(token):
                 continue  # a modifier ("war correspondent", "peace talks"), not an event of its own
+            if is_state_phrase(token):
+                continue
             units.append(EventUnit(head=token, trigger=[token], lexical=True))
     for unit in units:
         fill_arguments(unit)

@@ -31,7 +31,6 @@ from claimtrace.analyze.event_units import (
     lemma,
     lexicon_types,
     noun_phrase,
-    phrasal_lemma,
     sentence_features,
     subject_of,
     unit_features,
@@ -99,11 +98,12 @@ class EventTypeModel:
             scores = scores + vector @ self.dense
         return scores
 
-    def predict(self, feats: list[str], lexical: bool = True, vector: np.ndarray | None = None
-                ) -> tuple[str, float]:  # fmt: skip
+    def predict(self, feats: list[str], lexical: bool = True, vector: np.ndarray | None = None,
+                event: bool = False) -> tuple[str, float]:  # fmt: skip
         """The best event type and its probability, or NONE when "no event" is at least `none_threshold`
         probable — `none_threshold_unlexical` for a unit the trigger lexicon does not mark, which needs more
-        evidence to be an event (both chosen on a held-out part of the training data)."""
+        evidence to be an event (both chosen on a held-out part of the training data); never NONE where the
+        unit is known to be an `event`."""
         scores = self.scores(feats, vector)
         probabilities = np.exp(scores - scores.max())
         probabilities /= probabilities.sum()
@@ -111,7 +111,7 @@ class EventTypeModel:
         threshold = float(self.meta.get(key, self.meta.get("none_threshold", 0.5)))
         if NO_EVENT in self.classes:
             none = self.classes.index(NO_EVENT)
-            if probabilities[none] >= threshold:
+            if probabilities[none] >= threshold and not event:
                 return NO_EVENT, float(probabilities[none])
             probabilities[none] = -1.0
         best = int(probabilities.argmax())
@@ -289,22 +289,6 @@ def coded_type(event_type: str, status: str, unit: EventUnit) -> str:
     return event_type
 
 
-def regular_stems(form: str) -> set[str]:
-    """The lemmas a regular verb form could have ("staged" → stage, stag; "holds" → hold)."""
-    return {form.removesuffix(suffix) for suffix in ("d", "ed", "s", "es") if form.endswith(suffix)}
-
-
-def light_verb_type(unit: EventUnit) -> str | None:
-    """The type of the eventive noun a light verb takes ("imposed sanctions", "staged rallies", "reiterated
-    its demand", "launched an offensive"): the noun names the act, the verb only performs it."""
-    forms = {lemma(unit.head), *regular_stems(unit.head.lower_)}  # the lemmatiser reads "staged" as "stag"
-    if not forms & plover.LIGHT_VERBS or phrasal_lemma(unit.head) is not None:
-        return None  # "called off the strike" is an act of its own
-    own = [n for n in unit.trigger[1:] if unit.head in (n.head, n.head.head)]
-    types = {t for noun in own for t in lexicon_types(noun)}
-    return next(iter(types)) if len(types) == 1 else None
-
-
 def removal_type(unit: EventUnit) -> str | None:
     """Lifting, easing or cancelling a coercive measure or a sanction ("lifted the curfew", "cancelled the
     restrictions", "eased sanctions") is a CONCEDE (manual 3.4), whatever the verb alone would be."""
@@ -431,16 +415,23 @@ def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = No
         shared = sentence_features(sent)
         question = text[sent.start_char : sent.end_char].rstrip().endswith("?")
         units = [u for u in build_units(sent) if u.lexical or u.head.i not in cues]
+        inputs = [(unit_features(u, shared), unit_vector(u, vectors) if vectors is not None else None)
+                  for u in units]  # fmt: skip
+        coded = [(u, model.predict(f, u.lexical, v)[0]) for u, (f, v) in zip(units, inputs, strict=True)]
+        events_at = {u.head.i for u, label in coded if label != NO_EVENT}
+        # "arrested two commanders and freed a hostage": a lexicon-marked act coordinated with a coded one is
+        # an event of its own, though the one-event-a-sentence training data taught the model otherwise.
         coded = [
-            (unit, model.predict(unit_features(unit, shared), unit.lexical,
-                                 unit_vector(unit, vectors) if vectors is not None else None)[0])
-            for unit in units
+            (u, model.predict(f, vector=v, event=True)[0]
+                if label == NO_EVENT and is_coordinated(u, events_at)
+                else label)
+            for (u, label), (f, v) in zip(coded, inputs, strict=True)
         ]  # fmt: skip
         for unit, label in main_events([(u, label) for u, label in coded if label != NO_EVENT]):
             value = factuality_at(unit, factuality)
             attribution = reporting_attribution(unit, attributions)
             status = event_status(unit, value, attribution, question)
-            act = light_verb_type(unit) or removal_type(unit) or speech_act_type(unit) or label
+            act = removal_type(unit) or speech_act_type(unit) or label
             event_type = coded_type(act, status, unit)
             demander = demanded_by(unit)
             if is_refusal(unit, status, event_type):
@@ -495,6 +486,12 @@ def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = No
     for number, event in enumerate(events, start=1):
         event["id"] = f"e{number}"
     return events
+
+
+def is_coordinated(unit: EventUnit, events_at: set[int]) -> bool:
+    """A lexicon-marked verb conjoined to a coded event's verb ("arrested … and freed")."""
+    head = unit.head
+    return unit.lexical and not unit.is_noun and head.dep_ == "conj" and head.head.i in events_at
 
 
 def is_subordinate(unit: EventUnit, others: set[int], acts: set[int]) -> bool:

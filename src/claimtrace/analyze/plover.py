@@ -149,13 +149,6 @@ NOUN_LEXICON: dict[str, tuple[str, ...]] = _entries({
                "war battle hostilities explosion execution",
 })  # fmt: skip
 
-# Verbs that perform the act their eventive object names ("imposed sanctions", "staged a rally", "reiterated
-# its demand", "issued a warning", "launched an offensive"): the object's type is the event's.
-LIGHT_VERBS = frozenset({
-    "impose", "hold", "launch", "stage", "conduct", "carry", "issue", "declare", "make", "mount", "reiterate",
-    "renew", "repeat", "voice", "express", "lodge", "file", "unleash", "announce", "level", "deliver",
-})  # fmt: skip
-
 # Verbs that end a measure: applied to a coercive measure or a sanction they make a CONCEDE ("lifted the
 # curfew", "cancelled the restrictions", "eased sanctions").
 REMOVAL_VERBS = frozenset({
