@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from claimtrace.analyze.attribution.quotes import find_quotes
 from claimtrace.analyze.pipeline import load_pipeline
 from claimtrace.errors import ClaimtraceError
+from claimtrace.record import Attribution
 
 pytestmark = pytest.mark.slow
 
@@ -401,8 +402,9 @@ def test_component_fills_the_doc_extension(pipeline):
         pytest.skip(str(exc))
     attributions = doc._.attributions
     assert isinstance(attributions, list) and attributions
+    assert isinstance(attributions[0], Attribution)
     assert {"id", "kind", "source", "cue", "content", "parent", "source_profile", "certainty"} <= set(
-        attributions[0]
+        attributions[0].to_dict()
     )
 
 

@@ -4,14 +4,13 @@ grading is tested apart from the attribution finder; one test runs the whole cha
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimtrace.analyze.certainty import CertaintyComponent, label_for
 from claimtrace.analyze.pipeline import load_pipeline
+from claimtrace.record import Attribution, AttributionKind, Certainty, Role, SourceProfile, SourceType
 
 pytestmark = pytest.mark.slow
 
@@ -21,9 +20,9 @@ def nlp() -> Language:
     return load_pipeline(components=("claimtrace_factuality",))
 
 
-def role(text: str, part: str) -> dict[str, Any]:
+def role(text: str, part: str) -> Role:
     start = text.index(part)
-    return {"text": part, "spans": [[start, start + len(part)]]}
+    return Role(part, [(start, start + len(part))])
 
 
 def attribution(
@@ -31,32 +30,31 @@ def attribution(
     content: str,
     cue: str | None,
     source: str | None,
-    source_type: str | None = "person",
-    kind: str = "indirect",
+    source_type: SourceType | None = "person",
+    kind: AttributionKind = "indirect",
     ident: str = "a1",
     parent: str | None = None,
-) -> dict[str, Any]:
-    return {
-        "id": ident,
-        "kind": kind,
-        "source": role(text, source) if source else None,
-        "cue": role(text, cue) if cue else None,
-        "content": role(text, content),
-        "parent": parent,
-        "source_profile": {"type": source_type} if source_type else None,
-        "certainty": None,
-    }
+) -> Attribution:
+    return Attribution(
+        id=ident,
+        kind=kind,
+        source=role(text, source) if source else None,
+        cue=role(text, cue) if cue else None,
+        content=role(text, content),
+        parent=parent,
+        source_profile=SourceProfile(type=source_type) if source_type else None,
+    )
 
 
-def graded(nlp: Language, text: str, *attributions: dict[str, Any]) -> list[dict[str, Any]]:
+def graded(nlp: Language, text: str, *attributions: Attribution) -> list[Certainty]:
     doc: Doc = nlp(text)
     doc._.attributions = list(attributions)
     CertaintyComponent()(doc)
-    return [a["certainty"] for a in doc._.attributions]
+    return [a.certainty for a in doc._.attributions]
 
 
-def cue_words(certainty: dict[str, Any]) -> set[str]:
-    return {c["text"] for c in certainty["cues"]}
+def cue_words(certainty: Certainty) -> set[str]:
+    return {c.text for c in certainty.cues}
 
 
 def test_label_thresholds() -> None:
@@ -79,19 +77,19 @@ def test_named_confirmation_of_a_past_event_is_certain(nlp: Language) -> None:
         text,
         attribution(text, "the talks took place in Oslo", "confirmed", "The ministry", "organization"),
     )
-    assert certainty["label"] == "certain"
-    assert certainty["cues"] == []
+    assert certainty.label == "certain"
+    assert certainty.cues == []
 
 
 def test_hedged_content_from_anonymous_source_is_possible_and_explained(nlp: Language) -> None:
     text = "A senior diplomat said the president could be willing to consider a truce."
     content = "the president could be willing to consider a truce"
     (certainty,) = graded(nlp, text, attribution(text, content, "said", "A senior diplomat", "anonymous"))
-    assert certainty["label"] in {"possible", "unknown"}
+    assert certainty.label in {"possible", "unknown"}
     assert {"could", "A senior diplomat"} <= cue_words(certainty)
-    for cue in certainty["cues"]:
-        start, end = cue["spans"][0]
-        assert text[start:end] == cue["text"]
+    for cue in certainty.cues:
+        start, end = cue.spans[0]
+        assert text[start:end] == cue.text
 
 
 def test_reporting_verb_orders_certainty(nlp: Language) -> None:
@@ -101,7 +99,7 @@ def test_reporting_verb_orders_certainty(nlp: Language) -> None:
         (certainty,) = graded(
             nlp, text, attribution(text, "the rebels attacked the convoy", verb, "The governor")
         )
-        values[verb] = certainty["value"]
+        values[verb] = certainty.value
     assert values["confirmed"] > values["claimed"] > values["suggested"]
 
 
@@ -110,8 +108,8 @@ def test_denial_is_negated(nlp: Language) -> None:
     (certainty,) = graded(
         nlp, text, attribution(text, "troops crossed the border", "denied", "The defence minister")
     )
-    assert certainty["label"] in {"negated", "doubtful"}
-    assert certainty["value"] < -1.5
+    assert certainty.label in {"negated", "doubtful"}
+    assert certainty.value < -1.5
     assert "denied" in cue_words(certainty)
 
 
@@ -122,7 +120,7 @@ def test_negated_direct_quote_is_negated(nlp: Language) -> None:
         text,
         attribution(text, '"We will not sign this agreement,"', "told", "the prime minister", kind="direct"),
     )
-    assert certainty["value"] < 0
+    assert certainty.value < 0
     assert "not" in cue_words(certainty)
 
 
@@ -135,8 +133,8 @@ def test_anonymous_and_missing_sources_lower_certainty(nlp: Language) -> None:
         attribution(text, "the bridge collapsed", "said", "Officials", "anonymous", ident="a2"),
     )
     (no_source,) = graded(nlp, text, attribution(text, "the bridge collapsed", None, None, None, "no_source"))
-    assert named["value"] > anonymous["value"]
-    assert named["value"] > no_source["value"]
+    assert named.value > anonymous.value
+    assert named.value > no_source.value
 
 
 def test_each_level_of_re_reporting_lowers_certainty(nlp: Language) -> None:
@@ -145,7 +143,7 @@ def test_each_level_of_re_reporting_lowers_certainty(nlp: Language) -> None:
     inner = attribution(text, "the offensive began", "said", "a general", "person", ident="a2", parent="a1")
     direct = attribution(text, "the offensive began", "said", "a general", "person", ident="a3")
     certainties = graded(nlp, text, outer, inner, direct)
-    assert certainties[1]["value"] < certainties[2]["value"]
+    assert certainties[1].value < certainties[2].value
 
 
 def test_events_are_left_alone(nlp: Language) -> None:
@@ -174,6 +172,7 @@ def test_whole_chain_grades_every_attribution() -> None:
     doc = chain(doc)
     assert doc._.attributions
     for found in doc._.attributions:
-        certainty = found["certainty"]
-        assert certainty["label"] == label_for(certainty["value"])
-        assert -3.0 <= certainty["value"] <= 3.0
+        certainty = found.certainty
+        assert certainty is not None
+        assert certainty.label == label_for(certainty.value)
+        assert -3.0 <= certainty.value <= 3.0

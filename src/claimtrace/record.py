@@ -6,7 +6,7 @@ shared/design/output-format.md (fields may be added there, never renamed).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any, Literal, get_args
 
 from claimtrace import SCHEMA
@@ -28,6 +28,34 @@ ATTRIBUTION_KINDS: frozenset[str] = frozenset(get_args(AttributionKind))
 SOURCE_TYPES: frozenset[str] = frozenset(get_args(SourceType))
 CERTAINTY_LABELS: frozenset[str] = frozenset(get_args(CertaintyLabel))
 EVENT_STATUSES: frozenset[str] = frozenset(get_args(EventStatus))
+
+
+class _Serialised:
+    """A typed result a component puts on a Doc (plain dataclasses, so Docs still pickle across processes),
+    serialised once, by `to_dict`, when the record is built.
+
+    Until the last readers that take the claimtrace/1 dict shape move to attributes (events and actor coding,
+    analyze/events.py and actors.py; the factuality scorers in evaluate/factuality.py and train/encoder.py;
+    the rules-only PolNeAR scoring in evaluate/polnear.py), a field also reads by its claimtrace/1 name:
+    `a["cue"]` and `a.get("cue")` are `a.to_dict()["cue"]`, a copy, so no reader edits another component's
+    result through it."""
+
+    def _keys(self) -> list[str]:
+        """The claimtrace/1 fields this result has."""
+        return [f.name for f in fields(self)]  # type: ignore[arg-type]
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)  # type: ignore[call-overload]
+        return _spans_as_lists({key: data[key] for key in self._keys()})  # type: ignore[no-any-return]
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._keys():
+            raise KeyError(key)
+        value = getattr(self, key)
+        return _spans_as_lists(asdict(value) if is_dataclass(value) else value)  # type: ignore[arg-type]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self._keys() else default
 
 
 @dataclass
@@ -52,7 +80,7 @@ class Role:
 
 
 @dataclass
-class SourceProfile:
+class SourceProfile(_Serialised):
     type: SourceType
     name: str | None = None
     count: int | None = None
@@ -62,6 +90,49 @@ class SourceProfile:
     resolved_to: str | None = None
     # Added beyond the base contract: "senior", "junior", "top" …
     seniority: str | None = None
+
+
+@dataclass
+class Certainty(_Serialised):
+    """How firmly an attributed claim stands (analyze/certainty.py): a value on the FactBank scale [−3, +3],
+    its label, and the words that moved it."""
+
+    value: float
+    label: CertaintyLabel
+    cues: list[Role] = field(default_factory=list)
+
+
+@dataclass
+class FactualityValue(_Serialised):
+    """The factuality of one predicate (analyze/factuality.py): its token's character offsets and text, and
+    its value on [−3, +3]."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+
+
+@dataclass
+class Attribution(_Serialised):
+    """One source's reported content (analyze/attribution/): built by the attribution component; the time
+    anchors add `time`, the certainty component `certainty`."""
+
+    id: str
+    kind: AttributionKind
+    source: Role | None
+    cue: Role | None
+    content: Role
+    parent: str | None = None  # the id of the attribution that reports this one
+    source_profile: SourceProfile | None = None
+    certainty: Certainty | None = None
+    # {"value", "basis", "text", "timex3"}, the anchor shape events share (analyze/anchor_times.py); a record
+    # has the field only where the time anchors ran.
+    time: dict[str, Any] | None = None
+
+    def _keys(self) -> list[str]:
+        keys = super()._keys()
+        return keys if self.time is not None else [key for key in keys if key != "time"]
 
 
 @dataclass
@@ -131,9 +202,8 @@ class Record:
     meta: Meta
     removed: list[Removed] = field(default_factory=list)
     related: list[Related] = field(default_factory=list)
-    # Analyses arrive from Doc extensions as claimtrace/1-shaped dicts (their fields and vocabularies are in
-    # the README's claimtrace/1 section and above), because extension values must stay plain data to cross
-    # process boundaries.
+    # The analyses as claimtrace/1 dicts (their fields and vocabularies are in the README's claimtrace/1
+    # section and above): `doc_to_record` serialises the components' results into them once.
     entities: list[Entity] = field(default_factory=list)
     times: list[dict[str, Any]] = field(default_factory=list)
     attributions: list[dict[str, Any]] = field(default_factory=list)

@@ -1,14 +1,14 @@
 """Time anchors: every claim and every event gets the date or interval it is about.
 
-Each attribution dict gains `time`, the time of the reporting act: a time expression attached to its cue
-("said on Wednesday", "told reporters Tuesday"), else the publication date. Each event dict gains `time`: an
-expression attached to its trigger's clause ("talks since last spring", "met on March 3"), else the one in the
-same sentence closest to the trigger, else the time of the attribution it is reported under, else the
-publication date. The shape is {"value", "basis", "text", "timex3"}: `value` as in `doc._.times`
-("YYYY-MM-DD", "YYYY-MM", "YYYY" or "start/end"); `basis` "absolute" | "relative-to-published" (from the
-expression) | "published" | "inferred" (the publication date, given or inferred from the text) | "none" (no
-date known, value null); `text` the expression, or null for a publication date; `timex3` the expression's
-TIMEX3 {"type", "value"} (a publication date as a DATE), null when no date is known.
+Each attribution (`record.Attribution`) gains `time`, the time of the reporting act: a time expression
+attached to its cue ("said on Wednesday", "told reporters Tuesday"), else the publication date. Each event
+dict gains `time`: an expression attached to its trigger's clause ("talks since last spring", "met on March
+3"), else the one in the same sentence closest to the trigger, else the time of the attribution it is reported
+under, else the publication date. The shape is {"value", "basis", "text", "timex3"}: `value` as in
+`doc._.times` ("YYYY-MM-DD", "YYYY-MM", "YYYY" or "start/end"); `basis` "absolute" | "relative-to-published"
+(from the expression) | "published" | "inferred" (the publication date, given or inferred from the text) |
+"none" (no date known, value null); `text` the expression, or null for a publication date; `timex3` the
+expression's TIMEX3 {"type", "value"} (a publication date as a DATE), null when no date is known.
 
 Values are those the times component computed; nothing is re-parsed here. One pass over the tokens.
 """
@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimtrace.analyze.extensions import register_extensions
+from claimtrace.record import Attribution, Offsets
 
 TimeAnchor = dict[str, Any]
 
@@ -85,7 +86,7 @@ class TimeIndex:
         """Index of the token containing the character offset (-1 before the first token)."""
         return bisect_right(self.token_starts, char) - 1
 
-    def attached(self, tokens: list[Token], exclude: list[list[int]] | None = None) -> dict[str, Any] | None:
+    def attached(self, tokens: list[Token], exclude: list[Offsets] | None = None) -> dict[str, Any] | None:
         """The first time expression that dates one of the tokens, outside the excluded character spans (a
         range written out comes before its two ends in `doc._.times`, so its whole interval is found)."""
         for token in tokens:
@@ -100,19 +101,23 @@ class TimeIndex:
 
 
 def _role_tokens(doc: Doc, index: TimeIndex, role: dict[str, Any] | None) -> list[Token]:
-    """The tokens of a role's spans (a zero-width span names the token it starts at)."""
+    """The tokens of an event role's spans."""
+    return _span_tokens(doc, index, (role or {}).get("spans") or [])
+
+
+def _span_tokens(doc: Doc, index: TimeIndex, spans: list[Offsets]) -> list[Token]:
+    """The tokens of character spans (a zero-width span names the token it starts at)."""
     tokens: list[Token] = []
-    for start, end in (role or {}).get("spans") or []:
+    for start, end in spans:
         first = index.token_at(start)
         last = max(first, index.token_at(end - 1))
         tokens.extend(doc[i] for i in range(max(first, 0), last + 1))
     return tokens
 
 
-def claim_time(doc: Doc, index: TimeIndex, attribution: dict[str, Any], published: TimeAnchor) -> TimeAnchor:
-    cue = _role_tokens(doc, index, attribution.get("cue"))
-    content_spans = (attribution.get("content") or {}).get("spans") or []
-    time = index.attached(cue, exclude=content_spans)
+def claim_time(doc: Doc, index: TimeIndex, attribution: Attribution, published: TimeAnchor) -> TimeAnchor:
+    cue = _span_tokens(doc, index, attribution.cue.spans if attribution.cue else [])
+    time = index.attached(cue, exclude=attribution.content.spans)
     return _expression_anchor(time) if time else dict(published)
 
 
@@ -141,7 +146,7 @@ class TimeAnchorComponent:
     """The pipeline component: adds `time` to every attribution and event dict."""
 
     def __call__(self, doc: Doc) -> Doc:
-        attributions = doc._.attributions or []
+        attributions: list[Attribution] = doc._.attributions or []
         events = doc._.events or []
         if not attributions and not events:
             return doc
@@ -149,8 +154,8 @@ class TimeAnchorComponent:
         published = publication_anchor(doc)
         claim_times: dict[str, TimeAnchor] = {}
         for attribution in attributions:
-            attribution["time"] = claim_time(doc, index, attribution, published)
-            claim_times[str(attribution.get("id"))] = attribution["time"]
+            attribution.time = claim_time(doc, index, attribution, published)
+            claim_times[attribution.id] = attribution.time
         for event in events:
             event["time"] = event_time(doc, index, event, claim_times, published)
         return doc

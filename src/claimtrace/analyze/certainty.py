@@ -20,7 +20,6 @@ Runs after attribution, factuality and events; it writes each attribution's `cer
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -42,6 +41,7 @@ from claimtrace.analyze.lexicon import (
     POSSIBILITY_VERBS,
     TENTATIVE_CUES,
 )
+from claimtrace.record import Attribution, Certainty, CertaintyLabel, Offsets, Role
 
 FACTUAL = 3.0
 # Reporting-verb class (analyze/lexicon.py) → factor applied to the content's value.
@@ -66,7 +66,7 @@ CONTENT_CUE_WORDS = (
 CONTENT_CUE_WORDS |= NEGATIVE_VERBS | {"whether", "if", "unless"}
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acomp", "aux", "neg", "advmod", "mark", "attr", "auxpass"})
 
-THRESHOLDS: tuple[tuple[float, str], ...] = (
+THRESHOLDS: tuple[tuple[float, CertaintyLabel], ...] = (
     (2.5, "certain"),
     (1.5, "probable"),
     (0.5, "possible"),
@@ -75,7 +75,7 @@ THRESHOLDS: tuple[tuple[float, str], ...] = (
 )
 
 
-def label_for(value: float) -> str:
+def label_for(value: float) -> CertaintyLabel:
     """The certainty label of a value on the [−3, +3] scale (thresholds in the module docstring)."""
     for threshold, label in THRESHOLDS:
         if value >= threshold:
@@ -83,7 +83,7 @@ def label_for(value: float) -> str:
     return "negated"
 
 
-def _tokens(doc: Doc, spans: Iterable[Iterable[int]]) -> list[Token]:
+def _tokens(doc: Doc, spans: Iterable[Offsets]) -> list[Token]:
     out: list[Token] = []
     for start, end in spans:
         span: Span | None = doc.char_span(start, end, alignment_mode="expand")
@@ -92,8 +92,8 @@ def _tokens(doc: Doc, spans: Iterable[Iterable[int]]) -> list[Token]:
     return out
 
 
-def _role_of(token: Token) -> dict[str, Any]:
-    return {"text": token.text, "spans": [[token.idx, token.idx + len(token.text)]]}
+def _role_of(token: Token) -> Role:
+    return Role(token.text, [(token.idx, token.idx + len(token.text))])
 
 
 def _main_token(tokens: list[Token], predicates: set[int]) -> Token | None:
@@ -127,20 +127,20 @@ def _cue_factor(cue_tokens: list[Token]) -> tuple[float, Token | None]:
     return NO_CUE_FACTOR, None
 
 
-def _depth(attribution: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> int:
+def _depth(attribution: Attribution, by_id: dict[str, Attribution]) -> int:
     depth, seen = 0, set()
-    parent = attribution.get("parent")
+    parent = attribution.parent
     while parent and parent in by_id and parent not in seen:
         seen.add(parent)
         depth += 1
-        parent = by_id[parent].get("parent")
+        parent = by_id[parent].parent
     return depth
 
 
-def grade(doc: Doc, attribution: dict[str, Any], factuality: dict[int, float], depth: int) -> dict[str, Any]:
-    """The certainty dict of one attribution: value, label and the cue words that moved it."""
-    cues: list[dict[str, Any]] = []
-    content_tokens = _tokens(doc, attribution["content"]["spans"])
+def grade(doc: Doc, attribution: Attribution, factuality: dict[int, float], depth: int) -> Certainty:
+    """The certainty of one attribution: value, label and the cue words that moved it."""
+    cues: list[Role] = []
+    content_tokens = _tokens(doc, attribution.content.spans)
     inside = {t.i for t in content_tokens}
     value = FACTUAL
     main = _main_token(content_tokens, set(factuality))
@@ -151,8 +151,8 @@ def grade(doc: Doc, attribution: dict[str, Any], factuality: dict[int, float], d
             if lemma in CONTENT_CUE_WORDS or token.lower_.endswith("n't"):
                 cues.append(_role_of(token))
 
-    cue = attribution.get("cue")
-    cue_tokens = _tokens(doc, cue["spans"]) if cue else []
+    cue = attribution.cue
+    cue_tokens = _tokens(doc, cue.spans) if cue else []
     factor, cue_token = _cue_factor(cue_tokens)
     if factor < 0:  # a denial: the source holds the content false (or, for a negated content, true)
         value = -FACTUAL if value >= 1.0 else -value
@@ -169,35 +169,33 @@ def grade(doc: Doc, attribution: dict[str, Any], factuality: dict[int, float], d
             if h.lemma_.lower() in CONTENT_CUE_WORDS and h.i not in inside
         )
 
-    profile = attribution.get("source_profile") or {}
-    source = attribution.get("source")
+    profile = attribution.source_profile
+    source = attribution.source
     if source is None:
         factor *= NO_SOURCE_FACTOR
     else:
-        source_factor = SOURCE_FACTORS.get(profile.get("type", ""), 1.0)
+        source_factor = SOURCE_FACTORS.get(profile.type if profile is not None else "", 1.0)
         factor *= source_factor
         if source_factor < 1.0:
-            cues.append({"text": source["text"], "spans": [list(s) for s in source["spans"]]})
-    factor *= KIND_FACTORS.get(attribution.get("kind", ""), 1.0) * NESTING_FACTOR**depth
+            cues.append(Role(source.text, list(source.spans)))
+    factor *= KIND_FACTORS.get(attribution.kind, 1.0) * NESTING_FACTOR**depth
 
     final = max(-FACTUAL, min(FACTUAL, value * factor))
-    unique = {tuple(tuple(s) for s in c["spans"]): c for c in cues}
-    ordered = sorted(unique.values(), key=lambda c: c["spans"][0][0])
-    return {"value": round(final, 2), "label": label_for(final), "cues": ordered}
+    unique = {tuple(tuple(s) for s in c.spans): c for c in cues}
+    ordered = sorted(unique.values(), key=lambda c: c.spans[0][0])
+    return Certainty(value=round(final, 2), label=label_for(final), cues=ordered)
 
 
 class CertaintyComponent:
     def __call__(self, doc: Doc) -> Doc:
-        attributions = doc._.attributions or []
+        attributions: list[Attribution] = doc._.attributions or []
         if not attributions:
             return doc
         starts = {t.idx: t.i for t in doc}
-        factuality = {
-            starts[e["start"]]: float(e["value"]) for e in doc._.factuality or [] if e["start"] in starts
-        }
-        by_id = {a["id"]: a for a in attributions}
+        factuality = {starts[e.start]: float(e.value) for e in doc._.factuality or [] if e.start in starts}
+        by_id = {a.id: a for a in attributions}
         for attribution in attributions:
-            attribution["certainty"] = grade(doc, attribution, factuality, _depth(attribution, by_id))
+            attribution.certainty = grade(doc, attribution, factuality, _depth(attribution, by_id))
         return doc
 
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from claimtrace.analyze.lexicon import DEFINITE_DETERMINERS, GENDERED_NOUNS, PRONOUNS, TITLES
 from claimtrace.analyze.sentences import sentence_numbers
+from claimtrace.record import SourceProfile
 
 SPEAKER_PRONOUNS = frozenset({"i", "me", "we", "us"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -60,12 +61,12 @@ class SourceMention:
     """A source to resolve: its span, its profile (updated in place) and its attribution's parent, if any."""
 
     span: Span
-    profile: dict[str, Any]
+    profile: SourceProfile
     parent: int | None  # index into the list passed to `resolve_sources`
 
 
 def resolve_sources(doc: Doc, sources: list[SourceMention | None], ents: list[Span] | None = None) -> None:
-    """Fill `profile["resolved_to"]` for pronoun and definite sources; `sources` is in text order, None where
+    """Fill `profile.resolved_to` for pronoun and definite sources; `sources` is in text order, None where
     an attribution has no source; `ents` are the Doc's entities when the caller has them already."""
     if not any(sources):
         return
@@ -90,7 +91,7 @@ def resolve_sources(doc: Doc, sources: list[SourceMention | None], ents: list[Sp
         mention = _source_mention(item, sentence_of, surnames)
         target = _resolve(item, mention, candidates, resolved_text)
         if target is not None:
-            item.profile["resolved_to"] = target
+            item.profile.resolved_to = target
             mention.resolved = target
             _learn_gender(mention, candidates, target)
         resolved_text.append(mention.refers_to)
@@ -117,9 +118,9 @@ def _resolve(
                 return None
             return span.doc[antecedent.left_edge.i : antecedent.i + 1].text
         return _nearest(mention, candidates, _pronoun_fits)
-    if item.profile.get("name") is None and any(t.lower_ in DEFINITE_DETERMINERS for t in root.lefts):
+    if item.profile.name is None and any(t.lower_ in DEFINITE_DETERMINERS for t in root.lefts):
         return _nearest(mention, candidates, _description_fits, sources_only=True)
-    name = item.profile.get("name")
+    name = item.profile.name
     if mention.type in FULL_NAME_TYPES and name is not None and " " not in name:
         return _full_name(name, mention.type, candidates)
     return None
@@ -190,25 +191,25 @@ def _source_mention(item: SourceMention, sentence_of: list[int], surnames: dict[
     root = span.root
     profile = item.profile
     lower = root.lower_
-    if profile["type"] == "pronoun":
+    if profile.type == "pronoun":
         number, gender = PRONOUNS.get(lower, (None, None))
     else:
-        plural = root.tag_ in ("NNS", "NNPS") or (profile.get("count") or 1) > 1
+        plural = root.tag_ in ("NNS", "NNPS") or (profile.count or 1) > 1
         number = "pl" if plural else "sg"
         gender = _gender(span, surnames)
     lemma = root.lemma_.lower()
-    outlets = [ent.text for ent in span.ents if ent.label_ == "ORG"] if profile["type"] == "media" else []
+    outlets = [ent.text for ent in span.ents if ent.label_ == "ORG"] if profile.type == "media" else []
     return Mention(
         span.start,
         sentence_of[span.start],
         span.text,
-        profile["type"],
+        profile.type,
         number,
         gender,
         "person" if lemma == "people" else lemma,
         is_source=True,
-        role=profile.get("role"),
-        named=profile.get("name") is not None,
+        role=profile.role,
+        named=profile.name is not None,
         name=outlets[-1] if outlets and outlets[-1] != span.text else None,
     )
 

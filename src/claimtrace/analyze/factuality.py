@@ -5,7 +5,8 @@ read off the dependency parse (its lemma, tense, modals, negation, hedges, condi
 that embed it on the way to the root, with their cue classes from `hedges`; scope words earlier in its
 sentence that the parse does not attach to it) plus a rule-based prior; a gradient-boosted regression forest
 shipped in `claimtrace/models/factuality/` (`factuality_forest`) turns them into a value.
-Writes `doc._.factuality`: a list of {start, end, text, value} with character offsets into `doc.text`.
+Writes `doc._.factuality`: a list of `record.FactualityValue` (start, end, text, value), with character
+offsets into `doc.text`.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from claimtrace.analyze.hedges import (
     negative_kind,
 )
 from claimtrace.analyze.sentences import sentence_starts
+from claimtrace.record import FactualityValue
 
 # Depth of the walk from a predicate towards the root: deeper embedding rarely changes the value further.
 MAX_LEVELS = 4
@@ -558,7 +560,7 @@ class FactualityComponent:
         if weight:
             values = blended(values, encoder_values(encoding, predicates, self.corpus), weight)
         doc._.factuality = [
-            {"start": t.idx, "end": t.idx + len(t.text), "text": t.text, "value": round(v, 2)}
+            FactualityValue(start=t.idx, end=t.idx + len(t.text), text=t.text, value=round(v, 2))
             for t, v in zip(predicates, values, strict=True)
         ]
         return doc

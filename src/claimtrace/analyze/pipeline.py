@@ -29,10 +29,10 @@ from claimtrace.record import Document, Entity, Record
 from claimtrace.settings import Settings
 
 # (component name, module that registers its factory), in pipeline order. Each factory declares the
-# attributes it `assigns` and `requires`, so `nlp.analyze_pipes()` checks the order (tests/test_pipeline_order.py).
-# Two inputs are read but not required, because no earlier component declares them: `token.pos`, which the
-# base model's attribute_ruler sets without declaring it, and `doc._.published`, which `make_doc` sets. Nor
-# is `doc._.encoding`: the fast profile has no encoder, and its readers (ENCODER_READERS) fall back without it.
+# attributes it `assigns` and `requires`, so `nlp.analyze_pipes()` checks the order
+# (tests/test_pipeline_order.py). Three inputs are read but not required. `token.pos`: the base model's
+# attribute_ruler sets it without declaring it. `doc._.published`: `make_doc` sets it. `doc._.encoding`: the
+# fast profile has no encoder, and its readers (ENCODER_READERS) fall back without it.
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("claimtrace_encoder", "claimtrace.analyze.encoder"),
     ("claimtrace_times", "claimtrace.analyze.times"),
@@ -116,7 +116,9 @@ def make_doc(nlp: Language, document: Document) -> Doc:
 
 
 def doc_to_record(doc: Doc, document: Document) -> Record:
-    """Assemble the claimtrace/1 record from a processed Doc and the document it came from."""
+    """Assemble the claimtrace/1 record from a processed Doc and the document it came from: the one place
+    the components' typed results (`record.Attribution`, `record.FactualityValue`) become claimtrace/1
+    dicts."""
     meta = document.meta
     if meta.published is None and doc._.published_inferred:
         meta = replace(
@@ -134,9 +136,9 @@ def doc_to_record(doc: Doc, document: Document) -> Record:
         related=document.related,
         entities=[Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents],
         times=list(doc._.times or []),
-        attributions=list(doc._.attributions or []),
+        attributions=[attribution.to_dict() for attribution in doc._.attributions or []],
         events=list(doc._.events or []),
-        factuality=list(doc._.factuality or []),
+        factuality=[value.to_dict() for value in doc._.factuality or []],
     )
 
 

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import asdict
-from typing import Any
 
 import numpy as np
 from spacy.attrs import ENT_IOB
@@ -96,10 +94,10 @@ def is_anonymity_formula(verb: Token) -> bool:
     return False
 
 
-def profile_source(span: Span, entities: EntityIndex | None = None) -> dict[str, Any]:
+def profile_source(span: Span, entities: EntityIndex | None = None) -> SourceProfile:
     """The claimtrace/1 `source_profile` for a source span."""
     index = entities or EntityIndex(span.doc)
-    return asdict(_profile(span, index.within(span), index.person_names))
+    return _profile(span, index.within(span), index.person_names)
 
 
 def _profile(span: Span, ents: list[Span], person_names: set[str]) -> SourceProfile:

@@ -2,10 +2,10 @@
 
 The rules (`rules`) propose attribution spans, the trained tagger (`tagger`) tags its own for the cues of
 the shared encoder (`encoder`, the default profile) or of its cue CRF (the fast profile), `merge` merges the
-two and vets the result against the parse, and this component turns the final spans into claimtrace/1
-attribution dicts in `doc._.attributions`: ids in text order, the kind, source/cue/content roles, the
-`parent` of nested reporting, the source profile, and coreference of pronoun and definite sources.
-`certainty` is left None for the certainty component.
+two and vets the result against the parse, and this component turns the final spans into
+`record.Attribution` objects in `doc._.attributions`: ids in text order, the kind, source/cue/content roles,
+the `parent` of nested reporting, the source profile, and coreference of pronoun and definite sources.
+`certainty` and `time` are left None for the certainty and time-anchor components.
 
 An outlet that a source talks to ("X told the Post that …", "… in an interview with The Times") is a second
 attribution of the same reporting act: the same cue and content, the outlet as source. Of two attributions
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -31,7 +31,7 @@ from claimtrace.analyze.coref import SourceMention, resolve_sources
 from claimtrace.analyze.extensions import register_extensions
 from claimtrace.analyze.lexicon import CITING_VERBS
 from claimtrace.analyze.sources import EntityIndex, profile_source
-from claimtrace.record import ATTRIBUTION_KINDS, Offsets, Role
+from claimtrace.record import ATTRIBUTION_KINDS, Attribution, AttributionKind, Offsets, Role
 
 
 class AttributionComponent:
@@ -70,43 +70,48 @@ def make_attribution_component(nlp: Language, name: str, model_dir: str) -> Attr
     return AttributionComponent(load_tagger(Path(model_dir) if model_dir else None))
 
 
-def build_attributions(doc: Doc, spans: list[AttributionSpans]) -> list[dict[str, Any]]:
-    """claimtrace/1 attribution dicts for the final spans, with parents, profiles and resolved sources."""
+def build_attributions(doc: Doc, spans: list[AttributionSpans]) -> list[Attribution]:
+    """The attributions of the final spans, with parents, profiles and resolved sources."""
     spans = sorted((s for s in spans if s.content), key=_start)
     quotes = Intervals(
         (doc[q.start].idx, _token_end(doc, q.end - 1), n) for n, q in enumerate(find_quotes(doc))
     )
     text = doc.text
     entities = EntityIndex(doc)
-    out: list[dict[str, Any]] = []
+    out: list[Attribution] = []
     source_spans: list[Span | None] = []
     for number, found in enumerate(spans, start=1):
         source_span = _char_span(doc, found.source[0]) if found.source else None
         source_spans.append(source_span)
+        content = _role(text, found.content)
+        assert content is not None  # spans without content were dropped above
         out.append(
-            {
-                "id": f"a{number}",
-                "kind": found.kind if found.kind in ATTRIBUTION_KINDS else _kind(found, quotes, text),
-                "source": _role(text, found.source),
-                "cue": _role(text, found.cue),
-                "content": _role(text, found.content),
-                "parent": None,
-                "source_profile": profile_source(source_span, entities) if source_span is not None else None,
-                "certainty": None,
-            }
+            Attribution(
+                id=f"a{number}",
+                kind=_kind(found, quotes, text),
+                source=_role(text, found.source),
+                cue=_role(text, found.cue),
+                content=content,
+                source_profile=profile_source(source_span, entities) if source_span is not None else None,
+            )
         )
     parents = _parents(doc, spans)
     for attribution, parent in zip(out, parents, strict=True):
-        attribution["parent"] = out[parent]["id"] if parent is not None else None
+        attribution.parent = out[parent].id if parent is not None else None
     mentions = [
-        SourceMention(span, attribution["source_profile"], parent) if span is not None else None
+        SourceMention(span, attribution.source_profile, parent)
+        if span is not None and attribution.source_profile is not None
+        else None
         for span, attribution, parent in zip(source_spans, out, parents, strict=True)
     ]
     resolve_sources(doc, mentions, entities.ents)
     return out
 
 
-def _kind(found: AttributionSpans, quotes: Intervals, text: str) -> str:
+def _kind(found: AttributionSpans, quotes: Intervals, text: str) -> AttributionKind:
+    """The kind a rule gave its find where it is one of claimtrace/1's, else the kind its quotes make it."""
+    if found.kind in ATTRIBUTION_KINDS:
+        return cast(AttributionKind, found.kind)
     cue_text = " ".join(text[s:e] for s, e in found.cue).lower()
     quoted = [any(e <= qe for _, qe, _ in quotes.holding(s)) for s, e in found.content]
     exact = [any(qs == s and qe == e for qs, qe, _ in quotes.holding(s)) for s, e in found.content]
@@ -213,11 +218,8 @@ def _head_offset(doc: Doc, offset: int) -> int | None:
     return head.idx if head.i != span[0].i else None
 
 
-def _role(text: str, spans: list[Offsets]) -> dict[str, Any] | None:
-    if not spans:
-        return None
-    role = Role.from_spans(text, [(s, e) for s, e in spans])
-    return {"text": role.text, "spans": [[s, e] for s, e in role.spans]}
+def _role(text: str, spans: list[Offsets]) -> Role | None:
+    return Role.from_spans(text, [(s, e) for s, e in spans]) if spans else None
 
 
 def _char_span(doc: Doc, offsets: Offsets) -> Span | None:
