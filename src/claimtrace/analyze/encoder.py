@@ -1,7 +1,7 @@
 """The shared contextual encoder: a fine-tuned MiniLM (6 layers, 384 wide) run with onnxruntime.
 
 One encoder pass over each window of an article serves every head: cue tagging for attribution
-(`attribution_encoder`) and predicate factuality (`factuality_encoder`); the vectors are `doc._.encoding`
+(`attribution.encoder`) and predicate factuality (`factuality_encoder`); the vectors are `doc._.encoding`
 for any other reader. Windows are packed from whole
 paragraphs up to `MAX_PIECES` wordpieces; a longer paragraph is cut into windows that overlap by `OVERLAP`
 pieces, and each piece keeps the vector of the window where it lies farthest from an edge. Wordpieces are
