@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 import spacy
 from hypothesis import HealthCheck, given, settings
@@ -11,6 +13,7 @@ from claimtrace.analyze.pipeline import add_claimtrace_components
 from claimtrace.analyze.plover import EVENT_TYPES, MODE_CUES, MODES
 from claimtrace.errors import InputError
 from claimtrace.evaluate.gsr import read_gsr
+from claimtrace.record import Attribution, FactualityValue, Role
 from claimtrace.settings import Settings
 
 pytestmark = pytest.mark.slow
@@ -140,14 +143,13 @@ def test_recipient_preferred_over_thing_given(events_nlp) -> None:
 def test_reported_under_attribution(events_nlp) -> None:
     text = "Two diplomats said the rebels had released twelve hostages."
     content_start = text.index("the rebels")
-    attribution = {
-        "id": "a1",
-        "kind": "indirect",
-        "source": {"text": "Two diplomats", "spans": [[0, 13]]},
-        "cue": {"text": "said", "spans": [[14, 18]]},
-        "content": {"text": text[content_start:-1], "spans": [[content_start, len(text) - 1]]},
-        "parent": None,
-    }
+    attribution = Attribution(
+        id="a1",
+        kind="indirect",
+        source=Role("Two diplomats", [(0, 13)]),
+        cue=Role("said", [(14, 18)]),
+        content=Role(text[content_start:-1], [(content_start, len(text) - 1)]),
+    )
     event = next(e for e in code(events_nlp, text, attributions=[attribution]) if e["type"] == "RETREAT")
     assert event["status"] == "reported"
     assert event["attribution"] == "a1"
@@ -160,14 +162,13 @@ def test_communicative_act_takes_attribution_source_as_actor(events_nlp) -> None
     text = "He accused the governor of fraud, the spokesman for the Liberal Party explained."
     cue = text.index("accused")
     source_start = text.index("the spokesman")
-    attribution = {
-        "id": "a1",
-        "kind": "indirect",
-        "source": {"text": "the spokesman", "spans": [[source_start, source_start + 13]]},
-        "cue": {"text": "accused", "spans": [[cue, cue + 7]]},
-        "content": {"text": "the governor of fraud", "spans": [[cue + 8, cue + 29]]},
-        "parent": None,
-    }
+    attribution = Attribution(
+        id="a1",
+        kind="indirect",
+        source=Role("the spokesman", [(source_start, source_start + 13)]),
+        cue=Role("accused", [(cue, cue + 7)]),
+        content=Role("the governor of fraud", [(cue + 8, cue + 29)]),
+    )
     event = first(events_nlp, text, attributions=[attribution])
     assert event["type"] == "ACCUSE"
     assert event["actor"]["text"] == "the spokesman"
@@ -178,14 +179,13 @@ def test_first_person_actor_in_a_quote_is_the_speaker(events_nlp) -> None:
     text = '"We released the hostages on Friday," the rebel commander told reporters.'
     content_end = text.index(",") + 2
     source_start = text.index("the rebel commander")
-    attribution = {
-        "id": "a1",
-        "kind": "direct",
-        "source": {"text": "the rebel commander", "spans": [[source_start, source_start + 19]]},
-        "cue": {"text": "told", "spans": [[text.index("told"), text.index("told") + 4]]},
-        "content": {"text": text[:content_end], "spans": [[0, content_end]]},
-        "parent": None,
-    }
+    attribution = Attribution(
+        id="a1",
+        kind="direct",
+        source=Role("the rebel commander", [(source_start, source_start + 19)]),
+        cue=Role("told", [(text.index("told"), text.index("told") + 4)]),
+        content=Role(text[:content_end], [(0, content_end)]),
+    )
     event = first(events_nlp, text, attributions=[attribution])
     assert (event["type"], event["status"], event["attribution"]) == ("RETREAT", "reported", "a1")
     assert event["actor"]["text"] == "the rebel commander"
@@ -195,11 +195,11 @@ def test_first_person_actor_in_a_quote_is_the_speaker(events_nlp) -> None:
 def test_factuality_sets_certainty_and_negation(events_nlp) -> None:
     text = "The rebels released twelve hostages."
     start = text.index("released")
-    factuality = [{"start": start, "end": start + 8, "text": "released", "value": -2.0}]
+    factuality = [FactualityValue(start, start + 8, "released", -2.0)]
     event = first(events_nlp, text, factuality=factuality)
     assert event["certainty"] == -2.0
     assert event["status"] == "negated"
-    hedged = first(events_nlp, text, factuality=[{**factuality[0], "value": 1.2}])
+    hedged = first(events_nlp, text, factuality=[replace(factuality[0], value=1.2)])
     assert (hedged["certainty"], hedged["status"]) == (1.2, "asserted")
 
 

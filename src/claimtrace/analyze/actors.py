@@ -32,6 +32,7 @@ from claimtrace.analyze.lexicon import (
     SEATS_OF_POWER,
 )
 from claimtrace.analyze.places import Gazetteer, gazetteer
+from claimtrace.record import Attribution
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
@@ -131,7 +132,7 @@ def _residence(head: Token) -> Token | None:
 class ActorCoder:
     """Resolves and codes the actors and targets of one document's events."""
 
-    def __init__(self, doc: Doc, attributions: list[dict[str, Any]]) -> None:
+    def __init__(self, doc: Doc, attributions: list[Attribution]) -> None:
         self.doc = doc
         self.places: Gazetteer = gazetteer()
         self.ents = list(doc.ents)
@@ -146,10 +147,11 @@ class ActorCoder:
         self._sentence_starts: list[int] | None = None
         # Each attribution source's resolution, by its first character: the coreference already done.
         self.resolved = {
-            int(a["source"]["spans"][0][0]): a["source_profile"]["resolved_to"]
+            int(a.source.spans[0][0]): a.source_profile.resolved_to
             for a in attributions
-            if (a.get("source") or {}).get("spans") and (a.get("source_profile") or {}).get("resolved_to")
-        }
+            if a.source is not None and a.source.spans and a.source_profile is not None
+            and a.source_profile.resolved_to
+        }  # fmt: skip
         self._names: dict[str, Coding] | None = None
 
     # ------------------------------------------------------------------------------------ coding words

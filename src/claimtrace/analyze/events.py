@@ -39,7 +39,7 @@ from claimtrace.analyze.extensions import register_extensions
 from claimtrace.analyze.lexicon import REPORTING_VERBS
 from claimtrace.analyze.places import dateline_place, sentence_place
 from claimtrace.errors import ClaimtraceError
-from claimtrace.record import Event, Role
+from claimtrace.record import Attribution, Event, FactualityValue, Offsets, Role
 
 NO_EVENT = "NONE"
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "events"
@@ -199,26 +199,28 @@ def is_conditional(unit: EventUnit) -> bool:
     return False
 
 
-def factuality_at(unit: EventUnit, factuality: list[dict[str, Any]]) -> float | None:
+def factuality_at(unit: EventUnit, factuality: list[FactualityValue]) -> float | None:
     start, end = unit.head.idx, unit.head.idx + len(unit.head.text)
     for entry in factuality:
-        if entry.get("start", -1) < end and entry.get("end", -1) > start and entry.get("value") is not None:
-            return float(entry["value"])
+        if entry.start < end and entry.end > start and entry.value is not None:
+            return float(entry.value)
     return None
 
 
-def reporting_attribution(unit: EventUnit, attributions: list[dict[str, Any]]) -> str | None:
+def _spans(role: Role | None) -> list[Offsets]:
+    return list(role.spans) if role is not None else []
+
+
+def reporting_attribution(unit: EventUnit, attributions: list[Attribution]) -> str | None:
     """The innermost attribution whose content contains the trigger, and whose cue is not the trigger."""
     start = unit.head.idx
     best: tuple[int, str] | None = None
     for attribution in attributions:
-        content = (attribution.get("content") or {}).get("spans") or []
-        cue = (attribution.get("cue") or {}).get("spans") or []
-        if any(s <= start < e for s, e in cue):
+        if any(s <= start < e for s, e in _spans(attribution.cue)):
             continue
-        for s, e in content:
+        for s, e in _spans(attribution.content):
             if s <= start < e and (best is None or e - s < best[0]):
-                best = (e - s, str(attribution.get("id")))
+                best = (e - s, attribution.id)
     return best[1] if best else None
 
 
@@ -361,35 +363,32 @@ def _role(text: str, tokens: list[Token]) -> Role | None:
     return Role.from_spans(text, spans)
 
 
-def _source_role(attribution: dict[str, Any], text: str) -> Role | None:
-    source = attribution.get("source")
-    if not source or not source.get("spans"):
-        return None
-    return Role.from_spans(text, [(int(s), int(e)) for s, e in source["spans"]])
+def _source_role(attribution: Attribution, text: str) -> Role | None:
+    spans = _spans(attribution.source)
+    return Role.from_spans(text, [(int(s), int(e)) for s, e in spans]) if spans else None
 
 
 def _is_speaker(tokens: list[Token]) -> bool:
     return len(tokens) == 1 and tokens[0].lower_ in FIRST_PERSON
 
 
-def _cue_attribution(unit: EventUnit, attributions: list[dict[str, Any]]) -> dict[str, Any] | None:
+def _cue_attribution(unit: EventUnit, attributions: list[Attribution]) -> Attribution | None:
     """The attribution whose cue is this trigger ("X accused Y"): its source is the actor."""
     start = unit.head.idx
     for attribution in attributions:
-        cue = (attribution.get("cue") or {}).get("spans") or []
-        if any(s <= start < e for s, e in cue):
+        if any(s <= start < e for s, e in _spans(attribution.cue)):
             return attribution
     return None
 
 
-def cue_tokens(doc: Doc, attributions: list[dict[str, Any]], cue_probabilities: np.ndarray | None
+def cue_tokens(doc: Doc, attributions: list[Attribution], cue_probabilities: np.ndarray | None
                ) -> set[int]:  # fmt: skip
     """Tokens that are a claim's cue: in an attribution's cue, or, where the encoder ran, those its cue head
     finds (`cue_probabilities`: P(cue) of each token). A predicate there that the trigger lexicon does not
     mark reports ("expressed his hope that …", "indicated that …") and is no event of its own."""
     found: set[int] = set()
     for attribution in attributions:
-        for start, end in (attribution.get("cue") or {}).get("spans") or []:
+        for start, end in _spans(attribution.cue):
             span = doc.char_span(int(start), int(end), alignment_mode="expand")
             found.update(t.i for t in span or [])
     if cue_probabilities is not None:
@@ -401,8 +400,10 @@ def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = No
                 cue_probabilities: np.ndarray | None = None) -> list[dict[str, Any]]:  # fmt: skip
     """The claimtrace/1 events of `doc`; `vectors`: the encoder's token vectors, which `model` reads when it
     is the encoder head; `cue_probabilities`: each token's P(cue) from the encoder's cue head."""
-    attributions = list(doc._.attributions or [])
-    factuality = list(doc._.factuality or [])
+    # The typed results of the attribution and factuality components, read by attribute (their dict view
+    # copies the whole result on every read).
+    attributions: list[Attribution] = list(doc._.attributions or [])
+    factuality: list[FactualityValue] = list(doc._.factuality or [])
     text = doc.text  # spaCy rebuilds doc.text from the tokens on every access: read it once
     events: list[dict[str, Any]] = []
     coder: ActorCoder | None = None  # built when the first event needs it
@@ -450,7 +451,7 @@ def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = No
                 actor = _source_role(cue_of, text) or actor
             elif attribution is not None and _is_speaker(unit.actor):
                 # "We will release them," the commander said: the speaker is the attribution's source.
-                speaker = next(a for a in attributions if str(a.get("id")) == attribution)
+                speaker = next(a for a in attributions if a.id == attribution)
                 actor = _source_role(speaker, text) or actor
             if contexts is None:
                 contexts = event_contexts(sent)
