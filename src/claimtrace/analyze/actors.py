@@ -132,7 +132,8 @@ def _residence(head: Token) -> Token | None:
 class ActorCoder:
     """Resolves and codes the actors and targets of one document's events."""
 
-    def __init__(self, doc: Doc, attributions: list[Attribution]) -> None:
+    def __init__(self, doc: Doc, attributions: list[Attribution], sentence_starts: list[int] | None = None
+                 ) -> None:  # fmt: skip
         self.doc = doc
         self.places: Gazetteer = gazetteer()
         self.ents = list(doc.ents)
@@ -144,7 +145,7 @@ class ActorCoder:
             if label == "PERSON":
                 last = doc[end - 1].lower_
                 self.full_names[last] = max(self.full_names.get(last, ""), ent.text, key=len)
-        self._sentence_starts: list[int] | None = None
+        self._sentence_starts = sentence_starts  # each sentence's first token, read once when first needed
         # Each attribution source's resolution, by its first character: the coreference already done.
         self.resolved = {
             int(a.source.spans[0][0]): a.source_profile.resolved_to

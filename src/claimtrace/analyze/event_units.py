@@ -11,12 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Span, Token
 
 from claimtrace.analyze import plover
 from claimtrace.analyze.lexicon import BELIEF_VERBS, MENTAL_STATE_VERBS, REPORTING_VERBS
 from claimtrace.analyze.sources import is_anonymity_formula
 
+NOUN_POS = frozenset({NOUN, PROPN})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
@@ -315,7 +317,11 @@ def build_units(sent: Span) -> list[EventUnit]:
     (complements folded in, intent governors recorded) and eventive nouns not governed by such a verb."""
     units: list[EventUnit] = []
     absorbed: set[int] = set()
-    for token in sent:
+    nouns: list[Token] = []
+    for token in sent:  # one pass: each Token object spaCy builds costs as much as a check
+        if token.pos in NOUN_POS:
+            nouns.append(token)
+            continue
         if not is_verb_predicate(token):
             continue
         governor = governing_predicate(token)
@@ -341,8 +347,8 @@ def build_units(sent: Span) -> list[EventUnit]:
                 absorbed.add(noun.i)
         unit.lexical = any(lexicon_types(t) for t in [*unit.trigger, *complements])
         units.append(unit)
-    for token in sent:
-        if token.pos_ in ("NOUN", "PROPN") and token.i not in absorbed and lexicon_types(token):
+    for token in nouns:
+        if token.i not in absorbed and lexicon_types(token):
             if token.dep_ in ("compound", "amod", "nmod") or is_hyphen_prefix(token) or is_time(token):
                 continue  # a modifier ("war correspondent", "peace talks"), not an event of its own
             if is_state_phrase(token):

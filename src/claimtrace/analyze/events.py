@@ -410,12 +410,15 @@ def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = No
     dateline: list[dict[str, Any] | None] = []  # the article's dateline place, read once when needed
     doc_ents: list[Span] | None = None
     cues = cue_tokens(doc, attributions, cue_probabilities)
-    for sent in doc.sents:
+    sentences = list(doc.sents)  # Doc.sents walks the whole document: once here, and for the actor coder
+    for sent in sentences:
         contexts: list[str] | None = None
         sentence_ents: list[Span] | None = None
+        units = [u for u in build_units(sent) if u.lexical or u.head.i not in cues]
+        if not units:
+            continue  # most sentences: no candidate, no features to compute
         shared = sentence_features(sent)
         question = text[sent.start_char : sent.end_char].rstrip().endswith("?")
-        units = [u for u in build_units(sent) if u.lexical or u.head.i not in cues]
         inputs = [(unit_features(u, shared), unit_vector(u, vectors) if vectors is not None else None)
                   for u in units]  # fmt: skip
         coded = [(u, model.predict(f, u.lexical, v)[0]) for u, (f, v) in zip(units, inputs, strict=True)]
@@ -468,7 +471,7 @@ def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = No
                 attribution=attribution,
             )
             record = _event_record(event)
-            coder = coder or ActorCoder(doc, attributions)
+            coder = coder or ActorCoder(doc, attributions, [sentence.start for sentence in sentences])
             for role in ("actor", "target"):
                 if record[role] is not None:
                     record[role].update(coder.code_spans(record[role]["spans"], role))
