@@ -360,8 +360,8 @@ def write_card(out_dir: Path, model: EventTypeModel, heldout: dict[str, Any], gs
     (out_dir / "card.md").write_text(
         f"""# PLOVER event-type classifier{" (encoder head)" if model.dense is not None else ""}
 
-Multinomial logistic regression (scikit-learn, L2, class_weight=balanced, C={meta["C"]} chosen by 5-fold
-cross-validation on the training part over {C_GRID}, seed {meta["seed"]}) over sparse features of event
+Multinomial logistic regression (scikit-learn, L2, class_weight=balanced, C={meta["C"]}: the sparse model's
+5-fold cross-validation winner over {C_GRID}, seed {meta["seed"]}) over sparse features of event
 units: trigger lemma, hand lexicon types (analyze/plover.py), complements and objects, dependency frame,
 argument entity types, sentence lemmas and lemma bigrams.{encoder_note(model)}
 Classes: the 16 PLOVER types and NONE (no event); NONE wins at probability ≥ {meta["none_threshold"]}
