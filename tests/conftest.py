@@ -39,7 +39,7 @@ def rules() -> Callable[[str], list[dict[str, Any]]]:
     def run(text: str) -> list[dict[str, Any]]:
         with pipeline.select_pipes(disable=["claimtrace_attribution"]):
             doc = pipeline(text)
-        return build_attributions(doc, find_rule_attributions(doc))
+        return [found.to_dict() for found in build_attributions(doc, find_rule_attributions(doc))]
 
     return run
 

@@ -36,7 +36,7 @@ def run(nlp: Language, text: str, published: str | None = PUBLISHED) -> Doc:
 
 
 def claim_by_cue(doc: Doc, cue: str) -> dict[str, Any]:
-    return next(a for a in doc._.attributions if a["cue"] and a["cue"]["text"] == cue)
+    return next(a.to_dict() for a in doc._.attributions if a.cue and a.cue.text == cue)
 
 
 def event_by_trigger(doc: Doc, word: str) -> dict[str, Any]:
@@ -132,7 +132,7 @@ def test_every_claim_and_event_gets_a_time_of_the_documented_shape(
 ) -> None:
     text = " ".join(f"The envoy said {a} that the army attacked the town {b}." for a, b in phrases)
     doc = run(nlp, text)
-    dated = [*doc._.attributions, *doc._.events]
+    dated = [*(a.to_dict() for a in doc._.attributions), *doc._.events]
     assert dated
     for item in dated:
         time = item["time"]

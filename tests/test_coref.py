@@ -24,8 +24,8 @@ def resolved():
             doc = nlp(text)
         out = []
         for a in build_attributions(doc, find_rule_attributions(doc)):
-            source = a["source"]["text"] if a["source"] else None
-            out.append((source, a["source_profile"]["resolved_to"] if a["source_profile"] else None))
+            source = a.source.text if a.source else None
+            out.append((source, a.source_profile.resolved_to if a.source_profile else None))
         return out
 
     return run
@@ -95,8 +95,8 @@ def test_first_person_inside_a_quote_is_its_speaker(resolved):
 
     inner = AttributionSpans(content=[at("that the deal was dead")], cue=[at("warned")], source=[at("I")])
     attributions = build_attributions(doc, [*find_rule_attributions(doc), inner])
-    speaker = next(a for a in attributions if a["source"]["text"] == "I")
-    assert speaker["source_profile"]["resolved_to"] == "the minister"
+    speaker = next(a for a in attributions if a.source and a.source.text == "I")
+    assert speaker.source_profile is not None and speaker.source_profile.resolved_to == "the minister"
 
 
 def test_relative_pronoun_takes_the_noun_it_describes(resolved):

@@ -90,7 +90,7 @@ def test_vectors_are_contextual_and_aligned_to_tokens(nlp) -> None:
 @pytest.mark.slow
 def test_default_profile_reads_a_plain_report(nlp) -> None:
     doc = nlp("The interior minister said on Tuesday that the border talks would resume next week.")
-    found = [a for a in doc._.attributions if a["cue"] and a["cue"]["text"] == "said"]
+    found = [a.to_dict() for a in doc._.attributions if a.cue and a.cue.text == "said"]
     assert len(found) == 1
     assert found[0]["source"]["text"] == "The interior minister"
     assert found[0]["content"]["text"].endswith("the border talks would resume next week")
@@ -100,7 +100,7 @@ def test_default_profile_reads_a_plain_report(nlp) -> None:
 def test_default_profile_finds_a_cue_outside_the_rules_lexicon(nlp) -> None:
     text = "Rebel commanders have signalled privately that they could be willing to lay down their arms."
     doc = nlp(text)
-    cues = [a["cue"]["text"] for a in doc._.attributions if a["cue"]]
+    cues = [a.cue.text for a in doc._.attributions if a.cue]
     assert any("signalled" in cue for cue in cues), doc._.attributions
 
 
@@ -112,14 +112,14 @@ def test_fast_profile_runs_without_the_encoder() -> None:
     assert ENCODER not in fast.pipe_names
     doc = fast("The interior minister said on Tuesday that the border talks would resume.")
     assert doc._.encoding is None
-    assert any(a["cue"]["text"] == "said" for a in doc._.attributions if a["cue"])
+    assert any(a.cue.text == "said" for a in doc._.attributions if a.cue)
     assert ENCODER in load_pipeline().pipe_names
 
 
 @pytest.mark.slow
 def test_factuality_blends_the_encoder_where_the_card_chose_to(nlp) -> None:
     doc = nlp("Officials denied that the army had shelled the village.")
-    values = {entry["text"]: entry["value"] for entry in doc._.factuality}
+    values = {entry.text: entry.value for entry in doc._.factuality}
     assert values["denied"] > 2
     assert values["shelled"] < values["denied"]
 

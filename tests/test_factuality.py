@@ -35,7 +35,7 @@ def nlp() -> Language:
 
 def value_of(nlp: Language, text: str, word: str) -> float:
     doc = nlp(text)
-    return next(e["value"] for e in doc._.factuality if e["text"] == word)
+    return next(e.value for e in doc._.factuality if e.text == word)
 
 
 PLAIN = "The rebels signed the ceasefire on Sunday."
@@ -88,7 +88,7 @@ def test_glued_negation_of_pretokenised_text_counts() -> None:
     doc = Doc(nlp.vocab, words=["The", "company", "hasn't", "paid", "the", "fine", "."])
     for _, component in nlp.pipeline:
         doc = component(doc)
-    assert next(e["value"] for e in doc._.factuality if e["text"] == "paid") < 0
+    assert next(e.value for e in doc._.factuality if e.text == "paid") < 0
 
 
 @pytest.mark.slow
@@ -120,9 +120,9 @@ def test_question_and_conditional_lower_factuality(nlp: Language) -> None:
 def test_entries_index_into_the_text_and_cover_eventive_nouns(nlp: Language) -> None:
     doc = nlp("The explosion destroyed the bridge, and the attack ended the talks.")
     for entry in doc._.factuality:
-        assert doc.text[entry["start"] : entry["end"]] == entry["text"]
-        assert -3.0 <= entry["value"] <= 3.0
-    assert {"explosion", "destroyed", "attack", "ended"} <= {e["text"] for e in doc._.factuality}
+        assert doc.text[entry.start : entry.end] == entry.text
+        assert -3.0 <= entry.value <= 3.0
+    assert {"explosion", "destroyed", "attack", "ended"} <= {e.text for e in doc._.factuality}
 
 
 def test_forest_roundtrips_through_its_files(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ def nlp() -> Language:
 
 def value_of(nlp: Language, text: str, word: str) -> float:
     doc = nlp(text)
-    return next(e["value"] for e in doc._.factuality if e["text"] == word)
+    return next(e.value for e in doc._.factuality if e.text == word)
 
 
 def test_negation_is_below_a_hedge_which_is_below_the_plain_event(nlp: Language) -> None:
@@ -169,5 +169,5 @@ WORDS = [
 def test_any_word_sequence_gets_values_in_range_indexing_the_text(nlp: Language, words: list[str]) -> None:
     doc = nlp(" ".join(words))
     for entry in doc._.factuality:
-        assert -3.0 <= entry["value"] <= 3.0
-        assert doc.text[entry["start"] : entry["end"]] == entry["text"]
+        assert -3.0 <= entry.value <= 3.0
+        assert doc.text[entry.start : entry.end] == entry.text

@@ -26,8 +26,8 @@ def profile():
         with nlp.select_pipes(disable=["claimtrace_attribution"]):
             doc = nlp(text)
         (attribution,) = build_attributions(doc, find_rule_attributions(doc))
-        assert attribution["source"]["text"] == source
-        return attribution["source_profile"]
+        assert attribution.source is not None and attribution.source.text == source
+        return attribution.to_dict()["source_profile"]
 
     return run
 
@@ -152,7 +152,7 @@ def test_org_label_on_a_name_given_to_a_person_elsewhere():
     # the labels a small NER model sometimes gives: the bare surname as an organisation
     doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 5, 6, label="ORG")]
     p = profile_source(doc[5:6], EntityIndex(doc))
-    assert (p["type"], p["name"]) == ("person", "Okafor")
+    assert (p.type, p.name) == ("person", "Okafor")
 
 
 @pytest.mark.parametrize(
@@ -196,7 +196,8 @@ def test_surname_alone_is_a_person_not_a_role():
     with nlp.select_pipes(disable=["claimtrace_attribution"]):
         doc = nlp(text)
     profiles = {
-        a["source"]["text"]: a["source_profile"] for a in build_attributions(doc, find_rule_attributions(doc))
+        a["source"]["text"]: a["source_profile"]
+        for a in (found.to_dict() for found in build_attributions(doc, find_rule_attributions(doc)))
     }
     vaage = profiles["Vaage"]
     assert vaage["type"] == "person"

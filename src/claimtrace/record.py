@@ -6,7 +6,7 @@ shared/design/output-format.md (fields may be added there, never renamed).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, get_args
 
 from claimtrace import SCHEMA
@@ -32,30 +32,10 @@ EVENT_STATUSES: frozenset[str] = frozenset(get_args(EventStatus))
 
 class _Serialised:
     """A typed result a component puts on a Doc (plain dataclasses, so Docs still pickle across processes),
-    serialised once, by `to_dict`, when the record is built.
-
-    Until the last readers that take the claimtrace/1 dict shape move to attributes (events and actor coding,
-    analyze/events.py and actors.py; the factuality scorers in evaluate/factuality.py and train/encoder.py;
-    the rules-only PolNeAR scoring in evaluate/polnear.py), a field also reads by its claimtrace/1 name:
-    `a["cue"]` and `a.get("cue")` are `a.to_dict()["cue"]`, a copy, so no reader edits another component's
-    result through it."""
-
-    def _keys(self) -> list[str]:
-        """The claimtrace/1 fields this result has."""
-        return [f.name for f in fields(self)]  # type: ignore[arg-type]
+    serialised once, by `to_dict`, when the record is built (`analyze.pipeline.doc_to_record`)."""
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)  # type: ignore[call-overload]
-        return _spans_as_lists({key: data[key] for key in self._keys()})  # type: ignore[no-any-return]
-
-    def __getitem__(self, key: str) -> Any:
-        if key not in self._keys():
-            raise KeyError(key)
-        value = getattr(self, key)
-        return _spans_as_lists(asdict(value) if is_dataclass(value) else value)  # type: ignore[arg-type]
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return self[key] if key in self._keys() else default
+        return _spans_as_lists(asdict(self))  # type: ignore[call-overload, no-any-return]
 
 
 @dataclass
@@ -130,9 +110,11 @@ class Attribution(_Serialised):
     # has the field only where the time anchors ran.
     time: dict[str, Any] | None = None
 
-    def _keys(self) -> list[str]:
-        keys = super()._keys()
-        return keys if self.time is not None else [key for key in keys if key != "time"]
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        if self.time is None:
+            del out["time"]
+        return out
 
 
 @dataclass

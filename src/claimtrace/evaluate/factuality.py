@@ -77,7 +77,7 @@ def parse_sentences(nlp: Language, sentences: Sequence[Sentence], batch_size: in
 def predictions_for(doc: Doc, targets: Iterable[Target]) -> list[float | None]:
     """The value the system gave each target (matched by the character offsets of `doc._.factuality` to any
     token of the target), or None where it gave none."""
-    by_start = {entry["start"]: float(entry["value"]) for entry in doc._.factuality or []}
+    by_start = {entry.start: float(entry.value) for entry in doc._.factuality or []}
     return [
         next((by_start[t.idx] for t in doc[target.start : target.end] if t.idx in by_start), None)
         for target in targets

@@ -575,6 +575,8 @@ def _predict_rules(articles: list[Article], outlet_links: bool) -> list[list[obj
 
     nlp = load_pipeline(components=())
     return [
-        triples_from_record(build_attributions(doc, find_rule_attributions(doc)), outlet_links)
+        triples_from_record(
+            [a.to_dict() for a in build_attributions(doc, find_rule_attributions(doc))], outlet_links
+        )
         for doc in nlp.pipe((a.text for a in articles), batch_size=32)
     ]

@@ -481,7 +481,7 @@ def choose_blend(model_dir: Path, factuality: Sequence[Path], report: Report = p
         trees: list[float] = []
         encoder: list[float] = []
         for sentence, doc in zip(sentences, parse_sentences(nlp, sentences), strict=True):
-            by_start = {entry["start"]: float(entry["value"]) for entry in doc._.factuality or []}
+            by_start = {entry.start: float(entry.value) for entry in doc._.factuality or []}
             for target in sentence.targets:
                 token = next((t for t in doc[target.start : target.end] if t.idx in by_start), None)
                 gold.append(target.label)
