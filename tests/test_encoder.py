@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from claimtrace.analyze.encoder import MAX_PIECES, MODEL_DIR, OVERLAP, load_encoder, windows
 from claimtrace.train.encoder import DISTANCE_BOUNDS, distance_bucket
+from support.corpora import ARTICLES, write_polnear
 
 
 def offsets_of(words: list[str], breaks: set[int]) -> tuple[str, np.ndarray]:
@@ -132,29 +133,6 @@ def test_missing_model_files_are_a_clear_error(tmp_path: Path) -> None:
 
 
 # --- training on a tiny corpus ----------------------------------------------------------------------------
-
-ARTICLES = [
-    "The mayor said the bridge would reopen in May.\n\nResidents told reporters they were relieved.",
-    "Police said two men were arrested.\n\nA spokesman declined to comment on the charges.",
-]
-
-
-def write_polnear(directory: Path) -> None:
-    """A PolNeAR-style split (brat standoff) of our own two articles."""
-    (directory / "text").mkdir(parents=True)
-    (directory / "attributions").mkdir()
-    for number, text in enumerate(ARTICLES):
-        name = f"tiny_{number}"
-        (directory / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
-        cue = text.index(" said ") + 1
-        end = text.index(".")
-        lines = [
-            f"T1\tSource 0 {cue - 1}\t{text[: cue - 1]}",
-            f"T2\tCue {cue} {cue + 4}\tsaid",
-            f"T3\tContent {cue + 5} {end}\t{text[cue + 5 : end]}",
-            "E1\tAttribution:T2 Source:T1 Content:T3",
-        ]
-        (directory / "attributions" / f"{name}_a1.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def write_factuality(directory: Path) -> None:

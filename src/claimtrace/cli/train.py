@@ -1,5 +1,6 @@
 """`claimtrace train …`: rebuild the models shipped in the package, reproducibly (fixed seeds)."""
 
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +12,7 @@ TRAIN_COMMANDS = {
     name: (f"claimtrace.cli.train_{name}", name)
     for name in ("attribution", "factuality", "events", "encoder")
 }
+TRAIN_COMMANDS["encoder-roles"] = ("claimtrace.cli.train_encoder_roles", "encoder_roles")
 
 
 @click.group("train", cls=LazyGroup, lazy=TRAIN_COMMANDS)
@@ -42,4 +44,14 @@ def dev_option(scored: str) -> Callable[[F], F]:
 # The seed of every train command's random choices, so that a rebuild is reproducible.
 seed_option = click.option(
     "--seed", type=int, default=13, show_default=True, help="Seed for the training order."
+)
+
+# `--cache DIR`: parsed corpora kept between runs of the commands that parse PolNeAR.
+cache_option = click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path(tempfile.gettempdir()) / "claimtrace-parse-cache",
+    show_default=True,
+    help="Where parsed corpora are cached between runs (never inside the repository).",
 )

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import click
 
 from claimtrace.analyze.attribution.tagger import MODEL_DIR
-from claimtrace.cli.train import dev_option, out_option, seed_option
+from claimtrace.cli.train import cache_option, dev_option, out_option, seed_option
 
 
 @click.command("attribution")
@@ -17,14 +16,7 @@ from claimtrace.cli.train import dev_option, out_option, seed_option
 @dev_option("model")
 @out_option(MODEL_DIR, "the model files and card")
 @seed_option
-@click.option(
-    "--cache",
-    "cache_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path(tempfile.gettempdir()) / "claimtrace-parse-cache",
-    show_default=True,
-    help="Where parsed corpora are cached between runs (never inside the repository).",
-)
+@cache_option
 @click.option(
     "--holdout",
     is_flag=True,

@@ -26,6 +26,14 @@ import pycrfsuite
 from spacy.tokens import Doc, Token
 
 from claimtrace.analyze.attribution.quotes import quote_state
+from claimtrace.analyze.attribution.role_scorer import (
+    ENCODER_ROLE_MODEL,
+    ROLE_SCORER,
+    RoleScorer,
+    encoder_digest,
+    role_inputs,
+    with_bands,
+)
 from claimtrace.analyze.attribution.rules import find_rule_attributions
 from claimtrace.analyze.attribution.rules.kinds import rule_cue_kinds
 from claimtrace.analyze.attribution.spans import AttributionSpans
@@ -74,6 +82,7 @@ class ParsedDoc:
     children: list[list[int]]
     cue_scores: np.ndarray | None = None  # P(cue) of each token from the cue scorer, when one is loaded
     rule_cues: dict[int, str] | None = None  # token → kind of the rule attribution whose cue it is in
+    token_vectors: np.ndarray | None = None  # the shared encoder's, where the role scorer can read them
 
     @cached_property
     def dense(self) -> np.ndarray | None:
@@ -495,6 +504,10 @@ class AttributionTagger:
         self.cue_scorer = CueScorer.load(scorer) if scorer.is_file() else None
         # 1.0: Viterbi cues only
         self.cue_threshold = float(settings.get("cue_threshold", 1.0))
+        # the default profile's role CRF, which also reads the role scorer's view of the encoder's vectors
+        scorer, encoder_roles = directory / ROLE_SCORER, directory / ENCODER_ROLE_MODEL
+        self.role_scorer = RoleScorer.load(scorer) if scorer.is_file() and encoder_roles.is_file() else None
+        self.encoder_role_tagger = self._open(encoder_roles) if self.role_scorer is not None else None
 
     @staticmethod
     def _open(path: Path) -> pycrfsuite.Tagger:
@@ -532,7 +545,13 @@ class AttributionTagger:
         found = []
         for cue in cues:
             tokens = role_window(parsed, cue)
-            labels = self.role_tagger.tag(role_features(parsed, tokens, cue, all_cue_tokens))
+            features = role_features(parsed, tokens, cue, all_cue_tokens)
+            if parsed.token_vectors is not None and self.role_scorer and self.encoder_role_tagger:
+                inputs = role_inputs(parsed, tokens, cue, cue_head(parsed, cue))
+                probabilities = self.role_scorer.probabilities(parsed.token_vectors, inputs)
+                labels = self.encoder_role_tagger.tag(with_bands(features, probabilities))
+            else:
+                labels = self.role_tagger.tag(features)
             content = [tokens[p] for run in chunks(labels, "Content") for p in run]
             if not content:
                 continue
@@ -559,6 +578,13 @@ class AttributionTagger:
             cues = self.cues(parsed)
         else:
             parsed = parse(doc)  # the rules' cue kinds are features of the cue CRF only
+        encoding, scorer = doc._.encoding, self.role_scorer
+        if (
+            scorer is not None
+            and encoding is not None
+            and scorer.encoder == encoder_digest(encoding.model_dir)
+        ):
+            parsed.token_vectors = encoding.token_vectors()
         return self.attributions(parsed, cues), cues
 
     def __call__(self, doc: Doc) -> list[AttributionSpans]:
