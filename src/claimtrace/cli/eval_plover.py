@@ -18,17 +18,18 @@ from claimtrace.evaluate.gsr import GsrScores, read_gsr, score_gsr, split_record
 from claimtrace.evaluate.plover import PloverItem, PloverScores, predicted_root, read_plv, score, split_items
 
 
-def code_sentences(texts: list[str]) -> list[list[dict[str, Any]]]:
-    """The claimtrace/1 events of each plain sentence, from the events component alone."""
+def code_sentences(texts: list[str], fast: bool = False) -> list[list[dict[str, Any]]]:
+    """The claimtrace/1 events of each plain sentence, from the events component alone (with the shared
+    encoder in front unless `fast`)."""
     from claimtrace.analyze.pipeline import load_pipeline
 
-    nlp = load_pipeline(components=("claimtrace_events",))
+    nlp = load_pipeline(components=("claimtrace_events",), fast=fast)
     return [list(doc._.events or []) for doc in nlp.pipe(texts, batch_size=64)]
 
 
-def predict(items: list[PloverItem]) -> list[str | None]:
+def predict(items: list[PloverItem], fast: bool = False) -> list[str | None]:
     """Code events in each plain sentence and read the root the scorer picks."""
-    events = code_sentences([item.text for item in items])
+    events = code_sentences([item.text for item in items], fast)
     return [predicted_root(item.text, found, item.source) for found, item in zip(events, items, strict=True)]
 
 
@@ -51,7 +52,7 @@ def _table(scores: PloverScores, split: str, seconds: float) -> str:
 
 def _scored_file(command: str, held_out: str, unit: str) -> Callable[[F], F]:
     """The command, its FILE argument, `--split` (the `held_out` part of the file's `unit`s never trained on,
-    or all of them) and `--format`, which the PLOVER eval commands share."""
+    or all of them), `--fast` and `--format`, which the PLOVER eval commands share."""
 
     def decorate(function: F) -> F:
         options = (
@@ -65,6 +66,9 @@ def _scored_file(command: str, held_out: str, unit: str) -> Callable[[F], F]:
                 help=f"heldout: the fixed {held_out} never trained on; all: every {unit} (includes training "
                 f"{unit}s).",
             ),
+            click.option(
+                "--fast", is_flag=True, help="Score the fast profile (the sparse event model, no encoder)."
+            ),
             format_option,
         )
         for option in reversed(options):
@@ -75,13 +79,13 @@ def _scored_file(command: str, held_out: str, unit: str) -> Callable[[F], F]:
 
 
 @_scored_file("plover", "20%", "row")
-def plover(file: Path, split: str, output_format: str) -> None:
+def plover(file: Path, split: str, fast: bool, output_format: str) -> None:
     """Score event root types on FILE (PLV_train.tsv-shaped: marked source/target, gold_root)."""
     items = read_plv(file)
     if split == "heldout":
         _, items = split_items(items)
     started = time.perf_counter()
-    predicted = predict(items)
+    predicted = predict(items, fast)
     seconds = time.perf_counter() - started
     scores = score([item.label for item in items], predicted)
     if output_format == "json":
@@ -133,13 +137,13 @@ def _errors(records: list, predicted: list[list[dict[str, Any]]]) -> str:
 
 @_scored_file("gsr", "30%", "record")
 @click.option("--errors", is_flag=True, help="Also list missed and unexpected events, sentence by sentence.")
-def gsr(file: Path, split: str, output_format: str, errors: bool) -> None:
+def gsr(file: Path, split: str, fast: bool, output_format: str, errors: bool) -> None:
     """Score event detection, root types and actor coding on FILE (PLOVER_GSR_CAMEO.txt-shaped records)."""
     records = read_gsr(file)
     if split == "heldout":
         _, records = split_records(records)
     started = time.perf_counter()
-    predicted = code_sentences([record.text for record in records])
+    predicted = code_sentences([record.text for record in records], fast)
     seconds = time.perf_counter() - started
     scores = score_gsr(records, predicted)
     if output_format == "json":
