@@ -296,7 +296,7 @@ def train(
         threshold, figures, sweep = select_threshold(AttributionTagger(out_dir), dev_dir, dev, report)
         card["cue_threshold"] = threshold
         card["dev_triple_f1_by_cue_threshold"] = sweep
-        card["dev_scores"] = _rounded(figures)
+        card["dev_scores"] = rounded_figures(figures)
         (out_dir / CARD).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     return card
 
@@ -316,7 +316,7 @@ def holdout(
     held = [k for k in range(len(golds)) if is_held_out(k)]
     card = fit([g for k, g in enumerate(golds) if not is_held_out(k)], out_dir, seed, report)
     predictions = predict(AttributionTagger(out_dir), [golds[k] for k in held])
-    card["holdout_scores"] = _rounded(score_corpus([articles[k] for k in held], predictions).figures())
+    card["holdout_scores"] = rounded_figures(score_corpus([articles[k] for k in held], predictions).figures())
     (out_dir / CARD).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     return card
 
@@ -357,9 +357,10 @@ def fit(golds: Sequence[GoldDoc], out_dir: Path, seed: int, report: Report = pri
     }
 
 
-def _rounded(value: object) -> object:
+def rounded_figures(value: object) -> object:
+    """Scores as a card keeps them: floats to four places, nested dicts alike."""
     if isinstance(value, float):
         return round(value, 4)
     if isinstance(value, dict):
-        return {k: _rounded(v) for k, v in value.items()}
+        return {k: rounded_figures(v) for k, v in value.items()}
     return value

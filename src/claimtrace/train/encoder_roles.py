@@ -38,7 +38,14 @@ from claimtrace.analyze.attribution.role_scorer import (
 from claimtrace.analyze.attribution.tagger import CARD, MODEL_DIR, cue_head, role_window
 from claimtrace.analyze.encoder import Encoder, Encoding, load_encoder, token_pieces
 from claimtrace.evaluate.polnear import is_held_out, load_corpus, predict, score_corpus
-from claimtrace.train.attribution import ROLE_PARAMS, GoldDoc, parsed_corpus, role_examples, train_crf
+from claimtrace.train.attribution import (
+    ROLE_PARAMS,
+    GoldDoc,
+    parsed_corpus,
+    role_examples,
+    rounded_figures,
+    train_crf,
+)
 
 Report = Callable[[str], None]
 FOLDS = 5
@@ -248,13 +255,7 @@ def train(
         "crf_params": ROLE_PARAMS,
         "cue_windows": count,
         "training_seconds": seconds,
-        "holdout_fifth_default_profile": _rounded(figures),
+        "holdout_fifth_default_profile": rounded_figures(figures),
     }
     card_path.write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     return card
-
-
-def _rounded(value: object) -> object:
-    if isinstance(value, dict):
-        return {k: _rounded(v) for k, v in value.items()}
-    return round(value, 4) if isinstance(value, float) else value
