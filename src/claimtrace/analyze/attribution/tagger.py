@@ -6,9 +6,12 @@ contextual vector (with its head's and its children's) from the pipeline's `doc.
 one cue at a time: over the cue's paragraph (at most a few sentences either side) it tags the Source and the
 Content of that cue, with features that describe each token's relation to the cue (its side and distance, the
 dependency of the cue's child it descends from, quotation state, other cues in between). Content may come
-back in several pieces ("“…,” she said, “…”"), which is how attributed content is annotated.
+back in several pieces ("“…,” she said, “…”"), which is how attributed content is annotated. In the default
+profile stage 2 is a second role CRF that also reads, in bands, what the role scorer (`role_scorer`) makes of
+the shared encoder's vectors; the fast profile's never does.
 
-The weights ship in `claimtrace/models/attribution/`; `claimtrace train attribution` rebuilds them.
+The weights ship in `claimtrace/models/attribution/`; `claimtrace train attribution` rebuilds them, and
+`claimtrace train encoder-roles` the role scorer and its CRF.
 """
 
 from __future__ import annotations
@@ -488,7 +491,8 @@ def chunks(labels: Sequence[str], role: str) -> list[list[int]]:
 
 
 class AttributionTagger:
-    """The two trained CRFs, loaded from a model directory."""
+    """The trained CRFs (and the default profile's role scorer, where the directory has one), loaded from a
+    model directory."""
 
     def __init__(self, directory: Path = MODEL_DIR) -> None:
         self.directory = directory
