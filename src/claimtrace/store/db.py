@@ -76,14 +76,20 @@ def _check_store(conn: sqlite3.Connection, path: Path, writing: bool) -> None:
     """Refuse a database that is not a claimtrace store (another program's, or a newer claimtrace's) with the
     reason; a reader also refuses an older store, which only a writer may upgrade."""
     version = _schema_version(conn)
+    tables: list[str] = []
+    if version == 0:
+        tables = [
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' LIMIT 4")
+        ]
+        # Another claimtrace process may have created the store between the two reads; its tables and its
+        # version are committed together, so the version read after the tables tells.
+        version = _schema_version(conn)
     if version > SCHEMA_VERSION:
         raise ClaimtraceError(
             f"{path}: store schema version {version} is newer than this claimtrace understands "
             f"({SCHEMA_VERSION}): upgrade claimtrace"
         )
     if version == 0:
-        found = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' LIMIT 4")
-        tables = [row[0] for row in found]
         if tables:
             raise ClaimtraceError(
                 f"{path}: not a claimtrace store: another program's SQLite database (tables "
