@@ -14,7 +14,7 @@ import random
 import time
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -219,19 +219,37 @@ def out_of_fold_scores(golds: Sequence[GoldDoc], seed: int) -> None:
             gold.parsed.cue_scores = scorer.score(gold.parsed) if scorer is not None else None
 
 
-def role_examples(gold: GoldDoc) -> Iterable[tuple[list[list[str]], list[str]]]:
-    other_cues = gold.cue_tokens
+@dataclass(frozen=True)
+class CueWindow:
+    """One gold cue with its source and content pieces and its role window (`tagger.role_window`)."""
+
+    cue: list[int]
+    sources: list[list[int]]
+    contents: list[list[int]]
+    tokens: list[int]
+    position: dict[int, int]  # token index → place in `tokens`
+
+
+def cue_windows(gold: GoldDoc) -> Iterator[CueWindow]:
+    """The role windows of an article's gold cues, in annotation order; a cue annotated twice gives its first
+    annotation only. Every role model trains on exactly these windows, in this order."""
     seen: set[tuple[int, ...]] = set()
     for cue, sources, contents in gold.attributions:
-        if tuple(cue) in seen:  # the same cue annotated twice: train on its first annotation only
+        if tuple(cue) in seen:
             continue
         seen.add(tuple(cue))
         tokens = role_window(gold.parsed, cue)
-        position = {t: p for p, t in enumerate(tokens)}
-        pieces = [("Source", [position[i] for i in piece if i in position]) for piece in sources]
-        pieces += [("Content", [position[i] for i in piece if i in position]) for piece in contents]
-        labels = bio(len(tokens), [p for p in pieces if p[1]])
-        yield role_features(gold.parsed, tokens, cue, other_cues), labels
+        yield CueWindow(cue, sources, contents, tokens, {t: p for p, t in enumerate(tokens)})
+
+
+def role_examples(gold: GoldDoc) -> Iterable[tuple[list[list[str]], list[str]]]:
+    other_cues = gold.cue_tokens
+    for window in cue_windows(gold):
+        position = window.position
+        pieces = [("Source", [position[i] for i in piece if i in position]) for piece in window.sources]
+        pieces += [("Content", [position[i] for i in piece if i in position]) for piece in window.contents]
+        labels = bio(len(window.tokens), [p for p in pieces if p[1]])
+        yield role_features(gold.parsed, window.tokens, window.cue, other_cues), labels
 
 
 def train_crf(

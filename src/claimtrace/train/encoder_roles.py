@@ -35,12 +35,13 @@ from claimtrace.analyze.attribution.role_scorer import (
     role_inputs,
     with_bands,
 )
-from claimtrace.analyze.attribution.tagger import CARD, MODEL_DIR, cue_head, role_window
+from claimtrace.analyze.attribution.tagger import CARD, MODEL_DIR, cue_head
 from claimtrace.analyze.encoder import Encoder, Encoding, load_encoder, token_pieces
 from claimtrace.evaluate.polnear import is_held_out, load_corpus, predict, score_corpus
 from claimtrace.train.attribution import (
     ROLE_PARAMS,
     GoldDoc,
+    cue_windows,
     parsed_corpus,
     role_examples,
     rounded_figures,
@@ -80,27 +81,21 @@ def token_vectors(golds: Sequence[GoldDoc], encoder: Encoder, report: Report) ->
 
 
 def scored_windows(golds: Sequence[GoldDoc], articles: Sequence[int]) -> list[ScoredWindow]:
-    """The windows of the gold cues of `articles`, in the order `train.attribution.role_examples` gives
-    them (the first annotation of a cue annotated twice); a token in a source and a content is a source."""
+    """The windows of the gold cues of `articles` (`train.attribution.cue_windows`, so in the order
+    `role_examples` gives them); a token in a source and a content is a source."""
     out = []
     for k in articles:
         gold = golds[k]
-        seen: set[tuple[int, ...]] = set()
-        for cue, sources, contents in gold.attributions:
-            if tuple(cue) in seen:
-                continue
-            seen.add(tuple(cue))
-            tokens = role_window(gold.parsed, cue)
-            position = {t: p for p, t in enumerate(tokens)}
-            labels = np.zeros(len(tokens), dtype=np.int64)
+        for window in cue_windows(gold):
+            labels = np.zeros(len(window.tokens), dtype=np.int64)
             for role, pieces in (
-                (ROLE_CLASSES.index("Content"), contents),
-                (ROLE_CLASSES.index("Source"), sources),
+                (ROLE_CLASSES.index("Content"), window.contents),
+                (ROLE_CLASSES.index("Source"), window.sources),
             ):
                 for piece in pieces:
-                    labels[[position[i] for i in piece if i in position]] = role
-            inputs = role_inputs(gold.parsed, tokens, cue, cue_head(gold.parsed, cue))
-            out.append(ScoredWindow(k, inputs, labels))
+                    labels[[window.position[i] for i in piece if i in window.position]] = role
+            head = cue_head(gold.parsed, window.cue)
+            out.append(ScoredWindow(k, role_inputs(gold.parsed, window.tokens, window.cue, head), labels))
     return out
 
 
