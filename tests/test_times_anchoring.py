@@ -4,15 +4,13 @@ are no time expression — on sentences we wrote."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
 from spacy.language import Language
 
 from claimtrace.analyze.pipeline import load_pipeline
 from claimtrace.analyze.times.holidays import easter
-
-PUBLISHED = "2024-03-14"  # a Thursday
+from support.times import PUBLISHED, times, timex
 
 pytestmark = pytest.mark.slow
 
@@ -20,16 +18,6 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return load_pipeline(components=("claimtrace_times",))
-
-
-def times(nlp: Language, text: str, published: str | None = PUBLISHED) -> list[dict[str, Any]]:
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    return nlp(doc)._.times
-
-
-def timex(nlp: Language, text: str, published: str | None = PUBLISHED) -> dict[str, dict[str, Any] | None]:
-    return {t["text"]: t["timex3"] for t in times(nlp, text, published)}
 
 
 def date_of(nlp: Language, text: str, expression: str, published: str = PUBLISHED) -> str | None:

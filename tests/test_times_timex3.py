@@ -5,7 +5,6 @@ wrote."""
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,8 +13,7 @@ from spacy.language import Language
 
 from claimtrace.analyze.pipeline import doc_to_record, load_pipeline
 from claimtrace.record import Document, Meta
-
-PUBLISHED = "2024-03-14"  # a Thursday, in ISO week 11
+from support.times import times, timex
 
 pytestmark = pytest.mark.slow
 
@@ -33,16 +31,6 @@ TIMEX3_VALUE = re.compile(
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return load_pipeline(components=("claimtrace_times",))
-
-
-def times(nlp: Language, text: str, published: str | None = PUBLISHED) -> list[dict[str, Any]]:
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    return nlp(doc)._.times
-
-
-def timex(nlp: Language, text: str, published: str | None = PUBLISHED) -> dict[str, dict[str, Any] | None]:
-    return {t["text"]: t["timex3"] for t in times(nlp, text, published)}
 
 
 def test_durations(nlp: Language) -> None:
