@@ -41,7 +41,8 @@ def test_coded_events_are_stored_and_grouped(tmp_path: Path, coded_events: list[
         "SELECT type, actor_code, actor_sector, actor_name, place_name FROM events"
     ).fetchall()
     coded = {(r["type"], r["actor_code"], r["actor_sector"], r["place_name"]) for r in rows}
-    assert ("COERCE", None, "COP", "Manila") in coded
+    # The police of a sentence that names one country (its dateline, Manila) are that country's.
+    assert ("COERCE", "PHL", "COP", "Manila") in coded
     assert any(code == "CHN" and sector == "MIL" for _, code, sector, _ in coded)
     by_country = q.timeline(conn, "actor_country", "month")
     assert {row["key"] for row in by_country} >= {"CHN"}

@@ -47,9 +47,34 @@ SECTOR_NAMES = {
     "GOV": "government", "MIL": "military", "REB": "rebels", "OPP": "opposition", "COP": "police",
     "LEG": "legislature", "JUD": "judiciary", "BUS": "business", "MED": "media", "CVL": "civilians",
     "REF": "refugees", "LAB": "labour", "EDU": "education", "REL": "religious", "PTY": "party",
+    "ELI": "elites",
 }  # fmt: skip
-# Sectors of offices held at home (a president, a judge, a minister, the police), not between states.
-DOMESTIC_SECTORS = frozenset({"GOV", "JUD", "LEG", "COP"})
+# An office named as held no longer ("former President X", "ousted prime minister") is an elite (CAMEO ELI),
+# not the government.
+FORMER_WORDS = frozenset({"former", "ousted", "deposed", "exiled", "ex", "ex-", "toppled"})
+# Security forces, officials and chiefs are the police (CAMEO COP), not the army or the government.
+SECURITY_HEADS = frozenset({
+    "force", "forces", "chief", "chiefs", "official", "officials", "service", "services", "agent", "agents",
+    "personnel", "officer", "officers", "guard", "guards",
+})  # fmt: skip
+# Singular nouns for a body that "it" can stand for ("Iraq's interim government announced that it …").
+COLLECTIVE_NOUNS = frozenset({
+    "government", "administration", "ministry", "cabinet", "leadership", "regime", "embassy", "delegation",
+    "junta", "army", "military", "navy", "force", "police", "party", "parliament", "congress", "senate",
+    "assembly", "legislature", "court", "tribunal", "judiciary", "company", "firm", "corporation", "bank",
+    "newspaper", "union", "university", "church", "opposition", "militia", "alliance", "group", "movement",
+    "front", "council", "coalition", "organisation", "organization", "agency", "committee", "commission",
+    "authority", "state", "country", "nation", "federation", "league",
+})  # fmt: skip
+# Prepositions whose object is the other side of an act ("threatened action against Russia"), not the country
+# the actor acts in.
+COUNTERPART_PREPOSITIONS = frozenset({"against", "with", "toward", "towards", "upon"})
+# Sectors of offices held at home (a president, a judge, a minister, the police, a former one), not between
+# states.
+DOMESTIC_SECTORS = frozenset({"GOV", "JUD", "LEG", "COP", "ELI"})
+# Sectors whose actors, named without a country, act in the one country their sentence names ("the police
+# arrested …", "workers of the Serbian union …"): all but the military, which often acts abroad.
+HOME_SECTORS = DOMESTIC_SECTORS | {"CVL", "OPP", "LAB", "EDU", "REF", "REB", "PTY", "REL", "BUS", "MED"}
 LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 
 
@@ -99,11 +124,18 @@ def _word_sector(token: Token) -> str | None:
 
 
 def _sector(tokens: list[Token], head: Token) -> str | None:
-    """A rebel or opposition modifier wins over the head ("rebel forces"); else the head, else any word."""
+    """A rebel or opposition modifier wins over the head ("rebel forces"); else the head, else any word;
+    "security" forces or chiefs are the police, a former office holder an elite."""
     before = [_word_sector(t) for t in tokens if t.i < head.i]
     if any(s in REB_OPP_FIRST for s in before):
         return next(s for s in before if s in REB_OPP_FIRST)
-    return _word_sector(head) or next((s for s in reversed(before) if s), None)
+    sector = _word_sector(head) or next((s for s in reversed(before) if s), None)
+    words = {t.lower_ for t in tokens if t.i < head.i}
+    if "security" in words and head.lower_ in SECURITY_HEADS and sector in (None, "MIL", "GOV"):
+        return "COP"  # "security forces in Guinea", "Cairo's security chief"
+    if sector == "GOV" and (words & FORMER_WORDS or head.lower_.startswith("ex-")):
+        return "ELI"  # "Former prime minister Andreas Papandreou", "Ousted President Askar Akayev"
+    return sector
 
 
 def _capitalised_runs(tokens: list[Token]) -> list[list[Token]]:
@@ -116,6 +148,13 @@ def _capitalised_runs(tokens: list[Token]) -> list[list[Token]]:
             if adjacent and all(t.text[:1].isupper() and t.is_alpha for t in run):
                 runs.append(run)
     return runs
+
+
+def _counterpart(root: Token) -> bool:
+    """A place that is an act's object or the object of a counterpart preposition ("against Russia")."""
+    if root.dep_ in ("dobj", "dative"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in COUNTERPART_PREPOSITIONS
 
 
 def _residence(head: Token) -> Token | None:
@@ -236,6 +275,9 @@ class ActorCoder:
                 # country acts at home, in the one country the sentence names (none when it names several).
                 coding.code = self._sentence_country(head, {t.i for t in tokens})
             return coding
+        if code is None and sector in HOME_SECTORS:
+            # "the interior minister", "workers affiliated with the Serbian union": the sentence's country
+            code = self._sentence_country(head, {t.i for t in tokens})
         if code is None:
             return Coding(None, sector, LEADING.sub("", text).lower() if sector else None)
         return Coding(code, sector, self._group_name(code, sector) if sector else place_name)
@@ -254,12 +296,31 @@ class ActorCoder:
         for ent, (start, _, label) in zip(self.ents, self.bounds, strict=True):
             if label not in COUNTRY_ENTITIES or not first <= start < last or start in skip:
                 continue  # capitals the tagger takes for organisations ("in Bamako") count by their name
+            if _counterpart(ent.root):
+                continue  # "threatened action against Russia", "visited France": the other side
             text = LEADING.sub("", ent.text).removesuffix("'s").strip()
             place = self.places.place(text)
-            found.add(place.country if place is not None else self.places.demonym(text) if label == "NORP"
-                      else None)  # fmt: skip
+            code = place.country if place is not None else None
+            if code is None and label == "NORP":
+                code = self.places.demonym(text)
+            if code is None and label == "ORG":
+                code = self._organisation_country(ent)
+            found.add(code)
         found.discard(None)
         return found.pop() if len(found) == 1 else None
+
+    def _organisation_country(self, ent: Span) -> str | None:
+        """The country an organisation's name starts with or names ("the Kenya Anti-Corruption Commission",
+        "the Liberian Peace Council", "National Union for the Total Independence of Angola")."""
+        words = [t for t in ent if t.lower_ != "the"]
+        if words and words[0].text[:1].isupper():
+            place = self.places.country(words[0].text)
+            code = place.country if place is not None else self.places.demonym(words[0].text)
+            if code is not None:
+                return code
+        places = [self.places.country(t.text) for t in words if t.text[:1].isupper()]
+        named = {place.country for place in places if place is not None}
+        return named.pop() if len(named) == 1 else None
 
     def _organisation(self, text: str, lower: str) -> tuple[str, str] | None:
         for word in re.findall(r"[A-Z][A-Z0-9.]+", text):
@@ -340,10 +401,12 @@ class ActorCoder:
             subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is None or subject.pos_ == "PRON":
                 continue
+            collective = subject.tag_ == "NN" and subject.lower_ in COLLECTIVE_NOUNS  # "the government"
             person = subject.ent_type_ == "PERSON" or (
-                subject.lower_ in ACTOR_SECTORS and subject.tag_ == "NN"
+                subject.lower_ in ACTOR_SECTORS and subject.tag_ == "NN" and not collective
             )
             plural = subject.tag_ in ("NNS", "NNPS") or subject.ent_type_ in ("ORG", "GPE", "NORP")
+            plural = plural or (collective and pronoun.lower_ in ("it", "its"))
             if (kind == "person" and person) or (kind == "group" and plural and not person):
                 tokens = noun_phrase(subject)
                 return " ".join(t.text for t in tokens), tokens

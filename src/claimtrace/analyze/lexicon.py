@@ -586,7 +586,7 @@ ACTOR_SECTORS: dict[str, str] = {
         "GOV": "government administration ministry minister president premier official officials authority "
         "authorities cabinet leader leadership king queen monarch chancellor secretary diplomat "
         "ambassador envoy negotiator governor mayor regime embassy delegation junta spokesman "
-        "spokeswoman spokesperson state emir sultan sheikh vice-president",
+        "spokeswoman spokesperson state emir sultan sheikh vice-president council",
         "MIL": "army military troop troops soldier soldiers force forces navy marine marines general "
         "commander warplane warplanes jet jets aircraft helicopter helicopters tank tanks artillery "
         "gunship battalion brigade airforce peacekeeper peacekeepers warship warships",
@@ -609,6 +609,7 @@ ACTOR_SECTORS: dict[str, str] = {
         "LAB": "worker workers union unions",
         "EDU": "student students teacher teachers university",
         "REL": "cleric clerics church bishop priest imam rabbi",
+        "ELI": "elder elders",
     }.items()
     for word in words.split()
 }

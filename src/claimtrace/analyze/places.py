@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimtrace.analyze.lexicon import COUNTRY_ABBREVIATIONS, COUNTRY_ALIASES, IRREGULAR_DEMONYMS
 
-DEMONYM_SUFFIXES = ("ians", "ans", "ese", "ish", "ian", "ean", "an", "is", "i", "n", "s", "e")
+DEMONYM_SUFFIXES = ("ians", "lese", "ans", "ese", "ish", "ian", "ean", "an", "is", "i", "n", "s", "e")
 MIN_STEM = 4
 MAX_COMPLETION = 5  # letters a demonym's stem may lack of its country's name ("afghan" + "istan")
 # First words of country names that are qualifiers, never a demonym ("Western" is not Western Sahara).
@@ -66,6 +66,8 @@ class Gazetteer:
                 short_names.add(info["name"].lower())
         for name, iso3 in COUNTRY_ALIASES.items():
             self.countries[name] = Place(self.country_names.get(iso3, name), iso3, "country")
+            if " " not in name:  # "Macedonia" ("North Macedonia"): its demonym is the alias's
+                short_names.add(name)
         self.capitals: dict[str, Place] = {}
         self.cities: dict[str, Place] = {}
         capitals = {(info["capital"], iso2) for iso2, info in cache.get_countries().items()}
@@ -115,6 +117,8 @@ class Gazetteer:
     def _demonym(self, lower: str) -> str | None:
         if lower in IRREGULAR_DEMONYMS:
             return IRREGULAR_DEMONYMS[lower]
+        if lower.endswith("s") and lower[:-1] in IRREGULAR_DEMONYMS:  # "Americans", "Turks", "Danes"
+            return IRREGULAR_DEMONYMS[lower[:-1]]
         if " " in lower:  # "Sri Lankan", "South Korean": a full country name less a suffix
             stems = [lower[: -len(s)] for s in DEMONYM_SUFFIXES if lower.endswith(s)]
             return next((self.countries[stem].country for stem in stems if stem in self.countries), None)

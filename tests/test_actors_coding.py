@@ -1,0 +1,82 @@
+"""Actor coding conventions of the PLOVER gold records (CAMEO country and sector), on sentences written for
+these tests: demonyms in the plural and through a country's short alias, former office holders as elites,
+security forces as police, "it" for a body, and the country of an actor named without one."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from claimtrace.analyze.pipeline import add_claimtrace_components
+from claimtrace.analyze.places import gazetteer
+from claimtrace.settings import Settings
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [
+        ("Americans", "USA"),  # not American Samoa
+        ("Turks", "TUR"),  # not Turks and Caicos
+        ("Danes", "DNK"),
+        ("Britons", "GBR"),
+        ("Macedonian", "MKD"),  # the country is "North Macedonia"; its alias gives the demonym
+        ("Macedonians", "MKD"),
+        ("Togolese", "TGO"),
+        ("Iraqis", "IRQ"),
+    ],
+)
+def test_demonyms(word: str, code: str) -> None:
+    assert gazetteer().demonym(word) == code
+
+
+def test_qualifiers_are_no_demonyms() -> None:
+    assert gazetteer().demonym("Western") is None
+    assert gazetteer().demonym("North") is None
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return add_claimtrace_components(spacy.load(Settings().model), ("claimtrace_events",))
+
+
+def actor_of(nlp, text: str, trigger: str) -> dict:
+    found = [e for e in nlp(text)._.events if trigger in e["trigger"]["text"]]
+    assert found, f"no event on {trigger!r} in {text!r}"
+    assert found[0]["actor"] is not None
+    return found[0]["actor"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "code", "sector"),
+    [
+        # An office held no longer is an elite, and a former office holder acts at home.
+        ("Former prime minister Lars Halvorsen demanded elections in Norway.", "demanded", "NOR", "ELI"),
+        ("Ousted president Amadou Kone condemned the Malian junta.", "condemned", "MLI", "ELI"),
+        # Security forces and chiefs are the police.
+        ("Security forces in Guinea arrested forty students.", "arrested", "GIN", "COP"),
+        ("Senegal's security chief banned the rally.", "banned", "SEN", "COP"),
+        # A body named without a country acts in the one country the sentence names.
+        ("The interior minister banned all rallies in Bamako.", "banned", "MLI", "GOV"),
+        ("Teachers of the Kenya National Union marched on the ministry.", "marched", "KEN", "EDU"),
+        # A people by its plural demonym.
+        ("Hundreds of Macedonians protested outside the embassy.", "protested", "MKD", "CVL"),
+    ],
+)
+def test_actor_country_and_sector(nlp, text: str, trigger: str, code: str, sector: str) -> None:
+    actor = actor_of(nlp, text, trigger)
+    assert (actor["code"], actor["sector"]) == (code, sector)
+
+
+@pytest.mark.slow
+def test_it_stands_for_the_body_that_reports() -> None:
+    nlp = add_claimtrace_components(spacy.load(Settings().model), ("claimtrace_events",))
+    actor = actor_of(nlp, "The Chadian government announced that it would close the border.", "close")
+    assert actor["text"] == "it" and (actor["code"], actor["sector"]) == ("TCD", "GOV")
+    assert actor["resolved_to"] == "The Chadian government"
+
+
+@pytest.mark.slow
+def test_the_other_side_of_an_act_is_not_the_actors_country(nlp) -> None:
+    actor = actor_of(nlp, "President Okafor threatened sanctions against Liberia.", "threatened")
+    assert actor["code"] != "LBR"
