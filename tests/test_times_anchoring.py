@@ -125,3 +125,28 @@ def test_this_past_and_this_coming(nlp: Language) -> None:
 def test_a_clock_time_on_a_day_has_that_day_for_its_calendar_value(nlp: Language) -> None:
     entry = next(t for t in times(nlp, "The vote is at noon Tuesday.") if t["text"] == "noon Tuesday")
     assert (entry["value"], entry["timex3"]) == ("2024-03-19", {"type": "TIME", "value": "2024-03-19T12:00"})
+
+
+def test_next_week_without_an_article_is_the_week_after_publication(nlp: Language) -> None:
+    # a date earlier in the story does not move "next month" or "next week": they are deictic
+    found = timex(
+        nlp, "On March 3, 2023, the army attacked. Next month it will return, and talks open next week."
+    )
+    assert found["Next month"] == {"type": "DATE", "value": "2024-04"}
+    assert found["next week"] == {"type": "DATE", "value": "2024-W12"}
+    # "the next week" leans on the story's time: the week after March 3, 2023 (ISO week 9)
+    found = timex(nlp, "On March 3, 2023, the army attacked. The next week, it withdrew.")
+    assert found["The next week"] == {"type": "DATE", "value": "2023-W10"}
+
+
+def test_a_deadline_given_or_extended_lies_ahead(nlp: Language) -> None:
+    text = "The ministry has given the families until 9 a.m. Tuesday to leave the camp."
+    assert date_of(nlp, text, "9 a.m. Tuesday") == "2024-03-19T09:00"
+    assert date_of(nlp, "The court extended its deadline until Monday.", "Monday") == "2024-03-18"
+    # "until" alone says nothing of the future
+    assert date_of(nlp, "The talks lasted until Tuesday.", "Tuesday") == "2024-03-12"
+
+
+def test_earlier_or_later_in_the_day_is_the_story_s_day(nlp: Language) -> None:
+    text = "The envoy arrived on March 3, 2022. Earlier in the day, rebels had shelled the airport."
+    assert date_of(nlp, text, "Earlier in the day") == "2022-03-03"

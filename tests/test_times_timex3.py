@@ -251,3 +251,43 @@ def test_fractions_of_units_and_centuries(nlp: Language) -> None:
     assert found["1 1/2 years"] == {"type": "DURATION", "value": "P1Y6M"}
     assert found["21st-century"] == {"type": "DATE", "value": "20"}
     assert found["a quarter century"] == {"type": "DURATION", "value": "P25Y"}
+
+
+def test_the_last_or_next_decade_is_ten_years(nlp: Language) -> None:
+    found = timex(nlp, "Growth stalled over the last decade and will recover in the next decade.")
+    assert found["the last decade"] == {"type": "DURATION", "value": "P10Y"}
+    assert found["the next decade"] == {"type": "DURATION", "value": "P10Y"}
+
+
+def test_an_entity_ending_in_a_conjunction_loses_it(nlp: Language) -> None:
+    found = timex(nlp, "The economy grew in the 1980s and 1990s.")
+    assert found["the 1980s"] == {"type": "DATE", "value": "198X"}
+    assert found["1990s"] == {"type": "DATE", "value": "199X"}
+
+
+def test_days_of_one_month_listed_or_spanned(nlp: Language) -> None:
+    # a list of days is one expression a day, as TimeML marks them; a bare day takes its list's month
+    found = times(nlp, "The summit was held on April 24 and 25.")
+    assert [(t["text"], t["timex3"]["value"]) for t in found] == [
+        ("April 24", "2023-04-24"),
+        ("25", "2023-04-25"),
+    ]
+    # a span of days is one expression, an anchored duration like "2009-2010"
+    (entry,) = times(nlp, "The fair ran July 25-28.")
+    assert entry["value"] == "2023-07-25/2023-07-28"
+    assert entry["timex3"] == {"type": "DURATION", "value": "P4D"}
+
+
+def test_dotted_time_zones_keep_a_clock_time_whole(nlp: Language) -> None:
+    found = timex(nlp, "The debate starts at 9 p.m. E.S.T. on Tuesday.")
+    assert found["9 p.m. E.S.T. on Tuesday"] == {"type": "TIME", "value": "2024-03-19T21:00"}
+    found = timex(nlp, "Coverage starts at 8 p.m. E.T.")
+    assert found["8 p.m. E.T."] == {"type": "TIME", "value": "2024-03-14T20:00"}
+
+
+def test_a_year_before_its_month_an_iso_month_and_an_early_year(nlp: Language) -> None:
+    found = times(nlp, "The census of 1523 was lost; the figures for 2016-07 were revised in 1963 March.")
+    values = {t["text"]: (t["value"], t["timex3"]) for t in found}
+    assert values["1523"] == ("1523", {"type": "DATE", "value": "1523"})
+    assert values["2016-07"] == ("2016-07", {"type": "DATE", "value": "2016-07"})
+    assert values["1963 March"] == ("1963-03", {"type": "DATE", "value": "1963-03"})

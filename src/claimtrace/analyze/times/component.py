@@ -70,9 +70,9 @@ class _Narrative:
     def entry(self, candidate: Candidate, span: Span | None, tense: Tense | None) -> dict[str, Any]:
         story_year = self.story[0] if self.story and span is not None and span.start < self.story[1] else None
         anchor = Anchor(self.published, tense, self.reference, story_year, self.reference_is_day, self.clock)
-        resolved = resolve(candidate.text, self.published, anchor)
+        resolved = resolve(candidate.reading, self.published, anchor)
         value = resolved.value
-        found = timex3(candidate.text, anchor, resolved)
+        found = timex3(candidate.reading, anchor, resolved)
         if not resolved.absolute and self.precision == "month":
             value = _coarsen(value)
             if found and found["value"] and SHAPES["iso_date"].match(found["value"][:10]):

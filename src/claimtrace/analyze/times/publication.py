@@ -85,11 +85,11 @@ def infer_publication(text: str, candidates: list[Candidate], tenses: list[Tense
     for candidate, tense in zip(candidates, tenses, strict=True):
         if _in_copyright_line(text, candidate):
             continue
-        calendar = resolve(candidate.text, None)
+        calendar = resolve(candidate.reading, None)
         if not calendar.absolute:
             relative.append((candidate, tense))
             continue
-        found = timex3(candidate.text, Anchor(None, tense), calendar)
+        found = timex3(candidate.reading, Anchor(None, tense), calendar)
         if found and (months := _months(found["value"])):
             dated.append((candidate, tense, months, str(found["value"])))
     if not dated:
@@ -122,7 +122,7 @@ def infer_publication(text: str, candidates: list[Candidate], tenses: list[Tense
         seen.add(key)
         keep, same_period = set(), set()
         for month in sorted(allowed):
-            found = timex3(candidate.text, Anchor(date(month // 12, month % 12 + 1, 15), tense))
+            found = timex3(candidate.reading, Anchor(date(month // 12, month % 12 + 1, 15), tense))
             if not found or not (months := _months(found["value"])):
                 keep.add(month)
                 continue
@@ -155,10 +155,10 @@ def _latest_stated_day(text: str, candidates: list[Candidate]) -> date | None:
     for candidate in candidates:
         if _in_copyright_line(text, candidate):
             continue
-        resolved = resolve(candidate.text, None)
+        resolved = resolve(candidate.reading, None)
         if resolved.absolute and resolved.value and (day := _parse_date(resolved.value)):
             stated.append(day)
-        elif (m := SHAPES["weekday"].match(_bare(candidate.text))) and m["rel"] != "next":
+        elif (m := SHAPES["weekday"].match(_bare(candidate.reading))) and m["rel"] != "next":
             weekdays.append(WEEKDAYS[m["w"]])
     if not stated:
         return None

@@ -49,7 +49,7 @@ WHOLE_PATTERNS = re.compile(
     r"|\b(?:1[89]|20)\d{2}\s*[-–]\s*(?:(?:1[89]|20)\d{2}|\d{2})\b"
     rf"|\b(?:from|between)\s+(?:(?:{MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{FULL_WEEKDAY_RE})"
     rf"\s+(?:to|until|through|and)\s+(?:(?:{MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{FULL_WEEKDAY_RE})\b"
-    rf"|\b(?:{CLOCK_RE})(?:\s+(?:{ZONE_RE})\b)?(?:\s+(?:on\s+)?(?:{FULL_WEEKDAY_RE}|today|tomorrow|yesterday))\b"
+    rf"|\b(?:{CLOCK_RE})(?:\s+(?:{ZONE_RE}))?(?:\s+(?:on\s+)?(?:{FULL_WEEKDAY_RE}|today|tomorrow|yesterday))\b"
     rf"|\b(?:{FULL_WEEKDAY_RE}|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)\b"
     # a holiday whole, with its week or year: NER keeps "Wednesday 2026" of "Ash Wednesday 2026"
     rf"|\b(?:(?:last|next|this)\s+)?(?:{HOLIDAY_RE})(?:\s+week(?:end)?)?(?:,?\s+(?:of\s+)?(?:1[89]|20)\d{{2}})?\b",
@@ -61,6 +61,12 @@ class Candidate:
     start: int
     end: int
     text: str
+    read_as: str = ""  # what the expression says where its text alone does not ("25" of "April 24 and 25")
+
+    @property
+    def reading(self) -> str:
+        """The phrase to normalise: the text, or what it stands for."""
+        return self.read_as or self.text
 
 
 def _lowercase(text: str) -> str:
@@ -75,6 +81,41 @@ def _lowercase(text: str) -> str:
 # per year, as TimeML marks them.
 YEAR_LIST = re.compile(r"(?:1[89]|20)\d{2}(?:\s*(?:,|\band\b|\bor\b)\s*(?:(?:1[89]|20)\d{2})?)+")
 YEAR_IN_LIST = re.compile(r"(?:1[89]|20)\d{2}")
+# Days of one month listed ("April 24 and 25", "May 3, 5 and 7, 1999"): TimeML marks each day, and a bare day
+# is read with the month (and year) of its list.
+DAY_LIST = re.compile(
+    rf"(?P<m>(?:{MONTH_RE})\.?)\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    r"(?:(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+)\d{1,2}(?:st|nd|rd|th)?)+(?P<y>,?\s+(?:1[89]|20)\d{2})?",
+    re.IGNORECASE,
+)
+DAY_IN_LIST = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?(?!\d)")
+
+
+def _day_list(candidate: Candidate) -> list[Candidate]:
+    """A list of days of one month as one candidate a day; the candidate itself when it is none."""
+    if not (m := DAY_LIST.fullmatch(candidate.text)):
+        return [candidate]
+    year = m["y"] or ""
+    days = [
+        d for d in DAY_IN_LIST.finditer(candidate.text, m.end("m")) if not year or d.end() <= m.start("y")
+    ]
+    split = []
+    for i, day in enumerate(days):
+        start = 0 if i == 0 else day.start()
+        end = len(candidate.text) if i == len(days) - 1 else day.end()
+        split.append(
+            Candidate(
+                candidate.start + start,
+                candidate.start + end,
+                candidate.text[start:end],
+                f"{m['m']} {day.group()}{year}",
+            )
+        )
+    return split
+
+
+# Words an entity cannot end with: NER sometimes takes the conjunction or comma after the last date.
+TRAILING = frozenset({"and", "or", ",", "to", "-", "–"})
 # "a second" before a word is the ordinal ("a second betrayal"), unless the word makes it a time
 ORDINAL_SECOND = re.compile(r"\s+(?!later\b|earlier\b|ago\b|before\b|after\b|or\b|and\b)[a-z]")
 
@@ -98,7 +139,11 @@ def find_candidates(doc: Doc, text: str) -> list[Candidate]:
                 for y in YEAR_IN_LIST.finditer(ent.text)
             )
             continue
-        found.append(Candidate(start, ent.end_char, text[start : ent.end_char]))
+        end = ent.end
+        while end - 1 > ent.start and doc[end - 1].lower_ in TRAILING:
+            end -= 1  # "the 1980s and" (of "the 1980s and 1990s"): NER took the conjunction
+        end_char = doc[end - 1].idx + len(doc[end - 1].text)
+        found.append(Candidate(start, end_char, text[start:end_char]))
     lower = _lowercase(text)
     for m in WHOLE_PATTERNS.finditer(lower):
         inside = [c for c in found if c.start < m.end() and m.start() < c.end]
@@ -111,4 +156,4 @@ def find_candidates(doc: Doc, text: str) -> list[Candidate]:
             continue
         if all(m.end() <= s or m.start() >= e for s, e in taken):
             found.append(Candidate(m.start(), m.end(), text[m.start() : m.end()]))
-    return sorted(found, key=lambda c: c.start)
+    return sorted((day for c in found for day in _day_list(c)), key=lambda c: c.start)

@@ -61,6 +61,10 @@ _SOURCES: dict[str, str] = {
         r"^(?:(?P<part>early|mid|middle|late|(?:beginning|start|middle|end)\s+of)[\s-]+)?"
         r"(?:(?:the\s+)?year\s+)?(?P<y>(?:1[89]|20)\d{2})$"
     ),
+    # "1963 March" (a year before its month), "2016-07" (ISO 8601's month), and a year before 1800 alone,
+    # as NER marks one ("in 1523")
+    "year_month": rf"^(?P<y>(?:1[89]|20)\d{{2}})(?:\s+(?P<m>{MONTH_RE})\.?|-(?P<n>0[1-9]|1[0-2]))$",
+    "old_year": r"^(?:the\s+year\s+)?(?P<y>1[0-7]\d{2})$",
     "decade": r"^(?:the\s+)?(?P<y>(?:1[89]|20)\d)0'?s$",
     "season": (
         r"^(?P<rel>last|this|next|past|coming)?\s*(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?$"
@@ -82,7 +86,7 @@ _SOURCES: dict[str, str] = {
     # A clock time alone names no day.
     "clock_time": (
         r"^(?:about\s+|around\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?|noon|midnight)"
-        r"(?:\s+(?:local time|gmt|utc|[a-z]{2,4}t))?$"
+        rf"(?:\s+(?:{ZONE_RE}|[a-z]{{2,4}}t))?$"
     ),
     "leading": r"^(?:the|on|in|at|during|by|of|for|from|until|till|within|over|throughout)\s+",
     # TIMEX3 shapes beyond the calendar values above.
@@ -123,13 +127,17 @@ _SOURCES: dict[str, str] = {
         rf"(?:\s+\(?(?:{ZONE_RE})\)?)?(?:\s+(?:on\s+)?(?P<day>.+))?$"
     ),
     "anaphoric": (
-        r"^(?:(?P<which>earlier|later)\s+)?(?:that|the same|that same|this same|the very same)\s+"
+        r"^(?:(?P<which>earlier|later)\s+)?(?:that|the same|that same|this same|the very same"
+        r"|(?<=earlier )in the|(?<=later )in the)\s+"
         r"(?P<u>day|morning|afternoon|evening|night|week|month|year)$"
     ),
     "neighbour": (
         r"^(?:the\s+)?(?:(?P<dir1>next|following|previous|preceding|prior)\s+(?P<u1>day|morning|afternoon|evening|night|week|month|year)"
         r"|(?P<u2>day|week|month|year)\s+(?P<dir2>before|after|earlier|later))$"
     ),
+    # "next week", "next month", "next year" without an article: deictic, the one after publication's
+    # ("the next week" and "next day" are the neighbour shape's, anaphoric)
+    "next_unit": r"^(?:next|coming)\s+(?:week|month|year)$",
     # "the day after Christmas", "two weeks before May 3": a shift from the date the rest names
     "relative_to": (
         rf"^(?:(?P<n>{NUMBER_RE})\s+)?(?P<u>day|week|month|year)s?\s+(?P<dir>before|after)\s+(?P<x>.+)$"
@@ -167,6 +175,11 @@ _SOURCES: dict[str, str] = {
         rf"^(?:(?:early|mid|middle|late)[\s-]+)?(?P<m>{MONTH_RE})\.?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year$"
     ),
     "part_of": r"^(?:early|late|mid|middle|earlier|later)(?:[\s-]+in)?[\s-]+(?P<rest>.+)$",
+    # days of one month: "July 25-28", "May 13 to 22" (a range, each end its month's day)
+    "day_range": (
+        rf"^(?P<m>(?:{MONTH_RE})\.?)\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|through|until)\s*"
+        r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?P<y>,?\s+\d{4})?$"
+    ),
     "range": (
         r"^(?:from\s+|between\s+)?(?P<a>.+?)\s*(?:-|–|\bto\b|\buntil\b|\bthrough\b|\band\b)\s*(?P<b>.+)$"
     ),

@@ -31,6 +31,10 @@ PLANNING = frozenset(
         "forthcoming",
     }
 )
+# Verbs that set a deadline with "until"/"till" ("has given the relatives until 9 a.m. Tuesday", "extended
+# its deadline until Friday"): the deadline lies ahead of the giving, as a plan's time does.
+DEADLINE_VERBS = frozenset({"give", "grant", "extend", "allow"})
+DEADLINE_PREPOSITIONS = frozenset({"until", "till", "til"})
 # Past modals that report a past inability or refusal when negated ("could not be reached Wednesday",
 # "would not comment Tuesday"), not a coming event.
 PAST_MODALS = frozenset({"could", "would"})
@@ -68,13 +72,15 @@ def _planned(token: Token) -> bool:
 def clause_tense(span: Span) -> Tense | None:
     """The tense of the verb a time expression dates: up from the expression's root to the first verb; None
     for an expression inside a noun phrase ("the Jan. 14 deadline"): the clause's tense does not date it.
-    A plan's time is "future" whatever the report's tense; an infinitive takes a future from the verb it
-    completes ("would be ready to leave Tuesday")."""
+    A plan's time, and a deadline given or extended ("until Tuesday"), is "future" whatever the report's
+    tense; an infinitive takes a future from the verb it completes ("would be ready to leave Tuesday")."""
     token = span.root
     if token.dep_ in NOUN_MODIFIER_DEPS and token.head.pos_ in {"NOUN", "PROPN"}:
         return None
     for _ in range(8):
         if _planned(token) and token is not span.root:
+            return "future"
+        if token.lower_ in DEADLINE_PREPOSITIONS and token.head.lemma_ in DEADLINE_VERBS:
             return "future"
         if token.pos_ in {"VERB", "AUX"}:
             break

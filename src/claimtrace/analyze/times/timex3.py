@@ -19,7 +19,7 @@ from claimtrace.analyze.times.anchoring import (
 )
 from claimtrace.analyze.times.holidays import holiday_date, holiday_weekend
 from claimtrace.analyze.times.shapes import DEICTIC_DAY, QUARTERS, SHAPES
-from claimtrace.analyze.times.values import Resolved
+from claimtrace.analyze.times.values import Resolved, spelled_day_range
 from claimtrace.analyze.times.vocabulary import (
     DURATION_UNITS,
     FUZZY,
@@ -175,12 +175,17 @@ def timex3(text: str, anchor: Anchor, calendar: Resolved | None = None) -> Timex
     is the fallback; without it the rules alone answer (dating a page tries many publication months)."""
     phrase = _phrase(text)
     phrase = phrase.removeprefix("since ")
+    definite = False  # "the next week" leans on the story's time; "next week" on the publication date
     while (stripped := SHAPES["leading"].sub("", phrase)) != phrase:
+        definite = phrase.startswith("the ")
         phrase = stripped
-    phrase = SHAPES["this_past"].sub("", phrase)
+    phrase = spelled_day_range(SHAPES["this_past"].sub("", phrase))
     if SHAPES["not_timex"].match(phrase):
         return None
-    found = _timex3_rules(phrase, anchor)
+    if not definite and SHAPES["next_unit"].match(phrase):
+        found = _deictic(phrase, anchor)
+    else:
+        found = _timex3_rules(phrase, anchor)
     if found is None and calendar is not None:
         found = _fallback(phrase, anchor, calendar)
     if found is None or found == NOT_A_TIMEX:
@@ -312,7 +317,8 @@ def _duration_rules(phrase: str) -> tuple[str, str | None] | None:
     if m := SHAPES["span_of"].match(phrase):
         count = None if m["n"] in {"several", "few", "many"} else _count(m["n"])
         plural = m["u"].endswith("s")
-        if m["n"] or plural or m["rel"] in {"past", "first"}:
+        # "the past week", "the next two years", "the last decade" (ten years to now, not a calendar decade)
+        if m["n"] or plural or m["rel"] in {"past", "first"} or m["u"] == "decade":
             return "DURATION", _duration(count if m["n"] else (None if plural else 1), m["u"])
     bare = SHAPES["approximate"].sub("", phrase)
     if m := SHAPES["duration"].match(bare):
@@ -361,7 +367,13 @@ def _deictic(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
         elif m["rel"] == "next" and month <= published.month:
             year += 1
         return "DATE", _month(year, month)
-    if m := SHAPES["year"].match(phrase) or SHAPES["year_affix"].match(phrase):
+    if m := SHAPES["year_month"].match(phrase):
+        return "DATE", _month(int(m["y"]), MONTHS[m["m"]] if m["m"] else int(m["n"]))
+    if (
+        m := SHAPES["year"].match(phrase)
+        or SHAPES["year_affix"].match(phrase)
+        or SHAPES["old_year"].match(phrase)
+    ):
         return "DATE", ("FY" if phrase.startswith(("fiscal", "fy")) else "") + m["y"]
     if m := SHAPES["decade"].match(phrase) or SHAPES["decade_part"].match(phrase):
         return "DATE", f"{m['y']}X"

@@ -45,7 +45,7 @@ def resolve(text: str, published: date | None, anchor: Anchor | None = None) -> 
     if since:
         phrase = phrase[len("since ") :]
     phrase = SHAPES["leading"].sub("", phrase)
-    phrase = SHAPES["this_past"].sub("", phrase)
+    phrase = spelled_day_range(SHAPES["this_past"].sub("", phrase))
     resolved = _resolve_rules(phrase, anchor or Anchor(published))
     if resolved is None and _is_no_date(phrase):
         resolved = Resolved(None, False)  # "45-minute" is no date (dateparser would read 1945)
@@ -55,6 +55,14 @@ def resolve(text: str, published: date | None, anchor: Anchor | None = None) -> 
         start = resolved.value.split("/")[0]
         return Resolved(_interval(start, _day(published)), resolved.absolute)
     return resolved
+
+
+def spelled_day_range(phrase: str) -> str:
+    """ "july 25-28" as a range of two days, "july 25 - july 28", for the range rules."""
+    if m := SHAPES["day_range"].match(phrase):
+        year = m["y"] or ""
+        return f"{m['m']} {m['d1']}{year} - {m['m']} {m['d2']}{year}"
+    return phrase
 
 
 def _resolve_rules(phrase: str, anchor: Anchor) -> Resolved | None:
@@ -92,6 +100,10 @@ def _resolve_rules(phrase: str, anchor: Anchor) -> Resolved | None:
             first, last = YEAR_PARTS[m["part"]]
             return Resolved(_interval(_month(year, first), _month(year, last)), True)
         return Resolved(str(year), True)
+    if m := SHAPES["year_month"].match(phrase):
+        return Resolved(_month(int(m["y"]), MONTHS[m["m"]] if m["m"] else int(m["n"])), True)
+    if m := SHAPES["old_year"].match(phrase):
+        return Resolved(m["y"], True)
     if m := SHAPES["quarter"].match(phrase):
         year, quarter = int(m["y"]), QUARTERS[m["q"]]
         if "half" in phrase:
