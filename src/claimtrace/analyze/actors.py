@@ -375,16 +375,17 @@ class ActorCoder:
         at = bisect_right(starts, pronoun.i) - 1
         first_sentence = starts[max(0, at - LOOKBACK_SENTENCES)]
         labels = ANTECEDENT_ENTITIES[kind]
-        for ent in reversed(self.ents):
-            before = ent.end <= pronoun.i and ent.start >= first_sentence and ent.label_ in labels
+        for n in range(len(self.ents) - 1, -1, -1):  # the entities' bounds first: Span reads cost
+            start, end, label = self.bounds[n]
+            if start < first_sentence:
+                break  # entities are in text order: the rest lie before the window
+            if end > pronoun.i or label not in labels:
+                continue
+            ent = self.ents[n]
             outlet = any(t.text in MEDIA_NAME_WORDS for t in ent)  # a newspaper reports, "they" act
-            place = ent.label_ == "GPE" and ent.root.dep_ not in ("nsubj", "nsubjpass")  # "in Geneva"
-            outlet = outlet or place
-            if (
-                before
-                and not outlet
-                and (kind == "person" or ent.root.dep_ not in ("poss", "compound", "amod"))
-            ):
+            place = label == "GPE" and ent.root.dep_ not in ("nsubj", "nsubjpass")  # "in Geneva"
+            modifier = ent.root.dep_ in ("poss", "compound", "amod")
+            if not (outlet or place) and (kind == "person" or not modifier):
                 return ent.text, self._phrase_around(ent)
         return None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from spacy.symbols import NOUN, PROPN
+from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Span, Token
 
 from claimtrace.analyze import plover
@@ -33,6 +33,11 @@ RELATIVE_TAGS = frozenset({"WP", "WDT"})
 # Verbs that report, believe or feel: the claim's cue or a state, not an event, unless the lexicon codes the
 # act itself ("accused", "warned", "demanded").
 STATEMENT_OR_STATE = REPORTING_VERBS | BELIEF_VERBS | MENTAL_STATE_VERBS
+# The verbs that begin a multiword lexicon entry ("call for", "pull out"), and the last words of the noun
+# lexicon's entries ("strike" of "air strike"): a token that is neither has no phrasal or compound entry, so
+# its children need not be read.
+PHRASAL_FIRST_WORDS = frozenset(key.split()[0] for key in plover.VERB_LEXICON if " " in key)
+NOUN_LAST_WORDS = frozenset(key.split()[-1] for key in plover.NOUN_LEXICON)
 
 
 @dataclass
@@ -61,9 +66,12 @@ def lemma(token: Token) -> str:
 def phrasal_lemma(token: Token) -> str | None:
     """'call for', 'pull out', 'step down': the verb with its particle or bare preposition when the lexicon
     knows the pair."""
+    verb = lemma(token)
+    if verb not in PHRASAL_FIRST_WORDS:
+        return None
     for child in token.children:
         if child.dep_ in ("prt", "prep"):
-            pair = f"{lemma(token)} {child.lower_}"
+            pair = f"{verb} {child.lower_}"
             if pair in plover.VERB_LEXICON:
                 return pair
     return None
@@ -77,12 +85,15 @@ def lexicon_types(token: Token) -> tuple[str, ...]:
             return plover.VERB_LEXICON[pair]
         return plover.VERB_LEXICON.get(lemma(token), ())
     if token.pos_ in ("NOUN", "PROPN"):
+        noun = lemma(token)
+        if noun not in NOUN_LAST_WORDS:
+            return plover.NOUN_LEXICON.get(token.lower_, ())
         for child in token.children:
             if child.dep_ == "compound":
-                pair = f"{lemma(child)} {lemma(token)}"
+                pair = f"{lemma(child)} {noun}"
                 if pair in plover.NOUN_LEXICON:
                     return plover.NOUN_LEXICON[pair]
-        return plover.NOUN_LEXICON.get(lemma(token), ()) or plover.NOUN_LEXICON.get(token.lower_, ())
+        return plover.NOUN_LEXICON.get(noun, ()) or plover.NOUN_LEXICON.get(token.lower_, ())
     return ()
 
 
@@ -122,11 +133,12 @@ def is_state_phrase(token: Token) -> bool:
 
 
 def is_verb_predicate(token: Token) -> bool:
-    if token.pos_ != "VERB" or token.dep_ in ("amod", "compound", "nmod") or is_hyphen_prefix(token):
+    if token.pos != VERB or token.dep_ in ("amod", "compound", "nmod") or is_hyphen_prefix(token):
         return False  # participles used as modifiers ("the disputed strait") describe, they do not report
-    if phrasal_lemma(token) is None and lemma(token) in plover.NON_EVENT_VERBS:
+    verb = lemma(token)
+    if verb in plover.NON_EVENT_VERBS and phrasal_lemma(token) is None:
         return False
-    if lemma(token) in STATEMENT_OR_STATE and not lexicon_types(token) and not absorbed_object(token):
+    if verb in STATEMENT_OR_STATE and not lexicon_types(token) and not absorbed_object(token):
         # "reported", "announced", "believes": the cue of a claim, whose content holds the event; but a cue
         # with an eventive object is that event ("expressed concern", "announced sanctions")
         return False
@@ -312,24 +324,36 @@ def xcomp_chain(verb: Token) -> list[Token]:
         current = nxt
 
 
+def _predicate(token: Token, known: dict[int, bool]) -> bool:
+    """`is_verb_predicate`, read from `known` where the sentence's pass has already decided it."""
+    if token.i not in known:
+        known[token.i] = is_verb_predicate(token)
+    return known[token.i]
+
+
 def build_units(sent: Span) -> list[EventUnit]:
     """Candidate event units of one sentence, before classification: verbs that head their clause's event
     (complements folded in, intent governors recorded) and eventive nouns not governed by such a verb."""
     units: list[EventUnit] = []
     absorbed: set[int] = set()
     nouns: list[Token] = []
+    predicates: dict[int, bool] = {}  # is_verb_predicate of each verb, read again for its complements
     for token in sent:  # one pass: each Token object spaCy builds costs as much as a check
-        if token.pos in NOUN_POS:
+        pos = token.pos
+        if pos in NOUN_POS:
             nouns.append(token)
             continue
-        if not is_verb_predicate(token):
+        if pos != VERB:
+            continue
+        predicates[token.i] = predicate = is_verb_predicate(token)
+        if not predicate:
             continue
         governor = governing_predicate(token)
         if (
             governor is not None
             and token.dep_ == "xcomp"
             and not is_intent_governor(governor)
-            and (is_verb_predicate(governor) or lexicon_types(governor))
+            and (_predicate(governor, predicates) or lexicon_types(governor))
         ):
             continue  # folded into its governor's unit ("refused to release")
         if is_intent_governor(token) and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
@@ -363,14 +387,27 @@ def build_units(sent: Span) -> list[EventUnit]:
 # ---------------------------------------------------------------------------------------------- features
 
 
-def sentence_features(sent: Span) -> list[str]:
+def alpha_lemmas(sent: Span) -> list[tuple[str, bool]]:
+    """(lemma, is a stop word) of each alphabetic token of a sentence: read once, for its features and its
+    contexts."""
+    return [(lemma(t), t.is_stop) for t in sent if t.is_alpha]
+
+
+def sentence_features(sent: Span, lemmas: list[tuple[str, bool]] | None = None) -> list[str]:
     """The features every unit of a sentence shares: its content lemmas and its lemma bigrams (computed once
-    per sentence, not once per unit)."""
-    alpha = [t for t in sent if t.is_alpha]
-    lemmas = [lemma(t) for t in alpha]
-    feats = [f"s={lem}" for t, lem in zip(alpha, lemmas, strict=True) if not t.is_stop]
-    feats += [f"s2={a}_{b}" for a, b in pairwise(lemmas)]
+    per sentence, not once per unit); `lemmas`: the sentence's `alpha_lemmas`, where already read."""
+    lemmas = alpha_lemmas(sent) if lemmas is None else lemmas
+    feats = [f"s={lem}" for lem, stop in lemmas if not stop]
+    feats += [f"s2={a}_{b}" for (a, _), (b, _) in pairwise(lemmas)]
     return feats
+
+
+def phrase_head(tokens: list[Token]) -> Token:
+    """The token of a phrase with the largest subtree (the first of equals): one the phrase holds no ancestor
+    of, as every other token's ancestor in the phrase has a larger subtree."""
+    ids = {t.i for t in tokens}
+    tops = [t for t in tokens if not any(a.i in ids for a in t.ancestors)]
+    return tops[0] if len(tops) == 1 else max(tops, key=lambda t: len(list(t.subtree)))
 
 
 def unit_features(unit: EventUnit, sentence: list[str]) -> list[str]:
@@ -418,7 +455,7 @@ def unit_features(unit: EventUnit, sentence: list[str]) -> list[str]:
         if tokens:
             ent = next((t.ent_type_ for t in tokens if t.ent_type_), "none")
             feats.append(f"{role}_ent={ent}")
-            feats.append(f"{role}_head={lemma(max(tokens, key=lambda t: len(list(t.subtree))))}")
+            feats.append(f"{role}_head={lemma(phrase_head(tokens))}")
         else:
             feats.append(f"{role}=absent")
     feats += sentence

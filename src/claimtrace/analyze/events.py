@@ -11,7 +11,7 @@ come from the parse and from the attribution and factuality components that run 
 from __future__ import annotations
 
 import json
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -27,6 +27,7 @@ from claimtrace.analyze.encoder import MODEL_DIR as ENCODER_DIR
 from claimtrace.analyze.encoder import Heads
 from claimtrace.analyze.event_units import (
     EventUnit,
+    alpha_lemmas,
     build_units,
     lemma,
     lexicon_types,
@@ -211,16 +212,33 @@ def _spans(role: Role | None) -> list[Offsets]:
     return list(role.spans) if role is not None else []
 
 
-def reporting_attribution(unit: EventUnit, attributions: list[Attribution]) -> str | None:
+@dataclass(frozen=True)
+class AttributionSpans:
+    """The cue and content spans of a document's attributions, each with its attribution's position in the
+    list, in list order: read once per document, not once per event unit."""
+
+    attributions: list[Attribution]
+    cues: list[tuple[int, int, int]]
+    contents: list[tuple[int, int, int]]
+
+    @classmethod
+    def of(cls, attributions: list[Attribution]) -> AttributionSpans:
+        def spans(role: str) -> list[tuple[int, int, int]]:
+            return [(int(s), int(e), n) for n, attribution in enumerate(attributions)
+                    for s, e in _spans(getattr(attribution, role))]  # fmt: skip
+
+        return cls(attributions, spans("cue"), spans("content"))
+
+
+def reporting_attribution(unit: EventUnit, attributions: list[Attribution] | AttributionSpans) -> str | None:
     """The innermost attribution whose content contains the trigger, and whose cue is not the trigger."""
+    index = attributions if isinstance(attributions, AttributionSpans) else AttributionSpans.of(attributions)
     start = unit.head.idx
+    cued = {n for s, e, n in index.cues if s <= start < e}
     best: tuple[int, str] | None = None
-    for attribution in attributions:
-        if any(s <= start < e for s, e in _spans(attribution.cue)):
-            continue
-        for s, e in _spans(attribution.content):
-            if s <= start < e and (best is None or e - s < best[0]):
-                best = (e - s, attribution.id)
+    for s, e, n in index.contents:
+        if s <= start < e and n not in cued and (best is None or e - s < best[0]):
+            best = (e - s, index.attributions[n].id)
     return best[1] if best else None
 
 
@@ -340,8 +358,9 @@ def event_mode(event_type: str, unit: EventUnit) -> str | None:
     return None
 
 
-def event_contexts(sent: Span) -> list[str]:
-    lemmas = [lemma(t) for t in sent if t.is_alpha]
+def event_contexts(sent: Span, alpha: list[tuple[str, bool]] | None = None) -> list[str]:
+    """The general contexts the sentence's lemmas and lemma pairs cue; `alpha`: its `alpha_lemmas`."""
+    lemmas = [lem for lem, _ in (alpha_lemmas(sent) if alpha is None else alpha)]
     keys = set(lemmas) | {f"{a} {b}" for a, b in pairwise(lemmas)}
     found = {ctx for key in keys for ctx in plover.CONTEXT_CUES.get(key, ())}
     return [c for c in plover.CONTEXTS if c in found]
@@ -372,13 +391,10 @@ def _is_speaker(tokens: list[Token]) -> bool:
     return len(tokens) == 1 and tokens[0].lower_ in FIRST_PERSON
 
 
-def _cue_attribution(unit: EventUnit, attributions: list[Attribution]) -> Attribution | None:
+def _cue_attribution(unit: EventUnit, index: AttributionSpans) -> Attribution | None:
     """The attribution whose cue is this trigger ("X accused Y"): its source is the actor."""
     start = unit.head.idx
-    for attribution in attributions:
-        if any(s <= start < e for s, e in _spans(attribution.cue)):
-            return attribution
-    return None
+    return next((index.attributions[n] for s, e, n in index.cues if s <= start < e), None)
 
 
 def cue_tokens(doc: Doc, attributions: list[Attribution], cue_probabilities: np.ndarray | None
@@ -410,6 +426,7 @@ def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = No
     dateline: list[dict[str, Any] | None] = []  # the article's dateline place, read once when needed
     doc_ents: list[Span] | None = None
     cues = cue_tokens(doc, attributions, cue_probabilities)
+    indexed = AttributionSpans.of(attributions)
     sentences = list(doc.sents)  # Doc.sents walks the whole document: once here, and for the actor coder
     for sent in sentences:
         contexts: list[str] | None = None
@@ -417,7 +434,8 @@ def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = No
         units = [u for u in build_units(sent) if u.lexical or u.head.i not in cues]
         if not units:
             continue  # most sentences: no candidate, no features to compute
-        shared = sentence_features(sent)
+        alpha = alpha_lemmas(sent)
+        shared = sentence_features(sent, alpha)
         question = text[sent.start_char : sent.end_char].rstrip().endswith("?")
         inputs = [(unit_features(u, shared), unit_vector(u, vectors) if vectors is not None else None)
                   for u in units]  # fmt: skip
@@ -433,7 +451,7 @@ def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = No
         ]  # fmt: skip
         for unit, label in main_events([(u, label) for u, label in coded if label != NO_EVENT]):
             value = factuality_at(unit, factuality)
-            attribution = reporting_attribution(unit, attributions)
+            attribution = reporting_attribution(unit, indexed)
             status = event_status(unit, value, attribution, question)
             act = removal_type(unit) or speech_act_type(unit) or label
             event_type = coded_type(act, status, unit)
@@ -449,7 +467,7 @@ def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = No
                 unit.actor, unit.target = (noun_phrase(speaker) if speaker is not None else []), unit.actor
                 event_type, status, value = "REQUEST", "reported" if attribution else "asserted", None
             actor = _role(text, unit.actor)
-            cue_of = _cue_attribution(unit, attributions)
+            cue_of = _cue_attribution(unit, indexed)
             if cue_of is not None:
                 actor = _source_role(cue_of, text) or actor
             elif attribution is not None and _is_speaker(unit.actor):
@@ -457,7 +475,7 @@ def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = No
                 speaker = next(a for a in attributions if a.id == attribution)
                 actor = _source_role(speaker, text) or actor
             if contexts is None:
-                contexts = event_contexts(sent)
+                contexts = event_contexts(sent, alpha)
             event = Event(
                 id="",
                 type=event_type,
