@@ -3,6 +3,7 @@ reproducible training on a small split written here."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -116,6 +117,42 @@ def test_a_rule_attribution_replaces_at_most_one_model_attribution() -> None:
     second = spans("mayor", "said", "would reopen", origin="model")
     rule = spans("The mayor", "said", "the bridge would reopen")
     assert merge([first, second], [rule], MERGE_TEXT) == [rule, second]
+
+
+def scored(found: AttributionSpans, content_words: dict[str, float]) -> AttributionSpans:
+    """`found` with the role scorer's P(content) for the words of MERGE_TEXT's first sentence (others 0.5)."""
+    sentence = "The mayor said the bridge would reopen."
+    scores, offset = [], 0
+    for word in sentence.replace(".", " .").split():
+        start = sentence.index(word, offset)
+        offset = start + len(word)
+        scores.append((start, offset, content_words.get(word, 0.5)))
+    return replace(found, content_scores=tuple(scores))
+
+
+def test_merge_takes_the_taggers_content_where_the_role_scorer_clearly_prefers_it() -> None:
+    rule_said = spans("The mayor", "said", "the bridge would reopen")
+    model_said = spans("mayor", "said", "the bridge would reopen.", origin="model")
+    sure_of_stop = scored(model_said, {".": 0.9999})  # one word is not enough: log-odds 9.2 < 15
+    assert merge([sure_of_stop], [rule_said], MERGE_TEXT) == [rule_said]
+    rule_short = spans("The mayor", "said", "the bridge")
+    sure = scored(model_said, {"would": 0.9999, "reopen": 0.9999})
+    (chosen,) = merge([sure], [rule_short], MERGE_TEXT)
+    assert chosen.content == model_said.content
+    assert chosen.source == rule_short.source and chosen.origin == "rules"
+    doubtful = scored(model_said, {"would": 0.3, "reopen": 0.3})
+    assert merge([doubtful], [rule_short], MERGE_TEXT) == [rule_short]
+    assert merge([model_said], [rule_short], MERGE_TEXT) == [rule_short]  # no scores: the fast profile
+
+
+def test_an_outlet_pair_of_the_rules_keeps_its_one_content() -> None:
+    speaker = spans("The mayor", "said", "the bridge")
+    outlet = spans("mayor", "said", "the bridge")
+    sure = scored(
+        spans("mayor", "said", "the bridge would reopen.", origin="model"),
+        {"would": 0.9999, "reopen": 0.9999},
+    )
+    assert merge([sure], [speaker, outlet], MERGE_TEXT)[0] is speaker
 
 
 TIMED_TEXT = "The warden said Sunday that the dam held. The warden warned of floods on Monday."

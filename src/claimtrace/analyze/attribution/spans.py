@@ -23,6 +23,9 @@ class AttributionSpans:
         None  # "direct" | "indirect" | "mixed" | "according_to" | "no_source"; None: decide later
     )
     origin: str = "rules"  # "rules" | "model": which finder produced it, for error analysis
+    # the default profile's tagger only: P(content) of each token of the cue's window as (start, end, p),
+    # which the merge reads to choose between its content and the rules' (`merge.better_content`)
+    content_scores: tuple[tuple[int, int, float], ...] = ()
 
 
 def source_follows_cue(source: Sequence[Sequence[int]], cue: Sequence[Sequence[int]]) -> bool:

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 from claimtrace.analyze.attribution.quotes import quote_state
 from claimtrace.analyze.attribution.role_scorer import (
     ENCODER_ROLE_MODEL,
+    ROLE_CLASSES,
     ROLE_SCORER,
     RoleScorer,
     encoder_digest,
@@ -550,10 +551,15 @@ class AttributionTagger:
         for cue in cues:
             tokens = role_window(parsed, cue)
             features = role_features(parsed, tokens, cue, all_cue_tokens)
+            content_scores: tuple[tuple[int, int, float], ...] = ()
             if parsed.token_vectors is not None and self.role_scorer and self.encoder_role_tagger:
                 inputs = role_inputs(parsed, tokens, cue, cue_head(parsed, cue))
                 probabilities = self.role_scorer.probabilities(parsed.token_vectors, inputs)
                 labels = self.encoder_role_tagger.tag(with_bands(features, probabilities))
+                content_scores = tuple(
+                    (doc[i].idx, doc[i].idx + len(doc[i].text), float(p))
+                    for i, p in zip(tokens, probabilities[:, ROLE_CLASSES.index("Content")], strict=True)
+                )
             else:
                 labels = self.role_tagger.tag(features)
             content = [tokens[p] for run in chunks(labels, "Content") for p in run]
@@ -568,6 +574,7 @@ class AttributionTagger:
                     cue=spans_of(doc, cue),
                     source=spans_of(doc, source),
                     origin="model",
+                    content_scores=content_scores,
                 )
             )
         return found
