@@ -150,3 +150,11 @@ def test_a_deadline_given_or_extended_lies_ahead(nlp: Language) -> None:
 def test_earlier_or_later_in_the_day_is_the_story_s_day(nlp: Language) -> None:
     text = "The envoy arrived on March 3, 2022. Earlier in the day, rebels had shelled the airport."
     assert date_of(nlp, text, "Earlier in the day") == "2022-03-03"
+
+
+def test_that_day_after_a_year_alone_has_no_day_to_lean_on(nlp: Language) -> None:
+    found = timex(nlp, "In 2011, the rebels took the city. That day, the president fled.")
+    assert found["That day"] == {"type": "DATE", "value": None}
+    assert date_of(
+        nlp, "The rebels took the city on May 3, 2011. That day, the president fled.", "That day"
+    ) == ("2011-05-03")

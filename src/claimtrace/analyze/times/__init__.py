@@ -22,8 +22,9 @@ reference time, the last date an expression named ("an hour later": its last clo
 season or holiday without a year, and a bare weekday, is placed by the tense of the clause it dates (past:
 the latest one not after publication; future: the first not before; otherwise the closest; a plan's time
 is future whatever the report's tense, a negated "could"/"would" past), and a past-tense month follows a
-year named earlier in its sentence ("In 2012, when in August …" → 2012-08). Fast rules handle the common
-shapes; dateparser, cached, handles the remainder.
+year named earlier in its sentence ("In 2012, when in August …" → 2012-08). Rules handle the shapes news
+uses; dateparser (imported on first use, cached) is asked only about a calendar word with a number the
+rules do not know ("Jan 5th 2016 at 3pm"), its answer kept when it is plausible.
 
 When `doc._.published` is None, the page is dated from its text (`infer_publication`): the narrowest interval
 of months consistent with every dated expression and the tense it is used in, `published_inferred` a day

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from claimtrace.analyze.times.anchoring import Anchor, Tense, _day, _month, _parse_date
 from claimtrace.analyze.times.recognition import Candidate
 from claimtrace.analyze.times.shapes import SHAPES
 from claimtrace.analyze.times.timex3 import timex3
-from claimtrace.analyze.times.values import resolve
+from claimtrace.analyze.times.values import Resolved, resolve
 from claimtrace.analyze.times.vocabulary import MONTH_RE, SEASON_RE, WEEKDAYS
 
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
@@ -82,10 +83,12 @@ def infer_publication(text: str, candidates: list[Candidate], tenses: list[Tense
     constraint that would leave no month is skipped."""
     dated: list[tuple[Candidate, Tense | None, tuple[int, int], str]] = []
     relative: list[tuple[Candidate, Tense | None]] = []
-    for candidate, tense in zip(candidates, tenses, strict=True):
-        if _in_copyright_line(text, candidate):
-            continue
-        calendar = resolve(candidate.reading, None)
+    readable = [
+        (candidate, tense, resolve(candidate.reading, None))
+        for candidate, tense in zip(candidates, tenses, strict=True)
+        if not _in_copyright_line(text, candidate)
+    ]
+    for candidate, tense, calendar in readable:
         if not calendar.absolute:
             relative.append((candidate, tense))
             continue
@@ -122,20 +125,20 @@ def infer_publication(text: str, candidates: list[Candidate], tenses: list[Tense
         seen.add(key)
         keep, same_period = set(), set()
         for month in sorted(allowed):
-            found = timex3(candidate.reading, Anchor(date(month // 12, month % 12 + 1, 15), tense))
-            if not found or not (months := _months(found["value"])):
+            value, months = _relative_at(candidate.reading, month, tense)
+            if months is None:
                 keep.add(month)
                 continue
             if (tense == "past" and months[0] > month) or (tense == "future" and months[1] < month):
                 continue
             keep.add(month)
-            if found["value"] in named and re.search(r"-(?:SP|SU|FA|WI|\d{2})$", str(found["value"])):
+            if value in named and re.search(r"-(?:SP|SU|FA|WI|\d{2})$", str(value)):
                 same_period.add(month)
         narrow(candidate, keep)
         narrow(candidate, same_period & allowed)
     low, high = min(allowed), max(allowed)
     interval = _month_text(low) if low == high else f"{_month_text(low)}/{_month_text(high)}"
-    point = _latest_stated_day(text, candidates)
+    point = _latest_stated_day([(candidate, calendar) for candidate, _, calendar in readable])
     if point is not None and low <= point.year * 12 + point.month - 1 <= high:
         return InferredDate(_day(point), interval, tuple(evidence))
     if high - low < MONTH_PRECISION_AT_MOST:
@@ -143,19 +146,28 @@ def infer_publication(text: str, candidates: list[Candidate], tenses: list[Tense
     return InferredDate(None, None, ())  # too wide to stand for a publication date
 
 
+@lru_cache(maxsize=16384)
+def _relative_at(reading: str, month: int, tense: Tense | None) -> tuple[str | None, tuple[int, int] | None]:
+    """A relative expression's TIMEX3 value, and its months, were the page published mid-`month` (months
+    counted as year * 12 + month - 1); cached, since pages repeat their month names and seasons and every
+    page tries a few dozen months."""
+    found = timex3(reading, Anchor(date(month // 12, month % 12 + 1, 15), tense))
+    if not found:
+        return None, None
+    return found["value"], _months(found["value"])
+
+
 def _bare(text: str) -> str:
     return SHAPES["leading"].sub("", text.lower().strip(" .,"))
 
 
-def _latest_stated_day(text: str, candidates: list[Candidate]) -> date | None:
-    """The latest full date the text states (outside copyright lines), moved forward to the latest weekday
-    named in the text within the week after it ("… on March 4, 2024. On Wednesday, …" → March 6)."""
+def _latest_stated_day(readable: list[tuple[Candidate, Resolved]]) -> date | None:
+    """The latest full date the text states (outside copyright lines: `readable` holds the others, with their
+    calendar values), moved forward to the latest weekday named in the text within the week after it ("… on
+    March 4, 2024. On Wednesday, …" → March 6)."""
     stated: list[date] = []
     weekdays: list[int] = []
-    for candidate in candidates:
-        if _in_copyright_line(text, candidate):
-            continue
-        resolved = resolve(candidate.reading, None)
+    for candidate, resolved in readable:
         if resolved.absolute and resolved.value and (day := _parse_date(resolved.value)):
             stated.append(day)
         elif (m := SHAPES["weekday"].match(_bare(candidate.reading))) and m["rel"] != "next":

@@ -23,36 +23,41 @@ from claimtrace.analyze.times.vocabulary import (
 )
 
 # Extra candidates that NER misses often, matched on the lowercased text (`_lowercase`): case-insensitive
-# matching of these alternations costs three times as much.
+# matching of these alternations costs three times as much. Every alternative starts a word, so the one
+# `\b(?=\w)` in front (not one per alternative) turns most positions away at once: a third faster.
 EXTRA_PATTERNS = re.compile(
-    rf"\b(?:(?:last|next|this|that|on|early|late)\s+)?(?:{FULL_WEEKDAY_RE})\b"
-    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b"
-    r"|\b(?:yesterday|today|tomorrow|tonight)\b"
-    rf"|\b(?:the\s+)?(?:{FUZZY_RE})\b|\bthe\s+(?:past|present)\b"
-    rf"|\b(?:{'|'.join(SET_WORDS)})\b"
-    rf"|\b(?:every|each)\s+(?:other\s+)?(?:(?:{NUMBER_RE})\s+)?(?:{DURATION_UNIT_RE}|{FULL_WEEKDAY_RE}|{SEASON_RE})\b"
-    rf"|\b(?:(?:this|last|next|that)\s+)(?:{SEASON_RE})\b"
-    rf"|\b(?:once|twice|(?:{NUMBER_RE})\s+times)\s+(?:a|per|each)\s+(?:{DURATION_UNIT_RE})\b"
-    rf"|\b(?:\d+(?:\s+1/2)?|{NUMBER_RE})(?:\s+(?:more|additional|straight|consecutive))?[\s-]+(?:{DURATION_UNIT_RE})"
+    r"\b(?=\w)(?:"
+    rf"(?:(?:last|next|this|that|on|early|late)\s+)?(?:{FULL_WEEKDAY_RE})\b"
+    r"|\d{4}-\d{2}-\d{2}\b|\d{1,2}/\d{1,2}/\d{4}\b"
+    r"|(?:yesterday|today|tomorrow|tonight)\b"
+    rf"|(?:the\s+)?(?:{FUZZY_RE})\b|the\s+(?:past|present)\b"
+    rf"|(?:{'|'.join(SET_WORDS)})\b"
+    rf"|(?:every|each)\s+(?:other\s+)?(?:(?:{NUMBER_RE})\s+)?(?:{DURATION_UNIT_RE}|{FULL_WEEKDAY_RE}|{SEASON_RE})\b"
+    rf"|(?:(?:this|last|next|that)\s+)(?:{SEASON_RE})\b"
+    rf"|(?:once|twice|(?:{NUMBER_RE})\s+times)\s+(?:a|per|each)\s+(?:{DURATION_UNIT_RE})\b"
+    rf"|(?:\d+(?:\s+1/2)?|{NUMBER_RE})(?:\s+(?:more|additional|straight|consecutive))?[\s-]+(?:{DURATION_UNIT_RE})"
     r"(?:-long)?\b"
-    r"|\b(?:day|week|month|year)-long\b"
+    r"|(?:day|week|month|year)-long\b"
     # a month and day inside a noun phrase ("the Aug. 7 bombings"), where NER often sees none; "May" is left
     # out (the modal), and abbreviations need their dot
-    r"|\b(?:january|february|march|april|june|july|august|september|october|november|december"
+    r"|(?:january|february|march|april|june|july|august|september|october|november|december"
     r"|(?:jan|feb|aug|sept?|oct|nov|dec)\.)\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?:1[89]|20)\d{2}\b)?"
-    r"|\b(?:pre|post|mid)-(?:1[89]|20)\d{2}\b",
+    r"|(?:pre|post|mid)-(?:1[89]|20)\d{2}\b"
+    r")",
 )
 # Expressions NER splits or cuts short (matched, like EXTRA_PATTERNS, on the lowercased text): the match
 # replaces every candidate it overlaps.
 WHOLE_PATTERNS = re.compile(
-    rf"\b(?:(?:the\s+)?(?:early|late|mid-?)\s*)?(?:the\s+)?(?:{SEASON_RE})\s+(?:of\s+)?(?:1[89]|20)\d{{2}}\b"
-    r"|\b(?:1[89]|20)\d{2}\s*[-–]\s*(?:(?:1[89]|20)\d{2}|\d{2})\b"
-    rf"|\b(?:from|between)\s+(?:(?:{MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{FULL_WEEKDAY_RE})"
+    r"\b(?=\w)(?:"
+    rf"(?:(?:the\s+)?(?:early|late|mid-?)\s*)?(?:the\s+)?(?:{SEASON_RE})\s+(?:of\s+)?(?:1[89]|20)\d{{2}}\b"
+    r"|(?:1[89]|20)\d{2}\s*[-–]\s*(?:(?:1[89]|20)\d{2}|\d{2})\b"
+    rf"|(?:from|between)\s+(?:(?:{MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{FULL_WEEKDAY_RE})"
     rf"\s+(?:to|until|through|and)\s+(?:(?:{MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{FULL_WEEKDAY_RE})\b"
-    rf"|\b(?:{CLOCK_RE})(?:\s+(?:{ZONE_RE}))?(?:\s+(?:on\s+)?(?:{FULL_WEEKDAY_RE}|today|tomorrow|yesterday))\b"
-    rf"|\b(?:{FULL_WEEKDAY_RE}|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)\b"
+    rf"|(?:{CLOCK_RE})(?:\s+(?:{ZONE_RE}))?(?:\s+(?:on\s+)?(?:{FULL_WEEKDAY_RE}|today|tomorrow|yesterday))\b"
+    rf"|(?:{FULL_WEEKDAY_RE}|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)\b"
     # a holiday whole, with its week or year: NER keeps "Wednesday 2026" of "Ash Wednesday 2026"
-    rf"|\b(?:(?:last|next|this)\s+)?(?:{HOLIDAY_RE})(?:\s+week(?:end)?)?(?:,?\s+(?:of\s+)?(?:1[89]|20)\d{{2}})?\b",
+    rf"|(?:(?:last|next|this)\s+)?(?:{HOLIDAY_RE})(?:\s+week(?:end)?)?(?:,?\s+(?:of\s+)?(?:1[89]|20)\d{{2}})?\b"
+    r")",
 )
 
 

@@ -88,6 +88,8 @@ _SOURCES: dict[str, str] = {
         r"^(?:about\s+|around\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?|noon|midnight)"
         rf"(?:\s+(?:{ZONE_RE}|[a-z]{{2,4}}t))?$"
     ),
+    # a link glued to the expression ("September 30th.https://t.co/…", as tweets are pasted): no part of it
+    "url": r"(?:https?://|www\.)\S*",
     "leading": r"^(?:the|on|in|at|during|by|of|for|from|until|till|within|over|throughout)\s+",
     # TIMEX3 shapes beyond the calendar values above.
     "approximate": (

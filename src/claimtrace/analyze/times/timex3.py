@@ -165,7 +165,7 @@ def _range_value(m: re.Match[str], anchor: Anchor) -> tuple[str, str | None] | N
 
 
 def _phrase(text: str) -> str:
-    phrase = " ".join(text.lower().replace("’", "'").split()).strip(" .,;:()\"'")
+    phrase = " ".join(SHAPES["url"].sub("", text.lower()).replace("’", "'").split()).strip(" .,;:()\"'")
     return phrase.removesuffix("'s").removesuffix("'")
 
 
@@ -274,12 +274,17 @@ def _shifted(m: re.Match[str], anchor: Anchor) -> tuple[str, str | None] | None:
     return "DATE", _at_unit(_shift(day, n if m["dir"] == "after" else -n, m["u"]), m["u"])
 
 
+DAY_UNITS = frozenset({"day", *PARTS_OF_DAY})
+
+
 def _anaphoric(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
     """Expressions resolved against the story's reference time: "that day", "the next morning", "two days
     later", "that Sunday"."""
     reference = anchor.reference or anchor.published
     if m := SHAPES["anaphoric"].match(phrase):
         unit = m["u"]
+        if unit in DAY_UNITS and anchor.reference is not None and not anchor.reference_is_day:
+            return "DATE", None  # "that day" after "In 2011, …": the story names no day to lean on
         return "DATE", _at_unit(reference, unit) if reference else None
     if m := SHAPES["neighbour"].match(phrase):
         unit = m["u1"] or m["u2"]
