@@ -141,3 +141,15 @@ def test_the_head_is_used_only_over_the_packaged_encoders_vectors(tmp_path: Path
     # Vectors of a retrained encoder (another model directory): the sparse model codes, as in --fast.
     doc._.encoding = replace(doc._.encoding, model_dir=tmp_path)
     assert coder(doc)._.events == fast("The rebels attacked the garrison.")._.events
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Gunmen tried to kill the mayor of the port town.", "kill"),
+        ("An attempt to assassinate the provincial governor was foiled on Sunday.", "assassinate"),
+    ],
+)
+def test_an_attempted_act_is_coded_as_the_act(nlp, text: str, trigger: str) -> None:
+    event = one(nlp, text, trigger)
+    assert event["type"] == "ASSAULT" and event["status"] == "asserted"

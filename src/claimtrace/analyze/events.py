@@ -72,6 +72,10 @@ BACKGROUND_PREPOSITIONS = frozenset({"after", "following", "during", "before", "
 # P(cue) of the encoder's cue head at which a predicate the trigger lexicon does not mark is the claim's cue,
 # not an event: the attribution cue finder's threshold (attribution's encoder cues, chosen on PolNeAR).
 CUE_PROBABILITY = 0.65
+# An attempted act is coded as the act ("tried to kill", "an attempt to assassinate" is an ASSAULT): the
+# verbs and nouns of an attempt.
+ATTEMPT_GOVERNORS = frozenset({"try", "attempt"})
+ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
 STATUS_CERTAINTY = {"asserted": 3.0, "reported": 2.0, "future": 2.0, "intended": 1.0, "hypothetical": 0.0,
                     "negated": -3.0}  # fmt: skip
 
@@ -439,7 +443,8 @@ def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = No
         question = text[sent.start_char : sent.end_char].rstrip().endswith("?")
         inputs = [(unit_features(u, shared), unit_vector(u, vectors) if vectors is not None else None)
                   for u in units]  # fmt: skip
-        coded = [(u, model.predict(f, u.lexical, v)[0]) for u, (f, v) in zip(units, inputs, strict=True)]
+        coded = [(u, model.predict(f, u.lexical, v, event=is_attempt(u))[0])
+                 for u, (f, v) in zip(units, inputs, strict=True)]  # fmt: skip
         events_at = {u.head.i for u, label in coded if label != NO_EVENT}
         # "arrested two commanders and freed a hostage": a lexicon-marked act coordinated with a coded one is
         # an event of its own, though the one-event-a-sentence training data taught the model otherwise.
@@ -508,6 +513,18 @@ def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = No
     for number, event in enumerate(events, start=1):
         event["id"] = f"e{number}"
     return events
+
+
+def is_attempt(unit: EventUnit) -> bool:
+    """A lexicon-marked act someone tried or attempted ("tried to kill the mayor", "an attempt to assassinate
+    the governor"): PLOVER codes the attempt as the act, so it is an event whatever the classifier's "no
+    event" probability."""
+    if not unit.lexical or unit.is_noun:
+        return False
+    if unit.governor is not None and lemma(unit.governor) in ATTEMPT_GOVERNORS:
+        return True
+    head = unit.head
+    return head.dep_ == "acl" and head.head.pos_ == "NOUN" and lemma(head.head) in ATTEMPT_NOUNS
 
 
 def is_coordinated(unit: EventUnit, events_at: set[int]) -> bool:
