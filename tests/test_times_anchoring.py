@@ -158,3 +158,19 @@ def test_that_day_after_a_year_alone_has_no_day_to_lean_on(nlp: Language) -> Non
     assert date_of(
         nlp, "The rebels took the city on May 3, 2011. That day, the president fled.", "That day"
     ) == ("2011-05-03")
+
+
+def test_anaphoric_days_ner_misses_lean_on_the_story_s_day(nlp: Language) -> None:
+    text = "The embassy was bombed on Aug. 7, 2023. That night, police searched the port."
+    assert date_of(nlp, text, "That night") == "2023-08-07"
+    text = (
+        "The embassy was bombed on Aug. 7, 2023. On the following Monday the FBI arrived; "
+        "the previous Friday it had warned."
+    )
+    found = timex(nlp, text)
+    assert found["the following Monday"] == {"type": "DATE", "value": "2023-08-14"}
+    assert found["the previous Friday"] == {"type": "DATE", "value": "2023-08-11"}
+    # without "the", "next Monday" is the one after publication (a Thursday)
+    assert date_of(
+        nlp, "The embassy was bombed on Aug. 7, 2023. The FBI arrives next Monday.", "next Monday"
+    ) == ("2024-03-18")

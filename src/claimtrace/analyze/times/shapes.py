@@ -151,6 +151,8 @@ _SOURCES: dict[str, str] = {
         r"(?P<dir>later|after(?:ward)?|afterwards|earlier|before)$"
     ),
     "that_weekday": rf"^that\s+(?P<w>{WEEKDAY_RE})$",
+    # "the following Monday", "the previous Sunday" (with "the", "next" too): the story's neighbour weekday
+    "following_weekday": rf"^(?P<dir>following|next|previous|preceding)\s+(?P<w>{WEEKDAY_RE})$",
     "vague_ago": rf"^(?:(?:a few|few|several|many|some)\s+)?(?:{DURATION_UNIT_RE})\s+ago$",
     "in_future": rf"^(?:in|within)\s+(?P<n>{NUMBER_RE})\s+(?P<u>{UNIT_RE})s?$",
     "week_of": r"^week\s+of\s+(?P<d>.+)$",

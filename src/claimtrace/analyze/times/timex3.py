@@ -184,6 +184,8 @@ def timex3(text: str, anchor: Anchor, calendar: Resolved | None = None) -> Timex
         return None
     if not definite and SHAPES["next_unit"].match(phrase):
         found = _deictic(phrase, anchor)
+    elif (m := SHAPES["following_weekday"].match(phrase)) and (definite or m["dir"] != "next"):
+        found = _neighbour_weekday(m, anchor)
     else:
         found = _timex3_rules(phrase, anchor)
     if found is None and calendar is not None:
@@ -307,6 +309,18 @@ def _anaphoric(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
         offset = (WEEKDAYS[m["w"]] - reference.weekday()) % 7
         return "DATE", _day(reference + timedelta(days=offset if offset <= 3 else offset - 7))
     return None
+
+
+def _neighbour_weekday(m: re.Match[str], anchor: Anchor) -> tuple[str, str | None]:
+    """ "the following Monday": the first such weekday after the story's reference day; "the previous
+    Sunday" the last before it."""
+    reference = anchor.reference or anchor.published
+    if reference is None:
+        return "DATE", None
+    weekday = WEEKDAYS[m["w"]]
+    if m["dir"] in {"previous", "preceding"}:
+        return "DATE", _day(reference - timedelta(days=(reference.weekday() - weekday - 1) % 7 + 1))
+    return "DATE", _day(reference + timedelta(days=(weekday - reference.weekday() - 1) % 7 + 1))
 
 
 def _clock_later(step: int | None, unit: str, anchor: Anchor) -> tuple[str, str | None]:
