@@ -291,3 +291,12 @@ def test_a_year_before_its_month_an_iso_month_and_an_early_year(nlp: Language) -
     assert values["1523"] == ("1523", {"type": "DATE", "value": "1523"})
     assert values["2016-07"] == ("2016-07", {"type": "DATE", "value": "2016-07"})
     assert values["1963 March"] == ("1963-03", {"type": "DATE", "value": "1963-03"})
+
+
+def test_seasons_with_the_this_decade_and_this_morning(nlp: Language) -> None:
+    found = timex(nlp, "The crisis began in the fall; the fall of the government came later.")
+    assert found["the fall"] == {"type": "DATE", "value": "2023-FA"}
+    assert "the fall of the government" not in found
+    assert timex(nlp, "This decade has been hard.")["This decade"] == {"type": "DATE", "value": "202X"}
+    found = timex(nlp, "This morning's rally was peaceful.")
+    assert found["This morning"] == {"type": "DATE", "value": "2024-03-14"}

@@ -43,6 +43,9 @@ EXTRA_PATTERNS = re.compile(
     r"|(?:january|february|march|april|june|july|august|september|october|november|december"
     r"|(?:jan|feb|aug|sept?|oct|nov|dec)\.)\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?:1[89]|20)\d{2}\b)?"
     r"|(?:pre|post|mid)-(?:1[89]|20)\d{2}\b"
+    # a season named with "the" after a preposition ("began in the fall"; not "the fall of Rome")
+    r"|(?:(?<=in )|(?<=by )|(?<=during )|(?<=until )|(?<=through )|(?<=since ))"
+    rf"the\s+(?:{SEASON_RE})\b(?!\s+of\b)"
     # anaphoric days NER tends to miss ("That night, police searched …", "that same day")
     r"|(?:(?:earlier|later)\s+)?(?:that|the same|that same)\s+"
     r"(?:day|morning|afternoon|evening|night|week|month|year)\b"
@@ -58,7 +61,7 @@ WHOLE_PATTERNS = re.compile(
     rf"|(?:from|between)\s+(?:(?:{MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{FULL_WEEKDAY_RE})"
     rf"\s+(?:to|until|through|and)\s+(?:(?:{MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{FULL_WEEKDAY_RE})\b"
     rf"|(?:{CLOCK_RE})(?:\s+(?:{ZONE_RE}))?(?:\s+(?:on\s+)?(?:{FULL_WEEKDAY_RE}|today|tomorrow|yesterday))\b"
-    rf"|(?:{FULL_WEEKDAY_RE}|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)\b"
+    rf"|(?:{FULL_WEEKDAY_RE}|yesterday|tomorrow|this)\s+(?:morning|afternoon|evening|night)\b|last\s+night\b"
     # a weekday after the story's day: NER keeps "Monday" of "the following Monday"
     rf"|the\s+(?:following|next|previous|preceding)\s+(?:{FULL_WEEKDAY_RE})\b"
     # a holiday whole, with its week or year: NER keeps "Wednesday 2026" of "Ash Wednesday 2026"

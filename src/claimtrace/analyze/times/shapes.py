@@ -166,6 +166,7 @@ _SOURCES: dict[str, str] = {
     ),
     "rel_month": rf"^(?:(?:early|mid|middle|late)[\s-]+)?(?P<rel>last|next|this)\s+(?P<m>{MONTH_RE})$",
     "century": r"^(?:(?P<rel>this|last|next|past)|(?P<n>\d{1,2})(?:st|nd|rd|th))[\s-]+century$",
+    "this_decade": r"^this\s+decade$",
     "decade_short": r"^(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?'(?P<d>\d)0s$",
     "decade_part": r"^(?:early|mid|middle|late)[\s-]+(?:the\s+)?(?P<y>(?:1[89]|20)\d)0'?s$",
     "year_affix": r"^(?:pre|post|mid|fiscal|fy)[\s-]*(?P<y>(?:1[89]|20)\d{2})$",

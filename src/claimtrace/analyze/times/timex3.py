@@ -405,6 +405,8 @@ def _deictic(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
             return "DATE", None
         step = {"last": -1, "past": -1, "next": 1}.get(m["rel"], 0)
         return "DATE", f"{published.year // 100 + step:02d}"
+    if SHAPES["this_decade"].match(phrase):  # the decade of publication, as "the 1990s" is written
+        return "DATE", f"{published.year // 10}X" if published else None
     if m := SHAPES["quarter"].match(phrase):
         quarter = QUARTERS[m["q"]]
         if "half" in phrase:
