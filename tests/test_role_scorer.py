@@ -18,7 +18,7 @@ from claimtrace.analyze.attribution.role_scorer import (
     SENTENCE_REACH,
     RoleInputs,
     RoleScorer,
-    distance_bucket,
+    distance_buckets,
     encoder_digest,
     with_bands,
 )
@@ -28,11 +28,14 @@ from support.corpora import write_polnear
 
 @given(st.integers(-200, 200))
 def test_distance_buckets_keep_the_side_and_stay_in_range(distance: int) -> None:
-    bucket = distance_bucket(distance)
+    farther = distance + 1 if distance >= 0 else distance - 1
+    bucket, next_bucket = distance_buckets(np.array([distance, farther])).tolist()
     assert 0 <= bucket < DISTANCE_BUCKETS
     assert (bucket > len(DISTANCE_BOUNDS)) == (distance < 0)
-    farther = distance + 1 if distance >= 0 else distance - 1
-    assert distance_bucket(farther) - bucket in (0, 1)  # farther on the same side: the same or the next
+    assert next_bucket - bucket in (0, 1)  # farther on the same side: the same or the next
+    assert bucket == sum(abs(distance) > bound for bound in DISTANCE_BOUNDS) + (
+        0 if distance >= 0 else len(DISTANCE_BOUNDS) + 1
+    )
 
 
 def tiny_scorer(rng: np.random.Generator, width: int = 4, hidden: int = 5) -> RoleScorer:
@@ -59,7 +62,7 @@ def test_scorer_round_trips_and_gives_a_distribution_per_token(tmp_path: Path) -
     inputs = RoleInputs(
         tokens=np.array([0, 1, 2, 4, 5]),
         head=3,
-        distance=np.array([distance_bucket(d) for d in (-3, -2, -1, 1, 2)]),
+        distance=distance_buckets(np.array([-3, -2, -1, 1, 2])),
         sentence=np.full(5, SENTENCE_REACH),
         in_cue=np.zeros(5, dtype=bool),
     )

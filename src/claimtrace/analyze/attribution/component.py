@@ -27,6 +27,7 @@ from claimtrace.analyze.attribution.quotes import find_quotes
 from claimtrace.analyze.attribution.rules import find_rule_attributions
 from claimtrace.analyze.attribution.spans import AttributionSpans, Intervals, source_follows_cue
 from claimtrace.analyze.attribution.tagger import AttributionTagger, load_tagger
+from claimtrace.analyze.blas import one_blas_thread
 from claimtrace.analyze.coref import SourceMention, resolve_sources
 from claimtrace.analyze.extensions import register_extensions
 from claimtrace.analyze.lexicon import CITING_VERBS
@@ -43,8 +44,9 @@ class AttributionComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         rule_spans = find_rule_attributions(doc)
-        cues = encoder_cues(doc, doc._.encoding) if doc._.encoding is not None else None
-        found = find_attributions(doc, rule_spans, self.tagger, cues)
+        with one_blas_thread():
+            cues = encoder_cues(doc, doc._.encoding) if doc._.encoding is not None else None
+            found = find_attributions(doc, rule_spans, self.tagger, cues)
         doc._.attributions = build_attributions(doc, vet_spans(doc, found, rule_spans))
         return doc
 

@@ -38,9 +38,11 @@ SENTENCE_REACH = 2  # sentences before and after the cue's that the scorer tells
 PROBABILITY_BANDS = (0.02, 0.05, 0.1, 0.2, 0.35, 0.5, 0.65, 0.8, 0.9, 0.95, 0.98)
 
 
-def distance_bucket(distance: int) -> int:
-    bucket = sum(abs(distance) > bound for bound in DISTANCE_BOUNDS)
-    return bucket if distance >= 0 else len(DISTANCE_BOUNDS) + 1 + bucket
+def distance_buckets(distances: np.ndarray) -> np.ndarray:
+    """The bucket of each signed distance: how many DISTANCE_BOUNDS its size passes, counted apart for
+    tokens before the cue."""
+    passed = np.searchsorted(DISTANCE_BOUNDS, np.abs(distances), side="left")
+    return np.where(distances >= 0, passed, len(DISTANCE_BOUNDS) + 1 + passed).astype(np.int64)
 
 
 @dataclass(frozen=True)
@@ -55,20 +57,18 @@ class RoleInputs:
 
 
 def role_inputs(parsed: ParsedDoc, tokens: list[int], cue: list[int], head: int) -> RoleInputs:
+    window = np.asarray(tokens, dtype=np.int64)
     cue_start, cue_end = min(cue), max(cue)
-    members = set(cue)
-    distance = [0 if i in members else (i - cue_start if i < cue_start else i - cue_end) for i in tokens]
-    cue_sentence = parsed.sentence_of[cue[0]]
-    sentence = [
-        max(-SENTENCE_REACH, min(SENTENCE_REACH, parsed.sentence_of[i] - cue_sentence)) + SENTENCE_REACH
-        for i in tokens
-    ]
+    in_cue = np.isin(window, cue)
+    distance = np.where(in_cue, 0, np.where(window < cue_start, window - cue_start, window - cue_end))
+    sentence_of = np.asarray(parsed.sentence_of, dtype=np.int64)
+    relative = np.clip(sentence_of[window] - sentence_of[cue[0]], -SENTENCE_REACH, SENTENCE_REACH)
     return RoleInputs(
-        tokens=np.asarray(tokens, dtype=np.int64),
+        tokens=window,
         head=head,
-        distance=np.asarray([distance_bucket(d) for d in distance], dtype=np.int64),
-        sentence=np.asarray(sentence, dtype=np.int64),
-        in_cue=np.asarray([i in members for i in tokens], dtype=bool),
+        distance=distance_buckets(distance),
+        sentence=relative + SENTENCE_REACH,
+        in_cue=in_cue,
     )
 
 
@@ -123,17 +123,19 @@ class RoleScorer:
         return softmax(hidden @ self.output_weights + self.output_bias)
 
 
-def band(probability: float) -> int:
-    return sum(probability > bound for bound in PROBABILITY_BANDS)
+def bands(probabilities: np.ndarray) -> np.ndarray:
+    """How many PROBABILITY_BANDS each probability exceeds."""
+    return np.searchsorted(PROBABILITY_BANDS, probabilities.astype(np.float64), side="left")
 
 
 def with_bands(features: list[list[str]], probabilities: np.ndarray) -> list[list[str]]:
     """Each token's CRF features with the scorer's view added: its source and content bands and the role
     the scorer finds likeliest."""
     likeliest = probabilities.argmax(axis=1)
+    source, content = bands(probabilities[:, 1]).tolist(), bands(probabilities[:, 2]).tolist()
     return [
-        [*row, f"es={band(float(p[1]))}", f"ec={band(float(p[2]))}", f"ea={ROLE_CLASSES[k][0]}"]
-        for row, p, k in zip(features, probabilities, likeliest, strict=True)
+        [*row, f"es={s}", f"ec={c}", f"ea={ROLE_CLASSES[k][0]}"]
+        for row, s, c, k in zip(features, source, content, likeliest.tolist(), strict=True)
     ]
 
 
