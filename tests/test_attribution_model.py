@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from claimtrace.analyze.attribution.merge import merge
 from claimtrace.analyze.attribution.quotes import quote_state
-from claimtrace.analyze.attribution.spans import AttributionSpans
+from claimtrace.analyze.attribution.spans import AttributionSpans, TokenRoleScore
 from claimtrace.analyze.attribution.tagger import (
     MODEL_DIR,
     AttributionTagger,
@@ -119,15 +119,19 @@ def test_a_rule_attribution_replaces_at_most_one_model_attribution() -> None:
     assert merge([first, second], [rule], MERGE_TEXT) == [rule, second]
 
 
-def scored(found: AttributionSpans, content_words: dict[str, float]) -> AttributionSpans:
-    """`found` with the role scorer's P(content) for the words of MERGE_TEXT's first sentence (others 0.5)."""
+def scored(
+    found: AttributionSpans, content_words: dict[str, float], source_words: dict[str, float] | None = None
+) -> AttributionSpans:
+    """`found` with the role scorer's P(content) and P(source) for the words of MERGE_TEXT's first sentence
+    (0.5 where not given)."""
     sentence = "The mayor said the bridge would reopen."
     scores, offset = [], 0
     for word in sentence.replace(".", " .").split():
         start = sentence.index(word, offset)
         offset = start + len(word)
-        scores.append((start, offset, content_words.get(word, 0.5)))
-    return replace(found, content_scores=tuple(scores))
+        source = (source_words or {}).get(word, 0.5)
+        scores.append(TokenRoleScore(start, offset, source, content_words.get(word, 0.5)))
+    return replace(found, role_scores=tuple(scores))
 
 
 def test_merge_takes_the_taggers_content_where_the_role_scorer_clearly_prefers_it() -> None:
@@ -143,6 +147,16 @@ def test_merge_takes_the_taggers_content_where_the_role_scorer_clearly_prefers_i
     doubtful = scored(model_said, {"would": 0.3, "reopen": 0.3})
     assert merge([doubtful], [rule_short], MERGE_TEXT) == [rule_short]
     assert merge([model_said], [rule_short], MERGE_TEXT) == [rule_short]  # no scores: the fast profile
+
+
+def test_merge_takes_the_taggers_source_where_the_role_scorer_clearly_prefers_it() -> None:
+    misread = AttributionSpans(content=[at("would reopen")], cue=[at("said")], source=[at("the bridge")])
+    model_said = spans("The mayor", "said", "the bridge would reopen", origin="model")
+    bridge_is_no_source = scored(model_said, {}, {"the": 0.00001, "bridge": 0.00001})
+    (chosen,) = merge([bridge_is_no_source], [misread], MERGE_TEXT)
+    assert chosen.source == model_said.source and chosen.content == misread.content
+    one_word_is_not_enough = scored(model_said, {}, {"bridge": 0.00001})  # log-odds 9.2 < 10
+    assert merge([one_word_is_not_enough], [misread], MERGE_TEXT) == [misread]
 
 
 def test_an_outlet_pair_of_the_rules_keeps_its_one_content() -> None:

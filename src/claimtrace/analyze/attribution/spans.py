@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from claimtrace.record import Offsets
 
@@ -23,9 +24,18 @@ class AttributionSpans:
         None  # "direct" | "indirect" | "mixed" | "according_to" | "no_source"; None: decide later
     )
     origin: str = "rules"  # "rules" | "model": which finder produced it, for error analysis
-    # the default profile's tagger only: P(content) of each token of the cue's window as (start, end, p),
-    # which the merge reads to choose between its content and the rules' (`merge.better_content`)
-    content_scores: tuple[tuple[int, int, float], ...] = ()
+    # the default profile's tagger only: the role scorer's view of each token of the cue's window, which the
+    # merge reads to choose between its source and content and the rules' (`merge.scored_roles`)
+    role_scores: tuple[TokenRoleScore, ...] = ()
+
+
+class TokenRoleScore(NamedTuple):
+    """The role scorer's P(source) and P(content) of one token (its character span)."""
+
+    start: int
+    end: int
+    source: float
+    content: float
 
 
 def source_follows_cue(source: Sequence[Sequence[int]], cue: Sequence[Sequence[int]]) -> bool:

@@ -40,7 +40,7 @@ from claimtrace.analyze.attribution.role_scorer import (
 )
 from claimtrace.analyze.attribution.rules import find_rule_attributions
 from claimtrace.analyze.attribution.rules.kinds import rule_cue_kinds
-from claimtrace.analyze.attribution.spans import AttributionSpans
+from claimtrace.analyze.attribution.spans import AttributionSpans, TokenRoleScore
 from claimtrace.analyze.lexicon import CUE_PRIOR_LEMMAS
 from claimtrace.errors import ClaimtraceError
 from claimtrace.record import Offsets
@@ -551,14 +551,15 @@ class AttributionTagger:
         for cue in cues:
             tokens = role_window(parsed, cue)
             features = role_features(parsed, tokens, cue, all_cue_tokens)
-            content_scores: tuple[tuple[int, int, float], ...] = ()
+            role_scores: tuple[TokenRoleScore, ...] = ()
             if parsed.token_vectors is not None and self.role_scorer and self.encoder_role_tagger:
                 inputs = role_inputs(parsed, tokens, cue, cue_head(parsed, cue))
                 probabilities = self.role_scorer.probabilities(parsed.token_vectors, inputs)
                 labels = self.encoder_role_tagger.tag(with_bands(features, probabilities))
-                content_scores = tuple(
-                    (doc[i].idx, doc[i].idx + len(doc[i].text), float(p))
-                    for i, p in zip(tokens, probabilities[:, ROLE_CLASSES.index("Content")], strict=True)
+                source, content = ROLE_CLASSES.index("Source"), ROLE_CLASSES.index("Content")
+                role_scores = tuple(
+                    TokenRoleScore(doc[i].idx, doc[i].idx + len(doc[i]), float(p[source]), float(p[content]))
+                    for i, p in zip(tokens, probabilities, strict=True)
                 )
             else:
                 labels = self.role_tagger.tag(features)
@@ -574,7 +575,7 @@ class AttributionTagger:
                     cue=spans_of(doc, cue),
                     source=spans_of(doc, source),
                     origin="model",
-                    content_scores=content_scores,
+                    role_scores=role_scores,
                 )
             )
         return found
