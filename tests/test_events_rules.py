@@ -21,6 +21,7 @@ from claimtrace.analyze.events import (
     main_events,
     shipped_model,
     token_cue_probabilities,
+    unit_vector,
 )
 from claimtrace.analyze.pipeline import add_claimtrace_components
 from claimtrace.settings import Settings
@@ -116,13 +117,14 @@ def test_an_office_holder_acts_in_the_one_country_the_sentence_names(nlp) -> Non
 
 def test_the_encoder_head_ships_and_reads_the_encoder_vectors(tmp_path: Path) -> None:
     head = shipped_model(encoder=True)
-    assert head.dense is not None and head.dense.shape == (768, len(head.classes))
+    # The unit's head, what it absorbed and its sentence: three of the encoder's 384-wide vectors.
+    assert head.dense is not None and head.dense.shape == (3 * 384, len(head.classes))
     assert shipped_model().dense is None
     head.save(tmp_path)
     again = EventTypeModel.load(tmp_path)
     assert again.dense is not None and np.allclose(again.dense, head.dense)
     feats = ["lem=attack", "kind=verb"]
-    vector = np.ones(768, dtype=np.float32)
+    vector = np.ones(3 * 384, dtype=np.float32)
     assert not np.allclose(head.scores(feats, vector), head.scores(feats))
     assert (MODEL_DIR / ENCODER_HEAD / "model.json").is_file()
 
@@ -153,3 +155,23 @@ def test_the_head_is_used_only_over_the_packaged_encoders_vectors(tmp_path: Path
 def test_an_attempted_act_is_coded_as_the_act(nlp, text: str, trigger: str) -> None:
     event = one(nlp, text, trigger)
     assert event["type"] == "ASSAULT" and event["status"] == "asserted"
+
+
+def test_a_verb_that_puts_someone_under_a_measure_is_that_act(nlp) -> None:
+    event = one(nlp, "Two opposition leaders were placed under arrest in the capital.", "arrest")
+    assert event["type"] == "COERCE"
+    heads = [u.head.text for u in build_units(nlp("The banker was put under investigation in Milan.")[:])]
+    assert "investigation" in heads  # a candidate for the classifier, no state
+    assert events(nlp, "The plan is under consideration.") == []
+
+
+def test_the_unit_vector_reads_its_own_sentence() -> None:
+    doc = spacy.load(Settings().model)("Police arrested ten men. Rebels attacked the town on Friday.")
+    second = list(doc.sents)[1]
+    unit = next(u for u in build_units(second) if u.head.text == "attacked")
+    vectors = np.random.default_rng(0).normal(size=(len(doc), 384)).astype(np.float32)
+    vector = unit_vector(unit, vectors)
+    assert vector.shape == (3 * 384,)
+    assert np.allclose(vector[:384], vectors[unit.head.i])
+    assert np.allclose(vector[768:], vectors[second.start : second.end].mean(axis=0))
+    assert np.allclose(unit_vector(unit, vectors, (second.start, second.end)), vector)

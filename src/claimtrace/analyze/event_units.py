@@ -29,6 +29,8 @@ PARTY_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Dependency labels through which a governing verb absorbs a complement predicate into its own unit.
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+# Verbs that put someone in the state a noun after "under" names ("placed under arrest").
+PLACING_VERBS = frozenset({"put", "place", "bring", "take"})
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
 # Verbs that report, believe or feel: the claim's cue or a state, not an event, unless the lexicon codes the
 # act itself ("accused", "warned", "demanded").
@@ -124,10 +126,12 @@ def is_description(token: Token) -> bool:
 
 def is_state_phrase(token: Token) -> bool:
     """ "the proposal under discussion", "plans under consideration": a bare noun after "under" says what
-    state something is in, not that the act happened."""
+    state something is in, not that the act happened — unless a verb puts someone in that state ("was placed
+    under arrest", "put under investigation"), which is the act."""
     return (
         token.dep_ == "pobj"
         and token.head.lower_ == "under"
+        and lemma(token.head.head) not in PLACING_VERBS
         and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children)
     )
 

@@ -154,12 +154,19 @@ def shipped_model(encoder: bool = False) -> EventTypeModel:
         ) from exc
 
 
-def unit_vector(unit: EventUnit, vectors: np.ndarray) -> np.ndarray:
-    """The encoder's view of a unit: its head's vector, then the mean vector of what it absorbed (the
-    complements and eventive objects that often carry the act: "threatened to *shell*", "imposed
-    *sanctions*"; the head again when it absorbed nothing)."""
+def unit_vector(unit: EventUnit, vectors: np.ndarray, sentence: tuple[int, int] | None = None) -> np.ndarray:
+    """The encoder's view of a unit: its head's vector, the mean vector of what it absorbed (the complements
+    and eventive objects that often carry the act: "threatened to *shell*", "imposed *sanctions*"; the head
+    again when it absorbed nothing), and the mean vector of its sentence (`sentence`: its token bounds, else
+    read from the head), which tells the unit's act from the sentence's other events."""
     absorbed = [t.i for t in [*unit.complements, *unit.trigger[1:]]] or [unit.head.i]
-    return np.concatenate([vectors[unit.head.i], vectors[absorbed].mean(axis=0)])
+    if sentence is None:
+        sent = unit.head.sent
+        sentence = (sent.start, sent.end)
+    start, end = sentence
+    return np.concatenate(
+        [vectors[unit.head.i], vectors[absorbed].mean(axis=0), vectors[start:end].mean(axis=0)]
+    )
 
 
 # ---------------------------------------------------------------------------------------------- status
@@ -441,7 +448,8 @@ def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = No
         alpha = alpha_lemmas(sent)
         shared = sentence_features(sent, alpha)
         question = text[sent.start_char : sent.end_char].rstrip().endswith("?")
-        inputs = [(unit_features(u, shared), unit_vector(u, vectors) if vectors is not None else None)
+        bounds = (sent.start, sent.end)
+        inputs = [(unit_features(u, shared), unit_vector(u, vectors, bounds) if vectors is not None else None)
                   for u in units]  # fmt: skip
         coded = [(u, model.predict(f, u.lexical, v, event=is_attempt(u))[0])
                  for u, (f, v) in zip(units, inputs, strict=True)]  # fmt: skip

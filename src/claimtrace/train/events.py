@@ -345,8 +345,9 @@ def encoder_note(model: EventTypeModel) -> str:
     if model.dense is None:
         return " The fast profile's model (no encoder)."
     return f"""
-The encoder head (default profile): the same features plus the packaged encoder's vector of the unit's head
-and the mean vector of the complements and objects it absorbed (768 values, frozen encoder; scaled by
+The encoder head (default profile): the same features plus the packaged encoder's vector of the unit's head,
+the mean vector of the complements and objects it absorbed and the mean vector of its sentence (1152 values,
+frozen encoder; the sentence's mean chosen by 5-fold cross-validation on the training part; scaled by
 {model.meta["dense_scale"]} for the fit, chosen with the thresholds below over {DENSE_SCALES})."""
 
 
