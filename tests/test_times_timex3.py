@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from claimtrace.analyze.pipeline import doc_to_record, load_pipeline
+from claimtrace.analyze.times import publication
 from claimtrace.record import Document, Meta
 from support.times import times, timex
 
@@ -300,3 +301,16 @@ def test_seasons_with_the_this_decade_and_this_morning(nlp: Language) -> None:
     assert timex(nlp, "This decade has been hard.")["This decade"] == {"type": "DATE", "value": "202X"}
     found = timex(nlp, "This morning's rally was peaceful.")
     assert found["This morning"] == {"type": "DATE", "value": "2024-03-14"}
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["last fall", "in September", "Oct. 23", "next spring", "the third quarter", "Feb. 29", "March 17"],
+)
+def test_dating_a_page_moves_a_yearly_value_as_working_it_out_would(phrase: str) -> None:
+    # publication.py works a month or season out for one year and moves it to the year tried
+    for tense in (None, "past", "future"):
+        for month in range(1996 * 12, 2029 * 12):
+            assert publication._relative_at(phrase, month, tense) == publication._relative_in(
+                phrase, month, tense
+            )

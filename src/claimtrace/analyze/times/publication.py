@@ -146,11 +146,36 @@ def infer_publication(text: str, candidates: list[Candidate], tenses: list[Tense
     return InferredDate(None, None, ())  # too wide to stand for a publication date
 
 
-@lru_cache(maxsize=16384)
+# A value naming a year, month, day, season, quarter or half ("last fall", "in September", "Oct. 23"):
+# resolved against a page published mid-March 2021, it is the one for mid-March 2020 a year on; worked out
+# for one year (and checked against the next, a leap year), it is moved to the year tried.
+YEARLY_VALUE = re.compile(r"\d{4}(?:-(?:SP|SU|FA|WI|Q[1-4]|H[12]|(?:0[1-9]|1[0-2])(?:-\d{2})?))?")
+SOME_YEAR = 2003
+
+
+def _shifted(value: str, months: tuple[int, int], years: int) -> tuple[str, tuple[int, int]]:
+    return f"{int(value[:4]) + years:04d}{value[4:]}", (months[0] + 12 * years, months[1] + 12 * years)
+
+
 def _relative_at(reading: str, month: int, tense: Tense | None) -> tuple[str | None, tuple[int, int] | None]:
     """A relative expression's TIMEX3 value, and its months, were the page published mid-`month` (months
-    counted as year * 12 + month - 1); cached, since pages repeat their month names and seasons and every
-    page tries a few dozen months."""
+    counted as year * 12 + month - 1). Every page tries a few dozen months: a value of year, month or season
+    precision that moves with the year is moved from the same month of SOME_YEAR; others are worked out for
+    the month itself."""
+    value, months = _relative_in(reading, SOME_YEAR * 12 + month % 12, tense)
+    moves = (
+        value is not None
+        and months is not None
+        and YEARLY_VALUE.fullmatch(value)
+        and _relative_in(reading, (SOME_YEAR + 1) * 12 + month % 12, tense) == _shifted(value, months, 1)
+    )
+    if moves and value is not None and months is not None:
+        return _shifted(value, months, month // 12 - SOME_YEAR)
+    return _relative_in(reading, month, tense)
+
+
+@lru_cache(maxsize=16384)
+def _relative_in(reading: str, month: int, tense: Tense | None) -> tuple[str | None, tuple[int, int] | None]:
     found = timex3(reading, Anchor(date(month // 12, month % 12 + 1, 15), tense))
     if not found:
         return None, None
