@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from claimtrace.analyze.blas import one_blas_thread
 from claimtrace.analyze.extensions import register_extensions
 from claimtrace.analyze.factuality_encoder import blend_weights, blended, encoder_values
 from claimtrace.analyze.factuality_forest import LIMIT, Forest, shipped_forest
@@ -558,7 +559,8 @@ class FactualityComponent:
         encoding = doc._.encoding
         weight = blend_weights(encoding.model_dir).get(self.corpus, 0.0) if encoding is not None else 0.0
         if weight:
-            values = blended(values, encoder_values(encoding, predicates, self.corpus), weight)
+            with one_blas_thread():
+                values = blended(values, encoder_values(encoding, predicates, self.corpus), weight)
         doc._.factuality = [
             FactualityValue(start=t.idx, end=t.idx + len(t.text), text=t.text, value=round(v, 2))
             for t, v in zip(predicates, values, strict=True)
