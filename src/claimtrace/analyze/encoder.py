@@ -24,6 +24,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -228,17 +229,14 @@ def token_pieces(doc: Doc, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     """For each token of `doc`, its first and last overlapping piece (-1, -1 for whitespace)."""
     first = np.full(len(doc), -1, dtype=np.int64)
     last = np.full(len(doc), -1, dtype=np.int64)
-    if not len(offsets):
+    if not len(offsets) or not len(doc):
         return first, last
-    piece_starts, piece_ends = offsets[:, 0], offsets[:, 1]
-    for token in doc:
-        if token.is_space:
-            continue
-        start, end = token.idx, token.idx + len(token.text)
-        a = int(np.searchsorted(piece_ends, start, side="right"))
-        b = int(np.searchsorted(piece_starts, end, side="left"))
-        if a < b:
-            first[token.i], last[token.i] = a, b - 1
+    columns = doc.to_array([IDX, LENGTH, IS_SPACE]).astype(np.int64)
+    starts, ends, space = columns[:, 0], columns[:, 0] + columns[:, 1], columns[:, 2].astype(bool)
+    after = np.searchsorted(offsets[:, 1], starts, side="right")  # the first piece ending after the start
+    before = np.searchsorted(offsets[:, 0], ends, side="left")  # past the last piece starting before the end
+    has = ~space & (after < before)
+    first[has], last[has] = after[has], before[has] - 1
     return first, last
 
 
