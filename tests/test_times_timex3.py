@@ -262,7 +262,7 @@ def test_the_last_or_next_decade_is_ten_years(nlp: Language) -> None:
 
 def test_an_entity_ending_in_a_conjunction_loses_it(nlp: Language) -> None:
     found = timex(nlp, "The economy grew in the 1980s and 1990s.")
-    assert found["the 1980s"] == {"type": "DATE", "value": "198X"}
+    assert found["1980s"] == {"type": "DATE", "value": "198X"}
     assert found["1990s"] == {"type": "DATE", "value": "199X"}
 
 
@@ -314,3 +314,11 @@ def test_dating_a_page_moves_a_yearly_value_as_working_it_out_would(phrase: str)
             assert publication._relative_at(phrase, month, tense) == publication._relative_in(
                 phrase, month, tense
             )
+
+
+def test_the_article_before_a_date_is_its_noun_phrase_s(nlp: Language) -> None:
+    found = times(
+        nlp, "The Aug. 7, 2023 bombings and the 1996 election were recalled over the past two years."
+    )
+    assert [t["text"] for t in found] == ["Aug. 7, 2023", "1996", "the past two years"]
+    assert found[0]["timex3"] == {"type": "DATE", "value": "2023-08-07"}

@@ -170,4 +170,15 @@ def find_candidates(doc: Doc, text: str) -> list[Candidate]:
             continue
         if all(m.end() <= s or m.start() >= e for s, e in taken):
             found.append(Candidate(m.start(), m.end(), text[m.start() : m.end()]))
-    return sorted((day for c in found for day in _day_list(c)), key=lambda c: c.start)
+    return sorted((_without_article(day) for c in found for day in _day_list(c)), key=lambda c: c.start)
+
+
+# "the" before a date or year is its noun phrase's ("the Aug. 7 bombings", "the 1996 election"), not the
+# date's: TimeML's extent starts at the date (the phrase is still read whole)
+ARTICLE_BEFORE_DATE = re.compile(rf"the\s+(?=\d|(?:{MONTH_RE})\b)", re.IGNORECASE)
+
+
+def _without_article(candidate: Candidate) -> Candidate:
+    if not (m := ARTICLE_BEFORE_DATE.match(candidate.text)):
+        return candidate
+    return Candidate(candidate.start + m.end(), candidate.end, candidate.text[m.end() :], candidate.reading)
