@@ -322,3 +322,16 @@ def test_the_article_before_a_date_is_its_noun_phrase_s(nlp: Language) -> None:
     )
     assert [t["text"] for t in found] == ["Aug. 7, 2023", "1996", "the past two years"]
     assert found[0]["timex3"] == {"type": "DATE", "value": "2023-08-07"}
+
+
+def test_a_range_cut_short_keeps_its_end_not_its_signal(nlp: Language) -> None:
+    # NER takes "between now and" (its second end left off): "between" is TimeML's signal, "now" the time
+    found = times(nlp, "The court ruled he will not be deported between now and April 9.")
+    assert [t["text"] for t in found] == ["now", "April 9"]
+    assert found[0]["timex3"] == {"type": "DATE", "value": "PRESENT_REF"}
+
+
+def test_a_count_before_a_capitalised_unit_is_a_title(nlp: Language) -> None:
+    found = timex(nlp, "She told 60 Minutes that the strike would go on for 60 minutes.")
+    assert "60 Minutes" not in found
+    assert found["60 minutes"] == {"type": "DURATION", "value": "PT60M"}

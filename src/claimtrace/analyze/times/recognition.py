@@ -130,6 +130,11 @@ def _day_list(candidate: Candidate) -> list[Candidate]:
 
 # Words an entity cannot end with: NER sometimes takes the conjunction or comma after the last date.
 TRAILING = frozenset({"and", "or", ",", "to", "-", "–"})
+# A range's opening word: once NER's range has lost its second end to TRAILING, the word is TimeML's signal,
+# outside the expression that is left ("now" of "between now and Feb. 10")
+RANGE_OPENERS = frozenset({"between", "from"})
+# A count before a capitalised unit is a title, which TimeML does not mark ("60 Minutes", "24 Hours")
+TITLE = re.compile(rf"\d+\s+(?:{DURATION_UNIT_RE.title()})")
 # "a second" before a word is the ordinal ("a second betrayal"), unless the word makes it a time
 ORDINAL_SECOND = re.compile(r"\s+(?!later\b|earlier\b|ago\b|before\b|after\b|or\b|and\b)[a-z]")
 
@@ -156,6 +161,8 @@ def find_candidates(doc: Doc, text: str) -> list[Candidate]:
         end = ent.end
         while end - 1 > ent.start and doc[end - 1].lower_ in TRAILING:
             end -= 1  # "the 1980s and" (of "the 1980s and 1990s"): NER took the conjunction
+        if end < ent.end and ent[0].lower_ in RANGE_OPENERS:
+            start = doc[ent.start + 1].idx  # "between now" (of "between now and"): the range lost its end
         end_char = doc[end - 1].idx + len(doc[end - 1].text)
         found.append(Candidate(start, end_char, text[start:end_char]))
     lower = _lowercase(text)
@@ -170,6 +177,7 @@ def find_candidates(doc: Doc, text: str) -> list[Candidate]:
             continue
         if all(m.end() <= s or m.start() >= e for s, e in taken):
             found.append(Candidate(m.start(), m.end(), text[m.start() : m.end()]))
+    found = [c for c in found if not TITLE.fullmatch(c.text)]
     return sorted((_without_article(day) for c in found for day in _day_list(c)), key=lambda c: c.start)
 
 
