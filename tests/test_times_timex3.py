@@ -335,3 +335,9 @@ def test_a_count_before_a_capitalised_unit_is_a_title(nlp: Language) -> None:
     found = timex(nlp, "She told 60 Minutes that the strike would go on for 60 minutes.")
     assert "60 Minutes" not in found
     assert found["60 minutes"] == {"type": "DURATION", "value": "PT60M"}
+
+
+def test_a_slated_plan_lies_ahead_of_a_past_report(nlp: Language) -> None:
+    # spaCy lemmatises "slated" as "slat": the participle's own form says it plans
+    found = timex(nlp, "They talked about the slated visit in September.")
+    assert found["September"] == {"type": "DATE", "value": "2024-09"}

@@ -56,17 +56,21 @@ def _negated(verb: Token) -> bool:
     return False
 
 
+def _plans(token: Token) -> bool:
+    """Whether a word is one of PLANNING, read from its lemma or, for a participle, its own form (spaCy
+    lemmatises "slated" as "slat")."""
+    return token.lemma_ in PLANNING or (token.lower_.endswith("ed") and token.lower_[:-1] in PLANNING)
+
+
 def _planned(token: Token) -> bool:
     """Whether a word on the path up from a time expression plans what it dates. A planning verb whose plan
     is a clause, not an object ("planned to pay the claims"), is dated by a time on the verb itself ("On
     Friday, the government planned to pay …"): the plan's own time goes with the clause ("planned to pay on
     Friday")."""
-    if token.lemma_ in PLANNING:
+    if _plans(token):
         deps = {c.dep_ for c in token.children}
         return not deps & {"xcomp", "ccomp"} or bool(deps & {"dobj", "nsubjpass"})
-    return token.pos_ in {"NOUN", "PROPN"} and any(
-        c.dep_ == "amod" and c.lemma_ in PLANNING for c in token.children
-    )
+    return token.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "amod" and _plans(c) for c in token.children)
 
 
 def clause_tense(span: Span) -> Tense | None:
