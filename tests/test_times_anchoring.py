@@ -152,9 +152,11 @@ def test_earlier_or_later_in_the_day_is_the_story_s_day(nlp: Language) -> None:
     assert date_of(nlp, text, "Earlier in the day") == "2022-03-03"
 
 
-def test_that_day_after_a_year_alone_has_no_day_to_lean_on(nlp: Language) -> None:
+def test_that_day_after_a_year_alone_is_an_unknown_day_of_it(nlp: Language) -> None:
     found = timex(nlp, "In 2011, the rebels took the city. That day, the president fled.")
-    assert found["That day"] == {"type": "DATE", "value": None}
+    assert found["That day"] == {"type": "DATE", "value": "2011-XX-XX"}
+    found = timex(nlp, "The rebels took the city last October. The president fled that same day.")
+    assert found["that same day"] == {"type": "DATE", "value": "2023-10-XX"}
     assert date_of(
         nlp, "The rebels took the city on May 3, 2011. That day, the president fled.", "That day"
     ) == ("2011-05-03")

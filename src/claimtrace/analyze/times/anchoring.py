@@ -99,6 +99,7 @@ class Anchor:
     story_year: int | None = None
     reference_is_day: bool = False  # whether `reference` came from a day, not a month or year
     clock: datetime | None = None  # the clock time the story last named, for "an hour later"
+    reference_value: str | None = None  # the TIMEX3 value `reference` came from ("2011", "1998-10")
 
 
 def _anchored_year(anchor: Anchor, month: int, day: int | None = None) -> int | None:

@@ -66,10 +66,19 @@ class _Narrative:
     reference_is_day: bool  # a month-only publication date stands in as its 15th
     story: tuple[int, int] | None = None  # (year, token index of the end of its sentence)
     clock: datetime | None = None
+    reference_value: str | None = None
 
     def entry(self, candidate: Candidate, span: Span | None, tense: Tense | None) -> dict[str, Any]:
         story_year = self.story[0] if self.story and span is not None and span.start < self.story[1] else None
-        anchor = Anchor(self.published, tense, self.reference, story_year, self.reference_is_day, self.clock)
+        anchor = Anchor(
+            self.published,
+            tense,
+            self.reference,
+            story_year,
+            self.reference_is_day,
+            self.clock,
+            self.reference_value,
+        )
         resolved = resolve(candidate.reading, self.published, anchor)
         value = resolved.value
         found = timex3(candidate.reading, anchor, resolved)
@@ -79,6 +88,7 @@ class _Narrative:
                 found = {**found, "value": found["value"][:7]}
         if found and (day := _start_day(found["value"])):
             self.reference = day
+            self.reference_value = found["value"]
             self.reference_is_day = bool(SHAPES["iso_date"].match(str(found["value"])[:10]))
             timed = CLOCK_VALUE.fullmatch(str(found["value"]))
             self.clock = datetime.fromisoformat(timed.group()) if timed else None

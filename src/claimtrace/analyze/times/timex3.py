@@ -279,6 +279,14 @@ def _shifted(m: re.Match[str], anchor: Anchor) -> tuple[str, str | None] | None:
 DAY_UNITS = frozenset({"day", *PARTS_OF_DAY})
 
 
+def _unknown_day(value: str | None) -> str | None:
+    """ "that day" after "In 2011, …" or "last October": a day the story does not name, of the year or month
+    it does, as TimeML writes one ("2011-XX-XX", "1998-10-XX"); None after a week or a season."""
+    if value and re.fullmatch(r"\d{4}-\d{2}", value):
+        return f"{value}-XX"
+    return f"{value}-XX-XX" if value and re.fullmatch(r"\d{4}", value) else None
+
+
 def _anaphoric(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
     """Expressions resolved against the story's reference time: "that day", "the next morning", "two days
     later", "that Sunday"."""
@@ -286,7 +294,7 @@ def _anaphoric(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
     if m := SHAPES["anaphoric"].match(phrase):
         unit = m["u"]
         if unit in DAY_UNITS and anchor.reference is not None and not anchor.reference_is_day:
-            return "DATE", None  # "that day" after "In 2011, …": the story names no day to lean on
+            return "DATE", _unknown_day(anchor.reference_value)
         return "DATE", _at_unit(reference, unit) if reference else None
     if m := SHAPES["neighbour"].match(phrase):
         unit = m["u1"] or m["u2"]
