@@ -1,6 +1,7 @@
 """Actor coding conventions of the PLOVER gold records (CAMEO country and sector), on sentences written for
 these tests: demonyms in the plural and through a country's short alias, former office holders as elites,
-security forces as police, "it" for a body, and the country of an actor named without one."""
+security forces as police, "it" for a body, the country of an actor named without one, well-known leaders and
+groups, and CAMEO's press, medical and farming sectors."""
 
 from __future__ import annotations
 
@@ -61,6 +62,17 @@ def actor_of(nlp, text: str, trigger: str) -> dict:
         ("Teachers of the Kenya National Union marched on the ministry.", "marched", "KEN", "EDU"),
         # A people by its plural demonym.
         ("Hundreds of Macedonians protested outside the embassy.", "protested", "MKD", "CVL"),
+        # Well-known leaders and organisations named without a country (analyze/data/known_actors.json).
+        ("Putin threatened to cut gas supplies to Ukraine.", "threatened", "RUS", "GOV"),
+        ("The Erdogan administration condemned the raid.", "condemned", "TUR", "GOV"),
+        ("Former president Chirac demanded a new inquiry.", "demanded", "FRA", "ELI"),
+        ("Hezbollah fired rockets at the border town.", "fired", "LBN", "REB"),
+        ("The Boko Haram group kidnapped forty villagers.", "kidnapped", "NGA", "REB"),
+        ("NATO bombed the bridges over the river.", "bombed", "IGO", "MIL"),
+        # CAMEO's sectors: the press is JRN, medicine MED, intelligence SPY, farming AGR.
+        ("Kenyan journalists protested outside parliament.", "protested", "KEN", "JRN"),
+        ("Nigerian doctors went on strike over pay.", "strike", "NGA", "MED"),
+        ("Belgian farmers blocked the roads with tractors.", "blocked", "BEL", "AGR"),
     ],
 )
 def test_actor_country_and_sector(nlp, text: str, trigger: str, code: str, sector: str) -> None:

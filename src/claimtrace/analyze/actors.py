@@ -13,10 +13,13 @@ a bare name, what a fuller mention of it elsewhere in the article says ("Russian
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -45,7 +48,8 @@ PARTITIVE_NOUNS = frozenset({
 COUNTRY_ENTITIES = frozenset({"GPE", "NORP", "LOC", "ORG", "FAC"})
 SECTOR_NAMES = {
     "GOV": "government", "MIL": "military", "REB": "rebels", "OPP": "opposition", "COP": "police",
-    "LEG": "legislature", "JUD": "judiciary", "BUS": "business", "MED": "media", "CVL": "civilians",
+    "LEG": "legislature", "JUD": "judiciary", "BUS": "business", "JRN": "media",
+    "MED": "medical", "SPY": "intelligence", "AGR": "farmers", "CVL": "civilians",
     "REF": "refugees", "LAB": "labour", "EDU": "education", "REL": "religious", "PTY": "party",
     "ELI": "elites",
 }  # fmt: skip
@@ -74,7 +78,9 @@ COUNTERPART_PREPOSITIONS = frozenset({"against", "with", "toward", "towards", "u
 DOMESTIC_SECTORS = frozenset({"GOV", "JUD", "LEG", "COP", "ELI"})
 # Sectors whose actors, named without a country, act in the one country their sentence names ("the police
 # arrested …", "workers of the Serbian union …"): all but the military, which often acts abroad.
-HOME_SECTORS = DOMESTIC_SECTORS | {"CVL", "OPP", "LAB", "EDU", "REF", "REB", "PTY", "REL", "BUS", "MED"}
+HOME_SECTORS = DOMESTIC_SECTORS | {
+    "CVL", "OPP", "LAB", "EDU", "REF", "REB", "PTY", "REL", "BUS", "JRN", "MED", "AGR",
+}  # fmt: skip
 LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 
 
@@ -85,6 +91,32 @@ def _phrase_pattern(phrases: dict[str, Any]) -> re.Pattern[str]:
 
 
 SEAT_PATTERN = _phrase_pattern(SEATS_OF_POWER)
+KNOWN_ACTORS_PATH = Path(__file__).parent / "data" / "known_actors.json"
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    code: str
+    sector: str | None
+    name: str
+    group: bool  # an organisation, whose own sector wins over generic words ("the Hizbollah group")
+
+
+@lru_cache(maxsize=1)
+def known_actors() -> tuple[dict[str, KnownActor], re.Pattern[str]]:
+    """Well-known leaders and organisations that news names without a country
+    (analyze/data/known_actors.json), and one case-sensitive pattern for their names as written ("Hamas",
+    "Putin"; never "bush" or "eta")."""
+    data = json.loads(KNOWN_ACTORS_PATH.read_text(encoding="utf-8"))
+    table = {
+        name: KnownActor(code, sector, name, kind == "groups")
+        for kind in ("people", "groups")
+        for name, (code, sector) in data[kind].items()
+    }
+    alternatives = sorted(table, key=len, reverse=True)
+    return table, re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in alternatives) + r")(?![\w-])")
+
+
 IGO_PATTERN = _phrase_pattern(IGO_NAMES)
 NGO_PATTERN = _phrase_pattern(NGO_NAMES)
 
@@ -257,6 +289,12 @@ class ActorCoder:
         if seat:
             code, seat_sector = SEATS_OF_POWER[seat.group(1)]
             return Coding(code, sector or seat_sector, self._group_name(code, sector or seat_sector))
+        known = self._known(tokens)
+        if known is not None:
+            # A leader's office as the phrase words it wins ("former President Bush" is an elite); an
+            # organisation's own sector wins over words such as "group" or "party".
+            chosen = (known.sector or sector) if known.group else (sector or known.sector)
+            return Coding(known.code, chosen, known.name)
         own = self.places.place(head.text) if head.ent_type_ == "GPE" else None
         organisation = None if own is not None else self._organisation(text, lower)  # "NATO-member Norway"
         if organisation is not None:
@@ -321,6 +359,12 @@ class ActorCoder:
         places = [self.places.country(t.text) for t in words if t.text[:1].isupper()]
         named = {place.country for place in places if place is not None}
         return named.pop() if len(named) == 1 else None
+
+    def _known(self, tokens: list[Token]) -> KnownActor | None:
+        """The well-known actor the phrase names, read from the text as written (spaCy splits "Workers'")."""
+        table, pattern = known_actors()
+        found = pattern.search(self.doc[tokens[0].i : tokens[-1].i + 1].text)
+        return table[found.group(1)] if found else None
 
     def _organisation(self, text: str, lower: str) -> tuple[str, str] | None:
         for word in re.findall(r"[A-Z][A-Z0-9.]+", text):

@@ -600,11 +600,16 @@ ACTOR_SECTORS: dict[str, str] = {
         "JUD": "court courts judge judges tribunal prosecutor prosecutors judiciary",
         "BUS": "company companies firm firms business businesses corporation bank banks businessman "
         "businessmen investor investors",
-        "MED": "newspaper newspapers media journalist journalists reporter reporters television radio "
+        # The gold records' CAMEO codes: JRN is the press, MED medicine, SPY intelligence, AGR farming.
+        "JRN": "newspaper newspapers media journalist journalists reporter reporters television radio "
         "broadcaster",
+        "MED": "doctor doctors physician physicians medic medics nurse nurses surgeon surgeons hospital "
+        "hospitals",
+        "SPY": "intelligence spy spies",
+        "AGR": "farmer farmers peasant peasants",
         "CVL": "civilian civilians resident residents villager villagers people citizen citizens protester "
         "protesters protestor protestors demonstrator demonstrators youth youths crowd crowds settler "
-        "settlers immigrant immigrants farmer farmers population landowners",
+        "settlers immigrant immigrants population landowners",
         "REF": "refugee refugees",
         "LAB": "worker workers union unions",
         "EDU": "student students teacher teachers university",

@@ -60,11 +60,11 @@ def _scored_file(command: str, held_out: str, unit: str) -> Callable[[F], F]:
             click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path)),
             click.option(
                 "--split",
-                type=click.Choice(["heldout", "all"]),
+                type=click.Choice(["heldout", "train", "all"]),
                 default="heldout",
                 show_default=True,
-                help=f"heldout: the fixed {held_out} never trained on; all: every {unit} (includes training "
-                f"{unit}s).",
+                help=f"heldout: the fixed {held_out} never trained on; train: the rest, to make choices on; "
+                f"all: every {unit}.",
             ),
             click.option(
                 "--fast", is_flag=True, help="Score the fast profile (the sparse event model, no encoder)."
@@ -82,8 +82,9 @@ def _scored_file(command: str, held_out: str, unit: str) -> Callable[[F], F]:
 def plover(file: Path, split: str, fast: bool, output_format: str) -> None:
     """Score event root types on FILE (PLV_train.tsv-shaped: marked source/target, gold_root)."""
     items = read_plv(file)
-    if split == "heldout":
-        _, items = split_items(items)
+    if split != "all":
+        train, heldout = split_items(items)
+        items = heldout if split == "heldout" else train
     started = time.perf_counter()
     predicted = predict(items, fast)
     seconds = time.perf_counter() - started
@@ -140,8 +141,9 @@ def _errors(records: list, predicted: list[list[dict[str, Any]]]) -> str:
 def gsr(file: Path, split: str, fast: bool, output_format: str, errors: bool) -> None:
     """Score event detection, root types and actor coding on FILE (PLOVER_GSR_CAMEO.txt-shaped records)."""
     records = read_gsr(file)
-    if split == "heldout":
-        _, records = split_records(records)
+    if split != "all":
+        train, heldout = split_records(records)
+        records = heldout if split == "heldout" else train
     started = time.perf_counter()
     predicted = code_sentences([record.text for record in records], fast)
     seconds = time.perf_counter() - started
