@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Token
 
 from claimtrace.analyze.blas import one_blas_thread
 from claimtrace.analyze.extensions import register_extensions
-from claimtrace.analyze.factuality_encoder import blend_weights, blended, encoder_values
-from claimtrace.analyze.factuality_forest import LIMIT, Forest, shipped_forest
+from claimtrace.analyze.factuality_encoder import Stack, blend_weights, blended, encoder_values, load_stacks
+from claimtrace.analyze.factuality_forest import LIMIT, Forest, cue_free, model_directory, shipped_forest
 from claimtrace.analyze.hedges import (
     BOOSTER_ADVERBS,
     CONDITIONAL_MARKERS,
@@ -533,8 +533,10 @@ def doc_shared(doc: Doc) -> DocShared:
     return question_tokens(doc), {}, {}, DocWords.of(doc)
 
 
-def score_predicates(tokens: list[Token], forest: Forest, corpus: str = CORPUS_DEFAULT) -> list[float]:
-    """Factuality values for the given predicate tokens (from one or more parsed Docs)."""
+def predicate_rows(
+    tokens: list[Token], forest: Forest, corpus: str = CORPUS_DEFAULT
+) -> list[dict[str, float]]:
+    """The forest's feature rows of the given predicate tokens (from one or more parsed Docs)."""
     shared: dict[int, DocShared] = {}
     rows = []
     for token in tokens:
@@ -544,23 +546,38 @@ def score_predicates(tokens: list[Token], forest: Forest, corpus: str = CORPUS_D
         row = predicate_features(token, corpus, *shared[key])
         row.update(forest.lemma_prior(token.lemma_.lower()))
         rows.append(row)
-    return [float(v) for v in forest.predict(rows, corpus)]
+    return rows
+
+
+def score_predicates(tokens: list[Token], forest: Forest, corpus: str = CORPUS_DEFAULT) -> list[float]:
+    """Factuality values (the trees alone) for the given predicate tokens (from one or more parsed Docs)."""
+    return [float(v) for v in forest.predict(predicate_rows(tokens, forest, corpus), corpus)]
 
 
 class FactualityComponent:
-    def __init__(self, forest: Forest, corpus: str) -> None:
+    """`stacks` (`factuality_encoder.load_stacks`) combine the trees with the encoder where the Doc has an
+    encoding; a style without a stack falls back to the encoder directory's blend weight."""
+
+    def __init__(self, forest: Forest, corpus: str, stacks: dict[str, Stack] | None = None) -> None:
         self.forest = forest
         self.corpus = corpus
+        self.stack = (stacks or {}).get(corpus)
 
     def __call__(self, doc: Doc) -> Doc:
         forest = self.forest
         predicates = [t for t in doc if is_predicate(t, forest.eventive_nouns, forest.plain_nouns)]
-        values = score_predicates(predicates, self.forest, self.corpus)
         encoding = doc._.encoding
-        weight = blend_weights(encoding.model_dir).get(self.corpus, 0.0) if encoding is not None else 0.0
-        if weight:
+        rows = predicate_rows(predicates, forest, self.corpus)
+        if encoding is not None and self.stack is not None and predicates:
             with one_blas_thread():
-                values = blended(values, encoder_values(encoding, predicates, self.corpus), weight)
+                head = encoder_values(encoding, predicates, self.corpus)
+            values = [float(v) for v in self.stack.apply(forest.predict(rows), head, cue_free(rows))]
+        else:
+            values = [float(v) for v in forest.predict(rows, self.corpus)]
+            weight = blend_weights(encoding.model_dir).get(self.corpus, 0.0) if encoding is not None else 0.0
+            if weight:
+                with one_blas_thread():
+                    values = blended(values, encoder_values(encoding, predicates, self.corpus), weight)
         doc._.factuality = [
             FactualityValue(start=t.idx, end=t.idx + len(t.text), text=t.text, value=round(v, 2))
             for t, v in zip(predicates, values, strict=True)
@@ -577,4 +594,4 @@ class FactualityComponent:
 def make_factuality(nlp: Language, name: str, corpus: str) -> FactualityComponent:
     """`corpus` picks the annotation style the model imitates: "UW" (graded) or "MEANTIME" (coarse)."""
     register_extensions()
-    return FactualityComponent(shipped_forest(), corpus)
+    return FactualityComponent(shipped_forest(), corpus, load_stacks(model_directory()))

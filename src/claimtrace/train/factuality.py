@@ -9,6 +9,12 @@ training file, which keeps a document's sentences together, and a sentence repea
 repeats 40, 24 of them across block boundaries) stays in the fold of its first occurrence. The fitted
 scikit-learn trees are exported to flat numpy arrays (`analyze.factuality_forest.Forest`), so the
 shipped model needs neither pickle nor scikit-learn at run time.
+
+Where the training Docs carry the shared encoder's vectors, `fit_stacks` also fits, per corpus, the linear
+combination of the trees and the encoder's factuality head that the default profile uses
+(`analyze.factuality_encoder.Stack`): on the fifth of the training sentences the encoder never saw (every 5th,
+`evaluate.polnear.is_held_out`), with trees fitted on the other four fifths; it is kept only where, scored
+cross-fitted over that fifth, it beats the trees alone.
 """
 
 from __future__ import annotations
@@ -22,12 +28,15 @@ from pathlib import Path
 import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.ensemble import GradientBoostingRegressor
+from sklearn.linear_model import HuberRegressor
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimtrace.analyze.factuality import doc_shared, predicate_features
+from claimtrace.analyze.factuality_encoder import Stack, encoder_values
 from claimtrace.analyze.factuality_forest import Forest, cue_free, lemma_prior_features
 from claimtrace.evaluate.factuality import Sentence, corpus_style, parse_sentences, read_split, split_path
+from claimtrace.evaluate.polnear import is_held_out
 
 SEED = 13
 
@@ -54,6 +63,9 @@ class Hyperparameters:
     # Hedged predictions snap to +3 too only where that lowers held-out MAE by more than this: graded values
     # for "reportedly", "may" … are worth a hair of MAE.
     hedged_snap_margin: float = 0.005
+    # A corpus keeps its stack only where it beats the trees alone on the held-out fifth by this much MAE.
+    stack_margin: float = 0.005
+    stack_folds: int = 5  # cross-fitting over the held-out fifth
 
 
 @dataclass
@@ -64,21 +76,27 @@ class Examples:
     sentences: list[Sentence]
     lemmas: list[str]
     texts: list[str]  # the sentence of each row, to keep repeated sentences in one fold
+    sentence_index: list[int]  # the row's sentence in the file (for the encoder's held-out fifth)
+    encoder: list[float]  # the encoder head's value of each row (empty where the Docs have no encoding)
 
 
 def collect_examples(nlp: Language, directory: Path, split: str = "train") -> Examples:
     sentences = read_split(split_path(directory, split))
     docs = parse_sentences(nlp, sentences)
     corpus = corpus_style(directory)
-    features, labels, lemmas, texts = [], [], [], []
-    for sentence, doc in zip(sentences, docs, strict=True):
+    features, labels, lemmas, texts, index, encoder = [], [], [], [], [], []
+    for k, (sentence, doc) in enumerate(zip(sentences, docs, strict=True)):
         shared = doc_shared(doc)
-        for target in sentence.targets:
-            features.append(predicate_features(doc[target.start], corpus, *shared))
+        heads = [doc[target.start] for target in sentence.targets]
+        if doc._.encoding is not None and heads:
+            encoder += [float(v) for v in encoder_values(doc._.encoding, heads, corpus)]
+        for target, head in zip(sentence.targets, heads, strict=True):
+            features.append(predicate_features(head, corpus, *shared))
             labels.append(target.label)
-            lemmas.append(doc[target.start].lemma_.lower())
+            lemmas.append(head.lemma_.lower())
             texts.append(doc.text)
-    return Examples(features, labels, docs, sentences, lemmas, texts)
+            index.append(k)
+    return Examples(features, labels, docs, sentences, lemmas, texts, index, encoder)
 
 
 def noun_gates(
@@ -338,12 +356,102 @@ def snap_thresholds(
     return Snapping(thresholds, frozenset(hedged), cross_validation, low_thresholds)
 
 
+def stack_inputs(
+    rows: Sequence[dict[str, float]],
+    labels: np.ndarray,
+    corpora: np.ndarray,
+    lemmas: Sequence[str],
+    texts: Sequence[str],
+    held: np.ndarray,
+    params: Hyperparameters,
+) -> np.ndarray:
+    """The trees' unsnapped values of the held-out rows, from a forest fitted on the other rows (with their
+    lemma priors out of fold, as in `train`; the held-out rows get the priors of the fitted rows)."""
+    fit_index, held_index = np.flatnonzero(~held), np.flatnonzero(held)
+    fit_rows = [dict(rows[i]) for i in fit_index]
+    folds = corpus_folds(corpora[~held], params.folds, [texts[i] for i in fit_index])
+    add_lemma_priors(fit_rows, [lemmas[i] for i in fit_index], labels[~held], folds)
+    totals = lemma_totals([lemmas[i] for i in fit_index], labels[~held])
+    mean = float(labels[~held].mean())
+    held_rows = [{**rows[i], **lemma_prior_features(lemmas[i], totals, mean)} for i in held_index]
+    return fit_forest(fit_rows, labels[~held], frozenset(), params).predict(held_rows)
+
+
+StackFigures = dict[str, dict[str, float]]
+
+
+def fit_stack(
+    trees: np.ndarray, encoder: np.ndarray, labels: np.ndarray, free: np.ndarray, params: Hyperparameters
+) -> Stack:
+    """The Huber-robust linear map of (trees, encoder) to the labels, snapped as `choose_snaps` chooses."""
+    x = np.column_stack([trees, encoder])
+    regressor = HuberRegressor(max_iter=1000).fit(x, labels)
+    forest_weight, encoder_weight = (float(w) for w in regressor.coef_)
+    linear = Stack(forest_weight, encoder_weight, float(regressor.intercept_), 4.0, False, -4.0)
+    choice = choose_snaps(labels, linear.linear(trees, encoder), free, params.hedged_snap_margin)
+    return replace(
+        linear, snap_to_factual=choice.threshold, snap_hedged=choice.hedged, snap_to_counterfactual=choice.low
+    )
+
+
+def fit_stacks(
+    examples: Sequence[Examples], directories: Sequence[Path], params: Hyperparameters
+) -> tuple[dict[str, Stack], StackFigures]:
+    """Per corpus, the stack of trees and encoder fitted on the encoder's held-out fifth (`fit_stack`), where
+    it beats the trees alone by `stack_margin`, and both held-out figures (MAE over every gold predicate,
+    cross-fitted over `stack_folds` folds of the fifth's sentences: each fold scored with the stack and the
+    snapping chosen on the others)."""
+    rows = [row for ex in examples for row in ex.features]
+    labels = np.asarray([label for ex in examples for label in ex.labels])
+    corpora = np.asarray(
+        [corpus_style(d) for d, ex in zip(directories, examples, strict=True) for _ in ex.labels]
+    )
+    held = np.asarray([is_held_out(k) for ex in examples for k in ex.sentence_index])
+    sentence = np.asarray([k for ex in examples for k in ex.sentence_index])
+    encoder = np.asarray([value for ex in examples for value in ex.encoder])
+    lemmas = [lemma for ex in examples for lemma in ex.lemmas]
+    texts = [text for ex in examples for text in ex.texts]
+    trees = stack_inputs(rows, labels, corpora, lemmas, texts, held, params)
+    free = cue_free([rows[i] for i in np.flatnonzero(held)])
+    stacks: dict[str, Stack] = {}
+    figures: dict[str, dict[str, float]] = {}
+    for corpus in sorted(set(corpora)):
+        mine = corpora[held] == corpus
+        gold, tree, head, cues = labels[held][mine], trees[mine], encoder[held][mine], free[mine]
+        fold = (sentence[held][mine] // 5) % params.stack_folds
+        stacked, alone = np.zeros(len(gold)), np.zeros(len(gold))
+        for k in range(params.stack_folds):
+            a, b = fold != k, fold == k
+            stacked[b] = fit_stack(tree[a], head[a], gold[a], cues[a], params).apply(
+                tree[b], head[b], cues[b]
+            )
+            alone[b] = choose_snaps(gold[a], tree[a], cues[a], params.hedged_snap_margin).apply(
+                tree[b], cues[b]
+            )
+        stack_mae = float(np.abs(stacked - gold).mean())
+        trees_mae = float(np.abs(alone - gold).mean())
+        figures[corpus] = {
+            "count": len(gold),
+            "trees_mae": round(trees_mae, 4),
+            "trees_r": round(float(np.corrcoef(alone, gold)[0, 1]), 4),
+            "stack_mae": round(stack_mae, 4),
+            "stack_r": round(float(np.corrcoef(stacked, gold)[0, 1]), 4),
+            "kept": stack_mae < trees_mae - params.stack_margin,
+        }
+        if figures[corpus]["kept"]:
+            stacks[corpus] = fit_stack(tree, head, gold, cues, params)
+    return stacks, figures
+
+
 def train(
     nlp: Language, directories: Sequence[Path], params: Hyperparameters
-) -> tuple[Forest, dict[str, int], dict[str, dict[str, float]]]:
-    """Fit on the train splits of all given corpora; returns the forest, the example counts per corpus and
-    the out-of-fold scores per corpus."""
+) -> tuple[Forest, dict[str, int], dict[str, dict[str, float]], dict[str, Stack], StackFigures]:
+    """Fit on the train splits of all given corpora; returns the forest, the example counts per corpus, the
+    out-of-fold scores per corpus, and (where `nlp` runs the shared encoder) the stacks of trees and encoder
+    with their held-out figures (`fit_stacks`; both empty without the encoder)."""
     examples = [collect_examples(nlp, d) for d in directories]
+    with_encoder = "claimtrace_encoder" in nlp.pipe_names
+    stacks, stack_figures = fit_stacks(examples, directories, params) if with_encoder else ({}, {})
     rows = [row for ex in examples for row in ex.features]
     labels = np.asarray([label for ex in examples for label in ex.labels])
     corpora = np.asarray(
@@ -361,7 +469,7 @@ def train(
         label_mean=float(labels.mean()),
     )
     counts = {corpus_style(d): len(ex.labels) for d, ex in zip(directories, examples, strict=True)}
-    return forest, counts, snaps.cross_validation
+    return forest, counts, snaps.cross_validation, stacks, stack_figures
 
 
 def write_card(directory: Path, card: dict[str, object]) -> None:
