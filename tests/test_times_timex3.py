@@ -341,3 +341,42 @@ def test_a_slated_plan_lies_ahead_of_a_past_report(nlp: Language) -> None:
     # spaCy lemmatises "slated" as "slat": the participle's own form says it plans
     found = timex(nlp, "They talked about the slated visit in September.")
     assert found["September"] == {"type": "DATE", "value": "2024-09"}
+
+
+def test_quarters_and_halves_without_a_year_are_placed_by_tense(nlp: Language) -> None:
+    # published January 2013: last year's fourth quarter is the one reported on
+    found = timex(
+        nlp,
+        "The firm said its fourth-quarter profit rose, and sales fell in the fourth quarter.",
+        "2013-01-22",
+    )
+    assert found["fourth-quarter"] == {"type": "DATE", "value": "2012-Q4"}
+    assert found["the fourth quarter"] == {"type": "DATE", "value": "2012-Q4"}
+    found = timex(nlp, "Sales will recover in the fourth quarter.", "2013-01-22")
+    assert found["the fourth quarter"] == {"type": "DATE", "value": "2013-Q4"}
+    # "the first quarter" is the calendar's quarter, not a duration of three months
+    assert timex(nlp, "Sales rose in the first quarter.", "2013-05-02")["the first quarter"] == {
+        "type": "DATE",
+        "value": "2013-Q1",
+    }
+    assert timex(nlp, "Sales grew for the first two quarters.")["the first two quarters"] == {
+        "type": "DURATION",
+        "value": "P6M",
+    }
+
+
+def test_a_part_of_a_year_named_with_its_year_in_words(nlp: Language) -> None:
+    found = timex(nlp, "Profits fell in the third quarter of last year and in the spring of this year.")
+    assert found["the third quarter of last year"] == {"type": "DATE", "value": "2023-Q3"}
+    assert found["the spring of this year"] == {"type": "DATE", "value": "2024-SP"}
+    found = timex(nlp, "The plant will open in the summer of next year.")
+    assert found["the summer of next year"] == {"type": "DATE", "value": "2025-SU"}
+    # "the year" and "that year" are the story's where it has just named one
+    found = timex(nlp, "In 2009, sales fell in the first half of the year.")
+    assert found["the first half of the year"] == {"type": "DATE", "value": "2009-H1"}
+    found = timex(nlp, "In 2009, the drought came in the summer of that year.")
+    assert found["the summer of that year"] == {"type": "DATE", "value": "2009-SU"}
+    # without one, "of the year" is placed as the bare quarter or half is
+    found = timex(nlp, "Profits fell in the second half of the year.", "2013-01-22")
+    assert found["the second half of the year"] == {"type": "DATE", "value": "2012-H2"}
+

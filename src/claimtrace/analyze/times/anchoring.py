@@ -125,6 +125,41 @@ def _anchored_year(anchor: Anchor, month: int, day: int | None = None) -> int | 
     )
 
 
+def _anchored_part_year(anchor: Anchor, first: int, last: int) -> int | None:
+    """The year of a part of a year named without one, from its first and last month ("the fourth quarter",
+    "the first half"), as a month is placed (`_anchored_year`): the story's year in a past-tense clause that
+    follows one; past, the latest one begun by publication; future, the first not yet over; otherwise the
+    first not yet over when it begins at most NEAR_FUTURE_DAYS ahead, else the one before it ("fourth-quarter
+    profit" in January is last year's)."""
+    if anchor.story_year is not None and anchor.tense == "past":
+        return anchor.story_year
+    published = anchor.published
+    if published is None:
+        return None
+    if anchor.tense == "past":
+        return published.year if first <= published.month else published.year - 1
+    ahead = published.year if last >= published.month else published.year + 1
+    if anchor.tense == "future":
+        return ahead
+    return ahead if (date(ahead, first, 1) - published).days <= NEAR_FUTURE_DAYS else ahead - 1
+
+
+# The year a part of a year names with "of … year" ("the first half of last year"): its step from the
+# publication year; "of the year" and "of that year" are the story's year where it has just named one,
+# "of that year" otherwise the year of the story's reference time.
+YEAR_STEPS = {"last": -1, "the previous": -1, "the past": -1, "next": 1, "this": 0, "the current": 0}
+
+
+def _year_of(relation: str, anchor: Anchor) -> int | None:
+    if relation in {"the", "that"} and anchor.story_year is not None:
+        return anchor.story_year
+    if relation == "that" and anchor.reference is not None:
+        return anchor.reference.year
+    if anchor.published is None:
+        return None
+    return anchor.published.year + YEAR_STEPS.get(relation, 0)
+
+
 def _weekday_date(published: date, weekday: int, relation: str | None, tense: Tense | None) -> date:
     """A weekday's date: "last"/"next" the one strictly before/after publication; a bare one in a future- or
     present-tense clause ("talks resume Monday") the first on or after it, otherwise the latest on or before

@@ -67,7 +67,8 @@ _SOURCES: dict[str, str] = {
     "old_year": r"^(?:the\s+year\s+)?(?P<y>1[0-7]\d{2})$",
     "decade": r"^(?:the\s+)?(?P<y>(?:1[89]|20)\d)0'?s$",
     "season": (
-        r"^(?P<rel>last|this|next|past|coming)?\s*(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?$"
+        r"^(?P<rel>last|this|next|past|coming)?\s*(?P<s>spring|summer|autumn|fall|winter)"
+        r"(?:\s+(?:of\s+)?(?:(?P<y>\d{4})|(?P<yrel>this|last|next|the|that)\s+year))?$"
     ),
     "iso_date": r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$",
     "us_date": r"^(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})$",
@@ -170,8 +171,11 @@ _SOURCES: dict[str, str] = {
     "decade_short": r"^(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?'(?P<d>\d)0s$",
     "decade_part": r"^(?:early|mid|middle|late)[\s-]+(?:the\s+)?(?P<y>(?:1[89]|20)\d)0'?s$",
     "year_affix": r"^(?:pre|post|mid|fiscal|fy)[\s-]*(?P<y>(?:1[89]|20)\d{2})$",
+    # "the fourth quarter", "fourth-quarter" (profit), "the first half of last year", "next quarter"
     "rel_quarter": (
-        r"^(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)|(?P<rel>last|this|next|previous|current))\s+(?P<u>quarter|half)$"
+        r"^(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)|(?P<rel>last|this|next|previous|current))[\s-]+"
+        r"(?P<u>quarter|half)(?:\s+of\s+(?P<yrel>the|that|this|last|next|the current|the previous|the past)"
+        r"\s+(?:fiscal\s+)?year)?$"
     ),
     "relative_date": (
         rf"^(?P<rel>last|past|next|coming|this)\s+(?P<rest>(?:{MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|(?:{MONTH_RE})\.?)$"

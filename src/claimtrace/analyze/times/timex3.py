@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from claimtrace.analyze.times.anchoring import (
     Anchor,
+    _anchored_part_year,
     _anchored_year,
     _day,
     _month,
@@ -16,6 +17,7 @@ from claimtrace.analyze.times.anchoring import (
     _season_start_year,
     _shift,
     _weekday_date,
+    _year_of,
 )
 from claimtrace.analyze.times.holidays import holiday_date, holiday_weekend
 from claimtrace.analyze.times.shapes import DEICTIC_DAY, QUARTERS, SHAPES
@@ -344,8 +346,10 @@ def _duration_rules(phrase: str) -> tuple[str, str | None] | None:
     if m := SHAPES["span_of"].match(phrase):
         count = None if m["n"] in {"several", "few", "many"} else _count(m["n"])
         plural = m["u"].endswith("s")
-        # "the past week", "the next two years", "the last decade" (ten years to now, not a calendar decade)
-        if m["n"] or plural or m["rel"] in {"past", "first"} or m["u"] == "decade":
+        # "the past week", "the next two years", "the last decade" (ten years to now, not a calendar decade);
+        # "the first quarter" is the calendar's (`_deictic`)
+        calendar_quarter = m["rel"] == "first" and m["u"] == "quarter" and not m["n"]
+        if not calendar_quarter and (m["n"] or plural or m["rel"] in {"past", "first"} or m["u"] == "decade"):
             return "DURATION", _duration(count if m["n"] else (None if plural else 1), m["u"])
     bare = SHAPES["approximate"].sub("", phrase)
     if m := SHAPES["duration"].match(bare):
@@ -424,10 +428,17 @@ def _deictic(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
         if published is None:
             return "DATE", None
         half = m["u"] == "half"
-        current = (published.month - 1) // (6 if half else 3) + 1
+        size = 6 if half else 3
+        current = (published.month - 1) // size + 1
         if m["q"]:
             index = QUARTERS[m["q"]] if not half else min(QUARTERS[m["q"]], 2)
-            year = published.year
+            if m["yrel"] and (m["yrel"] != "the" or anchor.story_year is not None):
+                found_year = _year_of(m["yrel"], anchor)
+            else:  # placed by the clause's tense, as a month is
+                found_year = _anchored_part_year(anchor, size * (index - 1) + 1, size * index)
+            if found_year is None:
+                return "DATE", None
+            year = found_year
         else:
             step = {"last": -1, "previous": -1, "next": 1}.get(m["rel"], 0)
             per_year = 2 if half else 4
@@ -438,6 +449,8 @@ def _deictic(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
         code = SEASON_CODES[m["s"]]
         if m["y"]:
             return "DATE", f"{m['y']}-{code}"
+        if m["yrel"] and (year := _year_of(m["yrel"], anchor)) is not None:
+            return "DATE", f"{year}-{code}"  # "the spring of last year"
         if published is None:
             return "DATE", None
         return "DATE", f"{_season_start_year(published, m['s'], m['rel'], tense)}-{code}"

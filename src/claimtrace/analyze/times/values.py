@@ -24,6 +24,7 @@ from claimtrace.analyze.times.anchoring import (
     _season_start_year,
     _shift,
     _weekday_date,
+    _year_of,
 )
 from claimtrace.analyze.times.holidays import holiday_calendar
 from claimtrace.analyze.times.shapes import DEICTIC_DAY, QUARTERS, SHAPES
@@ -128,6 +129,8 @@ def _resolve_rules(phrase: str, anchor: Anchor) -> Resolved | None:
     if m := SHAPES["season"].match(phrase):
         if m["y"]:
             return Resolved(_season(int(m["y"]), m["s"]), True)
+        if m["yrel"] and (year := _year_of(m["yrel"], anchor)) is not None:
+            return Resolved(_season(year, m["s"]), False)
         if published is None:
             return Resolved(None, False)
         return Resolved(_season(_season_start_year(published, m["s"], m["rel"], anchor.tense), m["s"]), False)
