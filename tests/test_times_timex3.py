@@ -380,3 +380,14 @@ def test_a_part_of_a_year_named_with_its_year_in_words(nlp: Language) -> None:
     found = timex(nlp, "Profits fell in the second half of the year.", "2013-01-22")
     assert found["the second half of the year"] == {"type": "DATE", "value": "2012-H2"}
 
+
+def test_the_story_s_neighbour_year_and_a_zone_of_two_letters(nlp: Language) -> None:
+    found = timex(nlp, "In 2012 the firm lost money. The following year it recovered.")
+    assert found["The following year"] == {"type": "DATE", "value": "2013"}
+    found = timex(nlp, "The attack came on May 3, 2011; the previous week, police had warned of it.")
+    assert found["the previous week"] == {"type": "DATE", "value": "2011-W17"}
+    # "ET" is a time zone, not the day of a clock time
+    found = timex(nlp, "The vote came on March 12, 2024, at 2 p.m. ET.")
+    assert found["2 p.m. ET"] == {"type": "TIME", "value": "2024-03-12T14:00"}
+    found = timex(nlp, "Trading resumes at 9:30 a.m. ET Monday.")
+    assert found["9:30 a.m. ET Monday"] == {"type": "TIME", "value": "2024-03-18T09:30"}

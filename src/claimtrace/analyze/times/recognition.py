@@ -50,6 +50,9 @@ EXTRA_PATTERNS = re.compile(
     r"|(?:(?:earlier|later)\s+)?(?:that|the same|that same)\s+"
     r"(?:day|morning|afternoon|evening|night|week|month|year)\b"
     r"|the\s+(?:next|following|previous)\s+(?:day|morning|afternoon|evening|night)\b"
+    # the story's neighbour week, month or year ("The following year it recovered"; "the next year" is left
+    # to NER: it is as often a span, "over the next year")
+    r"|the\s+(?:following|previous|preceding|prior)\s+(?:week|month|year)\b"
     r")",
 )
 # Expressions NER splits or cuts short (matched, like EXTRA_PATTERNS, on the lowercased text): the match

@@ -132,8 +132,9 @@ DURATION_UNIT_RE = (
     r"seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|century|centuries"
 )
 CLOCK_RE = r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{1,2}:\d{2}|noon|midday|midnight"
-# Time zones, each alternative ending at a word boundary ("EST", "E.T.", "e.s.t" once its dot is dropped).
-ZONE_RE = r"(?:local time|gmt|utc|[ecmp][sd]t)\b|[ecmp]\.(?:[sd]\.)?t\b\.?"
+# Time zones, each alternative ending at a word boundary ("EST", "ET", "E.T.", "e.s.t" once its dot is
+# dropped).
+ZONE_RE = r"(?:local time|gmt|utc|[ecmp][sd]?t)\b|[ecmp]\.(?:[sd]\.)?t\b\.?"
 SEASON_RE = "spring|summer|autumn|fall|winter"
 
 
