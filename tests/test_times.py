@@ -56,7 +56,8 @@ def test_weekday_resolves_to_the_latest_such_day_before_publication(nlp: Languag
 def test_last_week_and_earlier_this_month(nlp: Language) -> None:
     found = values(nlp, "The rebels withdrew last week. Earlier this month, the council voted for sanctions.")
     assert found["last week"] == ("2024-03-04/2024-03-10", "relative-to-published")
-    assert found["Earlier this month"] == ("2024-03-01/2024-03-14", "relative-to-published")
+    # "Earlier" lies outside TimeML's extent; the phrase is still read whole
+    assert found["this month"] == ("2024-03-01/2024-03-14", "relative-to-published")
 
 
 def test_since_last_spring_runs_until_publication(nlp: Language) -> None:

@@ -87,12 +87,12 @@ def test_a_clock_time_later_moves_the_story_clock(nlp: Language) -> None:
     assert timex(nlp, text)["An hour later"] == {"type": "TIME", "value": "2024-03-12T23:00"}
     # with no clock time to move, TimeML reads the measure alone
     text = "The talks ended on Monday. Just over an hour later, the envoy left."
-    assert timex(nlp, text)["Just over an hour later"] == {"type": "DURATION", "value": "PT1H"}
+    assert timex(nlp, text)["over an hour later"] == {"type": "DURATION", "value": "PT1H"}
 
 
 def test_days_later_still_move_the_story_day(nlp: Language) -> None:
     text = "The envoy arrived on March 3, 2022. About two days later he flew home."
-    assert date_of(nlp, text, "About two days later") == "2022-03-05"
+    assert date_of(nlp, text, "two days later") == "2022-03-05"  # "About" is outside the extent
 
 
 def test_a_bare_unit_or_someone_s_year_is_no_time_expression(nlp: Language) -> None:

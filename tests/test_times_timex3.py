@@ -391,3 +391,20 @@ def test_the_story_s_neighbour_year_and_a_zone_of_two_letters(nlp: Language) -> 
     assert found["2 p.m. ET"] == {"type": "TIME", "value": "2024-03-12T14:00"}
     found = timex(nlp, "Trading resumes at 9:30 a.m. ET Monday.")
     assert found["9:30 a.m. ET Monday"] == {"type": "TIME", "value": "2024-03-18T09:30"}
+
+
+def test_approximations_earlier_and_possessives_lie_outside_the_extent(nlp: Language) -> None:
+    entries = times(
+        nlp,
+        "The strike lasted about five hours. Officials said earlier this week that last month's talks had "
+        "failed after nearly two weeks.",
+    )
+    found = {t["text"]: t["timex3"] for t in entries}
+    # the phrase is still read whole: the values are the measure's and the week's
+    assert found["five hours"] == {"type": "DURATION", "value": "PT5H"}
+    assert found["this week"] == {"type": "DATE", "value": "2024-W11"}
+    assert found["last month"] == {"type": "DATE", "value": "2024-02"}
+    assert found["two weeks"] == {"type": "DURATION", "value": "P2W"}
+    # "earlier that day" is one anaphoric expression
+    found = timex(nlp, "The envoy landed on March 3, 2022. Earlier that day, he had met the king.")
+    assert found["Earlier that day"] == {"type": "DATE", "value": "2022-03-03"}

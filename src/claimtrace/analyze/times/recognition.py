@@ -187,9 +187,28 @@ def find_candidates(doc: Doc, text: str) -> list[Candidate]:
 # "the" before a date or year is its noun phrase's ("the Aug. 7 bombings", "the 1996 election"), not the
 # date's: TimeML's extent starts at the date (the phrase is still read whole)
 ARTICLE_BEFORE_DATE = re.compile(rf"the\s+(?=\d|(?:{MONTH_RE})\b)", re.IGNORECASE)
+# Words around an expression that TimeML leaves outside its extent (the phrase is still read whole, so the
+# value is unchanged): an approximation before a measure or a clock time ("about five hours", "only 14 days",
+# "nearly five months": its mod, not its text; 13 of 13 such gold expressions on the four fifths of train
+# start after it), "earlier"/"later" before a day or "this week" ("earlier this week", "Later Thursday": 8 of
+# 9 start after it, "earlier this year" the one that does not; "earlier that day" keeps it, as the anaphoric
+# shape reads it), and a possessive ending ("last month's discovery": 15 of 15 end before it).
+LEADING_OUTSIDE = re.compile(
+    r"(?:(?:about|around|roughly|approximately|nearly|almost|only|just|barely|as long as)\s+)+(?=\w)"
+    r"|(?:earlier|later)\s+(?!that\b|in\b|the\b)(?=\w)",
+    re.IGNORECASE,
+)
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
 def _without_article(candidate: Candidate) -> Candidate:
-    if not (m := ARTICLE_BEFORE_DATE.match(candidate.text)):
+    """The candidate's extent as TimeML draws it: without "the" before a date, a leading approximation or
+    "earlier"/"later", or a trailing possessive; its reading stays the phrase as written."""
+    text, start = candidate.text, candidate.start
+    if m := ARTICLE_BEFORE_DATE.match(text) or LEADING_OUTSIDE.match(text):
+        text, start = text[m.end() :], start + m.end()
+    if (m := POSSESSIVE.search(text)) and m.start() > 0:
+        text = text[: m.start()]
+    if text == candidate.text:
         return candidate
-    return Candidate(candidate.start + m.end(), candidate.end, candidate.text[m.end() :], candidate.reading)
+    return Candidate(start, start + len(text), text, candidate.reading)
