@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimtrace.analyze.attribution.quotes import find_quotes
+from claimtrace.analyze.attribution.quotes import find_quotes, with_closing_mark
 from claimtrace.analyze.pipeline import load_pipeline
 from claimtrace.errors import ClaimtraceError
 from claimtrace.record import Attribution
@@ -110,6 +110,43 @@ def test_unclosed_quote_ends_at_paragraph(pipeline):
     doc = pipeline.make_doc("“The first paragraph goes on\n\n“and the second closes.”")
     spans = [doc[q.start : q.end].text for q in find_quotes(doc)]
     assert spans == ["“The first paragraph goes on", "“and the second closes.”"]
+
+
+def test_content_that_opens_a_quote_keeps_its_closing_mark(pipeline):
+    doc = pipeline.make_doc(
+        'The mayor ruled out curfews "for now." Then she left. He called it “odd,” and went on.'
+    )
+    quotes = find_quotes(doc)
+    short = doc.text.index("ruled"), doc.text.index('now."') + len("now")
+    assert doc.text[slice(*with_closing_mark(doc, quotes, [short])[0])] == 'ruled out curfews "for now."'
+    # a content already closed, or one that never opened the quote, is left as it is
+    closed = doc.text.index("“odd"), doc.text.index(",” and") + 2
+    assert with_closing_mark(doc, quotes, [closed]) == [closed]
+    inside = doc.text.index("for now"), doc.text.index('now."') + len("now")
+    assert with_closing_mark(doc, quotes, [inside]) == [inside]
+    # nor does it reach over words to a later mark
+    early = doc.text.index("ruled"), doc.text.index("curfews") + len("curfews")
+    assert with_closing_mark(doc, quotes, [early]) == [early]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The senator called the new tariff a “costly blunder.” Aides left.",
+            "called",
+            "the new tariff a “costly blunder.”",
+        ),
+        (
+            'He described the strike as "a turning point." Markets fell.',
+            "described",
+            'the strike as "a turning point."',
+        ),
+    ],
+)
+def test_quoted_content_is_drawn_with_both_marks(pipeline, text, cue, content):
+    attributions = [a.to_dict() for a in pipeline(text)._.attributions]
+    assert text_of(by_cue(attributions, cue)["content"]) == content
 
 
 # --- reported speech ------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from claimtrace.analyze.attribution.encoder import encoder_cues
 from claimtrace.analyze.attribution.merge import find_attributions, vet_spans
-from claimtrace.analyze.attribution.quotes import find_quotes
+from claimtrace.analyze.attribution.quotes import find_quotes, with_closing_mark
 from claimtrace.analyze.attribution.rules import find_rule_attributions
 from claimtrace.analyze.attribution.spans import AttributionSpans, Intervals, source_follows_cue
 from claimtrace.analyze.attribution.tagger import AttributionTagger, load_tagger
@@ -75,9 +75,10 @@ def make_attribution_component(nlp: Language, name: str, model_dir: str) -> Attr
 def build_attributions(doc: Doc, spans: list[AttributionSpans]) -> list[Attribution]:
     """The attributions of the final spans, with parents, profiles and resolved sources."""
     spans = sorted((s for s in spans if s.content), key=_start)
-    quotes = Intervals(
-        (doc[q.start].idx, _token_end(doc, q.end - 1), n) for n, q in enumerate(find_quotes(doc))
-    )
+    found_quotes = find_quotes(doc)
+    for found in spans:
+        found.content = with_closing_mark(doc, found_quotes, found.content)
+    quotes = Intervals((doc[q.start].idx, _token_end(doc, q.end - 1), n) for n, q in enumerate(found_quotes))
     text = doc.text
     entities = EntityIndex(doc)
     out: list[Attribution] = []

@@ -2,7 +2,8 @@
 
 `find_quotes` pairs the marks of a parsed Doc into `Quote`s (nested, split, straight or curly, running on to
 the paragraph's end); the rules read quotes from it, and so does the component when it decides whether a
-content is quoted (`component._kind`). Two finer questions read the same marks here too:
+content is quoted (`component._kind`) and whether a content that opens a quote ends short of its closing mark
+(`with_closing_mark`). Two finer questions read the same marks here too:
 `opens_at_quote` (whether a rule content opens at a quotation mark, the merge's "direct" test) and
 `quote_state` (whether each token is inside a quote, a feature of the trained tagger, whose shipped weights
 were fitted on exactly this reading, so it stays as it is rather than follow `find_quotes`).
@@ -10,13 +11,15 @@ were fitted on exactly this reading, so it stays as it is rather than follow `fi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from spacy.attrs import IS_SPACE, ORTH, SPACY
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
+
+from claimtrace.record import Offsets
 
 OPENING_DOUBLE = frozenset({"“", "``"})
 TOGGLING_DOUBLE = frozenset({'"', "''"})  # straight marks, and the doubled apostrophe some wires use for both
@@ -100,6 +103,28 @@ def find_quotes(doc: Doc) -> list[Quote]:
     close_all(last)
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def with_closing_mark(doc: Doc, quotes: Sequence[Quote], content: list[Offsets]) -> list[Offsets]:
+    """`content` (character spans, in order) carried on to the closing mark of a quote it opens, where it
+    stops just short of that mark or of punctuation glued to it ('quarantines "willy-nilly[."]'): a quoted
+    phrase keeps both its marks, as PolNeAR's annotators draw it. Otherwise `content` as it is."""
+    if not content:
+        return content
+    first = doc.char_span(content[0][0], content[0][1], alignment_mode="expand")
+    last = doc.char_span(content[-1][0], content[-1][1], alignment_mode="expand")
+    if first is None or last is None or not len(first) or not len(last):
+        return content
+    for quote in quotes:
+        closing = quote.end - 1
+        opened_inside = first.start <= quote.start < last.end
+        if not opened_inside or closing < last.end or doc[closing].text not in QUOTE_MARKS:
+            continue
+        between = doc[last.end - 1 : closing]  # the content's last token up to the mark
+        if all(not t.whitespace_ for t in between) and all(t.is_punct for t in between[1:]):
+            end = doc[closing].idx + len(doc[closing].text)
+            return [*content[:-1], (content[-1][0], end)]
+    return content
 
 
 def opens_at_quote(text: str, start: int) -> bool:
