@@ -408,3 +408,13 @@ def test_approximations_earlier_and_possessives_lie_outside_the_extent(nlp: Lang
     # "earlier that day" is one anaphoric expression
     found = timex(nlp, "The envoy landed on March 3, 2022. Earlier that day, he had met the king.")
     assert found["Earlier that day"] == {"type": "DATE", "value": "2022-03-03"}
+
+
+def test_a_month_with_its_year_in_words_is_one_expression(nlp: Language) -> None:
+    entries = times(nlp, "The vote will be held in mid-March next year; prices rose in March last year.")
+    found = {t["text"]: (t["value"], t["timex3"]) for t in entries}
+    assert found["mid-March next year"] == ("2025-03", {"type": "DATE", "value": "2025-03"})
+    assert found["March last year"] == ("2023-03", {"type": "DATE", "value": "2023-03"})
+    assert "next year" not in found
+    # "may" in lower case is the modal
+    assert [t["text"] for t in times(nlp, "The dispute may last year after year.")] == ["last year"]

@@ -65,6 +65,8 @@ WHOLE_PATTERNS = re.compile(
     rf"\s+(?:to|until|through|and)\s+(?:(?:{MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{FULL_WEEKDAY_RE})\b"
     rf"|(?:{CLOCK_RE})(?:\s+(?:{ZONE_RE}))?(?:\s+(?:on\s+)?(?:{FULL_WEEKDAY_RE}|today|tomorrow|yesterday))\b"
     rf"|(?:{FULL_WEEKDAY_RE}|yesterday|tomorrow|this)\s+(?:morning|afternoon|evening|night)\b|last\s+night\b"
+    # a month with its year in words: NER may keep "mid-March" of "mid-March next year"
+    rf"|(?:(?:early|mid|late)[\s-]+)?(?:{MONTH_RE})\.?\s+(?:of\s+)?(?:this|last|next)\s+year\b"
     # a weekday after the story's day: NER keeps "Monday" of "the following Monday"
     rf"|the\s+(?:following|next|previous|preceding)\s+(?:{FULL_WEEKDAY_RE})\b"
     # a holiday whole, with its week or year: NER keeps "Wednesday 2026" of "Ash Wednesday 2026"
@@ -170,6 +172,8 @@ def find_candidates(doc: Doc, text: str) -> list[Candidate]:
         found.append(Candidate(start, end_char, text[start:end_char]))
     lower = _lowercase(text)
     for m in WHOLE_PATTERNS.finditer(lower):
+        if text.startswith("may", m.start()):
+            continue  # the modal, not the month ("it may last year after year")
         inside = [c for c in found if c.start < m.end() and m.start() < c.end]
         start = min([m.start(), *(c.start for c in inside)])
         end = max([m.end(), *(c.end for c in inside)])

@@ -97,6 +97,11 @@ def _resolve_rules(phrase: str, anchor: Anchor) -> Resolved | None:
                 _interval(_day(date(year, month, first)), _day(date(year, month, last))), bool(m["y"])
             )
         return Resolved(_month(year, month), m["y"] is not None)
+    if m := SHAPES["month_of_year"].match(phrase):  # "April next year", "March last year"
+        if published is None:
+            return Resolved(None, False)
+        year = published.year + {"last": -1, "next": 1}.get(m["rel"], 0)
+        return Resolved(_month(year, MONTHS[m["m"]]), False)
     if m := SHAPES["year"].match(phrase):
         year = int(m["y"])
         if m["part"]:
