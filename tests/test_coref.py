@@ -162,3 +162,13 @@ def test_short_outlet_name_resolves_to_the_full_one(resolved):
         "An engineer told the Herald that repairs would take a year."
     )
     assert ("the Herald", "The Coastal Herald") in resolved(text)
+
+
+def test_gender_a_pronoun_showed_carries_to_later_mentions(resolved):
+    pairs = resolved(
+        "Ines Moreau and Mr. Karsten Vogel met at noon. “We need more time,” she said. "
+        "“Then take it,” said Vogel. “Will you wait?” asked Ines Moreau. “I will,” said he."
+    )
+    assert pairs[0] == ("she", "Ines Moreau")
+    # "she" showed Ines Moreau to be a woman: her later mention as a speaker keeps that, so "he" passes it by
+    assert pairs[-1] == ("he", "Karsten Vogel")

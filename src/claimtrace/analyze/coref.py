@@ -78,6 +78,7 @@ def resolve_sources(doc: Doc, sources: list[SourceMention | None], ents: list[Sp
         if ent.label_ in ENTITY_TYPES
     ]
     candidates: list[Mention] = []
+    genders: dict[str, str] = {}  # referent -> the gender a resolved "he"/"she" showed it to have
     next_entity = 0
     resolved_text: list[str | None] = []
     for item in sources:
@@ -86,7 +87,7 @@ def resolve_sources(doc: Doc, sources: list[SourceMention | None], ents: list[Sp
             continue
         span = item.span
         while next_entity < len(entities) and entities[next_entity].start < span.start:
-            candidates.append(entities[next_entity])
+            candidates.append(_with_known_gender(entities[next_entity], genders))
             next_entity += 1
         mention = _source_mention(item, sentence_of, surnames)
         target = _resolve(item, mention, candidates, resolved_text)
@@ -94,8 +95,10 @@ def resolve_sources(doc: Doc, sources: list[SourceMention | None], ents: list[Sp
             item.profile.resolved_to = target
             mention.resolved = target
             _learn_gender(mention, candidates, target)
+            if mention.gender is not None:
+                genders.setdefault(target, mention.gender)
         resolved_text.append(mention.refers_to)
-        candidates.append(mention)
+        candidates.append(_with_known_gender(mention, genders))
 
 
 def _resolve(
@@ -253,6 +256,14 @@ def _honorific_genders(doc: Doc) -> dict[str, str]:
             if gender is not None:
                 genders.setdefault(doc[end - 1].text, gender)
     return genders
+
+
+def _with_known_gender(mention: Mention, genders: dict[str, str]) -> Mention:
+    """A later mention of a referent whose gender a pronoun already showed ("she" resolved to Elizabeth,
+    then "asked Elizabeth") carries that gender, so a following "he" passes it by."""
+    if mention.gender is None and mention.type in ("person", "anonymous"):
+        mention.gender = genders.get(mention.refers_to)
+    return mention
 
 
 def _learn_gender(mention: Mention, candidates: list[Mention], target: str) -> None:
