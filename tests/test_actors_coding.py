@@ -1,7 +1,8 @@
 """Actor coding conventions of the PLOVER gold records (CAMEO country and sector), on sentences written for
 these tests: demonyms in the plural and through a country's short alias, former office holders as elites,
 security forces as police, "it" for a body, the country of an actor named without one, well-known leaders and
-groups, and CAMEO's press, medical and farming sectors."""
+groups, CAMEO's press, medical, farming and criminal sectors, and the unidentified armed force known by its
+weapon and coded by the place it struck."""
 
 from __future__ import annotations
 
@@ -28,6 +29,20 @@ from claimtrace.settings import Settings
 )
 def test_demonyms(word: str, code: str) -> None:
     assert gazetteer().demonym(word) == code
+
+
+@pytest.mark.parametrize(
+    ("name", "code"), [("Kandahar", "AFG"), ("Basra", "IRQ"), ("Samarra", "IRQ"), ("Herat", "AFG")]
+)
+def test_cities_by_their_plain_english_spelling(name: str, code: str) -> None:
+    """geonames spells these "Kandahār", "Basrah", "Sāmarrā’"; news writes them plainly."""
+    place = gazetteer().place(name)
+    assert place is not None and place.country == code and place.kind == "city"
+
+
+def test_plain_spellings_never_hide_a_country_or_a_capital() -> None:
+    assert gazetteer().place("Georgia").kind == "country"
+    assert gazetteer().place("Paris").country == "FRA"
 
 
 def test_qualifiers_are_no_demonyms() -> None:
@@ -73,6 +88,21 @@ def actor_of(nlp, text: str, trigger: str) -> dict:
         ("Kenyan journalists protested outside parliament.", "protested", "KEN", "JRN"),
         ("Nigerian doctors went on strike over pay.", "strike", "NGA", "MED"),
         ("Belgian farmers blocked the roads with tractors.", "blocked", "BEL", "AGR"),
+        # Activists are the opposition, inhabitants civilians, hackers and prisoners CAMEO's criminals.
+        ("Zambian activists staged a sit-in outside the court.", "staged", "ZMB", "OPP"),
+        ("Angry inhabitants of the Nepalese town blocked the highway.", "blocked", "NPL", "CVL"),
+        ("Ukrainian hackers attacked the websites of three ministries.", "attacked", "UKR", "CRM"),
+        # An attacker known only by its weapon, or as unknown, is an unidentified armed force, coded by the
+        # place it struck: the place in its own phrase, the event's place, else the sentence's one country
+        # other than the victims' ("a Dutch engineer").
+        ("A car bomb near Mosul killed four policemen.", "killed", "IRQ", "UAF"),
+        ("Unidentified gunmen shot a Dutch engineer in Kandahar.", "shot", "AFG", "UAF"),
+        (
+            "Two Canadian soldiers were wounded by an explosive device outside the Afghan town.",
+            "wounded",
+            "AFG",
+            "UAF",
+        ),
     ],
 )
 def test_actor_country_and_sector(nlp, text: str, trigger: str, code: str, sector: str) -> None:

@@ -51,7 +51,7 @@ SECTOR_NAMES = {
     "LEG": "legislature", "JUD": "judiciary", "BUS": "business", "JRN": "media",
     "MED": "medical", "SPY": "intelligence", "AGR": "farmers", "CVL": "civilians",
     "REF": "refugees", "LAB": "labour", "EDU": "education", "REL": "religious", "PTY": "party",
-    "ELI": "elites",
+    "ELI": "elites", "CRM": "criminals", "UAF": "unidentified armed force",
 }  # fmt: skip
 # An office named as held no longer ("former President X", "ousted prime minister") is an elite (CAMEO ELI),
 # not the government.
@@ -324,6 +324,14 @@ class ActorCoder:
         if self._sentence_starts is None:
             self._sentence_starts = [sent.start for sent in self.doc.sents]
         return self._sentence_starts
+
+    def named(self, code: str, sector: str | None) -> dict[str, Any]:
+        """The coding fields of an actor known only by its country and sector."""
+        return {"code": code, "sector": sector, "name": self._group_name(code, sector)}
+
+    def sentence_country(self, head: Token, skip: set[int]) -> str | None:
+        """The one country `head`'s sentence names, places and peoples in `skip` aside."""
+        return self._sentence_country(head, skip)
 
     def _sentence_country(self, head: Token, skip: set[int]) -> str | None:
         """The one country the places and peoples of `head`'s sentence name, if there is exactly one."""

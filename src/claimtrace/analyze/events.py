@@ -76,6 +76,8 @@ CUE_PROBABILITY = 0.65
 # verbs and nouns of an attempt.
 ATTEMPT_GOVERNORS = frozenset({"try", "attempt"})
 ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
+# CAMEO's sector for an attacker the text does not identify ("gunmen", "a car bomb").
+UNIDENTIFIED_SECTOR = "UAF"
 STATUS_CERTAINTY = {"asserted": 3.0, "reported": 2.0, "future": 2.0, "intended": 1.0, "hypothetical": 0.0,
                     "negated": -3.0}  # fmt: skip
 
@@ -516,11 +518,29 @@ def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = No
                 if not dateline:
                     dateline.append(dateline_place(doc))
                 record["location"] = dateline[0]
+            if record["actor"] is not None and record["actor"].get("sector") == UNIDENTIFIED_SECTOR:
+                # "a roadside bomb near Samarra killed …": an attacker known by the weapon alone is coded by
+                # where it struck, as event data code an unidentified armed force.
+                place = record["location"] or {}
+                code = (
+                    record["actor"].get("code")
+                    or place.get("country")
+                    or coder.sentence_country(unit.head, victim_words(unit.target))
+                )
+                record["actor"].update(coder.named(code, UNIDENTIFIED_SECTOR) if code else {})
             events.append(record)
     events.sort(key=lambda e: e["trigger"]["spans"][0][0])
     for number, event in enumerate(events, start=1):
         event["id"] = f"e{number}"
     return events
+
+
+def victim_words(target: list[Token]) -> set[int]:
+    """The target's own words ("one U.S. soldier"), not those of a place phrase it holds ("a police officer
+    in Kandahar"): where an unidentified attacker struck is no country of the victim's."""
+    ids = {t.i for t in target}
+    return {t.i for t in target
+            if not any(a.i in ids and a.dep_ == "prep" for a in t.ancestors)}  # fmt: skip
 
 
 def is_attempt(unit: EventUnit) -> bool:

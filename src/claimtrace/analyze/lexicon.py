@@ -593,7 +593,7 @@ ACTOR_SECTORS: dict[str, str] = {
         "COP": "police policeman policemen gendarmerie gendarme",
         "REB": "rebel rebels insurgent insurgents militant militants guerrilla guerrillas guerilla "
         "guerillas militia militias fighters separatist separatists jihadist jihadists insurgency",
-        "OPP": "opposition dissident dissidents",
+        "OPP": "opposition dissident dissidents activist activists",
         "PTY": "party",
         "LEG": "parliament parliamentary lawmaker lawmakers legislator legislators congress senate senator "
         "senators assembly mp mps legislature",
@@ -609,7 +609,13 @@ ACTOR_SECTORS: dict[str, str] = {
         "AGR": "farmer farmers peasant peasants",
         "CVL": "civilian civilians resident residents villager villagers people citizen citizens protester "
         "protesters protestor protestors demonstrator demonstrators youth youths crowd crowds settler "
-        "settlers immigrant immigrants population landowners",
+        "settlers immigrant immigrants population landowners inhabitant inhabitants",
+        # CAMEO's criminals (CRM), and its unidentified armed force (UAF): attackers the text names by their
+        # weapon or as unknown ("a roadside bomb killed …", "gunmen opened fire").
+        "CRM": "criminal criminals gang gangs gangster gangsters smuggler smugglers trafficker traffickers "
+        "pirate pirates hacker hackers prisoner prisoners inmate inmates",
+        "UAF": "gunman gunmen assailant assailants attacker attackers bomb bombs bombing bombings explosion "
+        "explosions blast blasts grenade grenades device devices",
         "REF": "refugee refugees",
         "LAB": "worker workers union unions",
         "EDU": "student students teacher teachers university",

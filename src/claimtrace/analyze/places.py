@@ -9,6 +9,8 @@ packages lack, are in analyze/lexicon.py.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -27,6 +29,16 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "across", "inside", "around", "into"})
 DATELINE_PUNCT = frozenset({"-", "--", "—", "–"})
 DATELINE_WINDOW = 8  # tokens: "SAN FRANCISCO (Reuters) —"
+
+
+# A city's name as English news writes it: capitalised ASCII words, none of them a code ("KBL", "BSR").
+PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
+
+
+def _plain(name: str) -> str:
+    """The name without diacritics or trailing marks ("Sāmarrā’" → "Samarra")."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return folded.strip(" '`")
 
 
 @dataclass(frozen=True)
@@ -71,6 +83,7 @@ class Gazetteer:
         self.capitals: dict[str, Place] = {}
         self.cities: dict[str, Place] = {}
         capitals = {(info["capital"], iso2) for iso2, info in cache.get_countries().items()}
+        spellings: list[tuple[dict[str, Any], Place]] = []
         for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
             iso3 = iso3_of.get(city["countrycode"])
             if iso3 is None:
@@ -81,6 +94,15 @@ class Gazetteer:
                 self.capitals[key] = Place(city["name"], iso3, "capital", city["latitude"], city["longitude"])
             if city["population"] >= MIN_CITY_POPULATION and key not in self.cities:
                 self.cities[key] = place  # the most populous place of the name
+            if city["population"] >= MIN_CITY_POPULATION:
+                spellings.append((city, place))
+        # The plain English spellings news writes ("Kandahar", "Basra", "Samarra"), after every city's own
+        # name: geonames spells many with diacritics ("Kandahār", "Sāmarrā’") or as a transliteration
+        # ("Basrah", "Al Başrah") and lists the plain forms among its alternate names.
+        for city, place in spellings:
+            for name in [_plain(city["name"]), *(city.get("alternatenames") or ())]:
+                if PLAIN_NAME.fullmatch(name) and len(name) >= 4 and name.lower() not in self.countries:
+                    self.cities.setdefault(name.lower(), place)
         for state in cache.get_us_states().values():
             self.cities.setdefault(state["name"].lower(), Place(state["name"], "USA", "region"))
         self.first_words = self._first_words(short_names)
