@@ -418,3 +418,11 @@ def test_a_month_with_its_year_in_words_is_one_expression(nlp: Language) -> None
     assert "next year" not in found
     # "may" in lower case is the modal
     assert [t["text"] for t in times(nlp, "The dispute may last year after year.")] == ["last year"]
+
+
+def test_a_decade_in_words_after_the_is_a_decade(nlp: Language) -> None:
+    found = timex(nlp, "In the nineties, the city boomed; in the early sixties it had declined.")
+    assert found["the nineties"] == {"type": "DATE", "value": "199X"}
+    assert found["the early sixties"] == {"type": "DATE", "value": "196X"}
+    # with a possessive it is an age
+    assert timex(nlp, "Both men are in their sixties.").get("their sixties") is None

@@ -7,6 +7,7 @@ import re
 
 from claimtrace.analyze.times.holidays import HOLIDAY_RE
 from claimtrace.analyze.times.vocabulary import (
+    DECADE_WORDS,
     DURATION_UNIT_RE,
     FULL_WEEKDAY_RE,
     MONTH_RE,
@@ -169,6 +170,7 @@ _SOURCES: dict[str, str] = {
     "century": r"^(?:(?P<rel>this|last|next|past)|(?P<n>\d{1,2})(?:st|nd|rd|th))[\s-]+century$",
     "this_decade": r"^this\s+decade$",
     "decade_short": r"^(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?'(?P<d>\d)0s$",
+    "decade_word": rf"^(?:(?:early|mid|middle|late)[\s-]+)?(?P<d>{'|'.join(DECADE_WORDS)})$",
     "decade_part": r"^(?:early|mid|middle|late)[\s-]+(?:the\s+)?(?P<y>(?:1[89]|20)\d)0'?s$",
     "year_affix": r"^(?:pre|post|mid|fiscal|fy)[\s-]*(?P<y>(?:1[89]|20)\d{2})$",
     # "the fourth quarter", "fourth-quarter" (profit), "the first half of last year", "next quarter"

@@ -23,6 +23,7 @@ from claimtrace.analyze.times.holidays import holiday_date, holiday_weekend
 from claimtrace.analyze.times.shapes import DEICTIC_DAY, QUARTERS, SHAPES
 from claimtrace.analyze.times.values import Resolved, spelled_day_range
 from claimtrace.analyze.times.vocabulary import (
+    DECADE_WORDS,
     DURATION_UNITS,
     FUZZY,
     MONTHS,
@@ -184,6 +185,8 @@ def timex3(text: str, anchor: Anchor, calendar: Resolved | None = None) -> Timex
     phrase = spelled_day_range(SHAPES["this_past"].sub("", phrase))
     if SHAPES["not_timex"].match(phrase):
         return None
+    if definite and (m := SHAPES["decade_word"].match(phrase)):  # "the nineties"; "their sixties" is an age
+        return {"type": "DATE", "value": f"19{DECADE_WORDS[m['d']]}X"}
     if not definite and SHAPES["next_unit"].match(phrase):
         found = _deictic(phrase, anchor)
     elif (m := SHAPES["following_weekday"].match(phrase)) and (definite or m["dir"] != "next"):
