@@ -208,3 +208,11 @@ def test_a_link_glued_to_a_date_is_no_part_of_it(nlp: Language) -> None:
     (entry,) = run(nlp, "The debate will be held on September 30th.https://t.co/AbCdEf")._.times
     assert entry["value"] == "2024-09-30"
     assert entry["timex3"] == {"type": "DATE", "value": "2024-09-30"}
+
+
+def test_a_month_named_relative_to_publication_has_a_calendar_value(nlp: Language) -> None:
+    found = values(
+        nlp, "Since last September, the plant has been closed; the deal was signed late last July."
+    )
+    assert found["Since last September"] == ("2023-09/2024-03-14", "relative-to-published")
+    assert found["late last July"] == ("2023-07", "relative-to-published")

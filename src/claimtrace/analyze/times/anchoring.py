@@ -160,6 +160,16 @@ def _year_of(relation: str, anchor: Anchor) -> int | None:
     return anchor.published.year + YEAR_STEPS.get(relation, 0)
 
 
+def _rel_month_year(published: date, month: int, relation: str) -> int:
+    """The year of "last July", "next March", "this May": the last one before the publication month, the
+    first after it, or the publication year's."""
+    if relation == "last" and month >= published.month:
+        return published.year - 1
+    if relation == "next" and month <= published.month:
+        return published.year + 1
+    return published.year
+
+
 def _weekday_date(published: date, weekday: int, relation: str | None, tense: Tense | None) -> date:
     """A weekday's date: "last"/"next" the one strictly before/after publication; a bare one in a future- or
     present-tense clause ("talks resume Monday") the first on or after it, otherwise the latest on or before

@@ -14,6 +14,7 @@ from claimtrace.analyze.times.anchoring import (
     _month,
     _number,
     _parse_date,
+    _rel_month_year,
     _season_start_year,
     _shift,
     _weekday_date,
@@ -395,12 +396,7 @@ def _deictic(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
         if published is None:
             return "DATE", None
         month = MONTHS[m["m"]]
-        year = published.year
-        if m["rel"] == "last" and month >= published.month:
-            year -= 1
-        elif m["rel"] == "next" and month <= published.month:
-            year += 1
-        return "DATE", _month(year, month)
+        return "DATE", _month(_rel_month_year(published, month, m["rel"]), month)
     if m := SHAPES["year_month"].match(phrase):
         return "DATE", _month(int(m["y"]), MONTHS[m["m"]] if m["m"] else int(m["n"]))
     if (

@@ -20,6 +20,7 @@ from claimtrace.analyze.times.anchoring import (
     _month,
     _number,
     _parse_date,
+    _rel_month_year,
     _season,
     _season_start_year,
     _shift,
@@ -97,6 +98,11 @@ def _resolve_rules(phrase: str, anchor: Anchor) -> Resolved | None:
                 _interval(_day(date(year, month, first)), _day(date(year, month, last))), bool(m["y"])
             )
         return Resolved(_month(year, month), m["y"] is not None)
+    if m := SHAPES["rel_month"].match(phrase):  # "last September", "late last July"
+        if published is None:
+            return Resolved(None, False)
+        month = MONTHS[m["m"]]
+        return Resolved(_month(_rel_month_year(published, month, m["rel"]), month), False)
     if m := SHAPES["month_of_year"].match(phrase):  # "April next year", "March last year"
         if published is None:
             return Resolved(None, False)
