@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 import spacy
 
-from claimtrace.analyze.event_units import build_units
+from claimtrace.analyze.event_units import build_units, fallback_actor
 from claimtrace.analyze.events import (
     ENCODER_HEAD,
     MODEL_DIR,
@@ -175,3 +175,35 @@ def test_the_unit_vector_reads_its_own_sentence() -> None:
     assert np.allclose(vector[:384], vectors[unit.head.i])
     assert np.allclose(vector[768:], vectors[second.start : second.end].mean(axis=0))
     assert np.allclose(unit_vector(unit, vectors, (second.start, second.end)), vector)
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "actor"),
+    [
+        # A clause that modifies the verb's object: the verb's subject acts.
+        ("The miners' union issued a declaration demanding higher wages.", "demanding", "The miners' union"),
+        (
+            "The Zambian cabinet released a statement condemning the raid.",
+            "condemning",
+            "The Zambian cabinet",
+        ),
+        # An eventive noun "of" the verb's object: "a state of siege", "a wave of arrests".
+        ("The junta declared a state of siege across the north.", "siege", "The junta"),
+        ("The provincial police began a wave of arrests in the port.", "arrests", "The provincial police"),
+    ],
+)
+def test_an_event_carried_by_a_verbs_object_takes_that_verbs_subject(head: str, text: str, actor: str
+                                                                     ) -> None:  # fmt: skip
+    doc = spacy.load(Settings().model)(text)
+    unit = next(u for u in build_units(doc[:]) if u.head.text == head)
+    assert not unit.actor  # the parse alone gives the unit none
+    assert " ".join(t.text for t in fallback_actor(unit)) == actor.replace("'", " '")
+
+
+def test_no_fallback_actor_from_a_passive_or_without_a_carrying_verb() -> None:
+    doc = spacy.load(Settings().model)(
+        "A declaration demanding reforms was issued. The siege of the city ended."
+    )
+    units = build_units(doc[:])
+    assert {u.head.text for u in units} >= {"demanding", "siege"}
+    assert all(fallback_actor(u) == [] for u in units)

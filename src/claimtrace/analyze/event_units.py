@@ -299,6 +299,38 @@ def fill_arguments(unit: EventUnit) -> None:
         unit.target = noun_phrase(target)
 
 
+def carrier_verb(unit: EventUnit) -> Token | None:
+    """The verb whose object carries an event that has no subject of its own: the object a clause modifies
+    ("issued a declaration *demanding* that …", "released a statement condemning …"), or the noun an eventive
+    noun is "of" ("declared a state of *siege*", "launched a wave of *attacks*")."""
+    top = unit.governor or unit.head
+    if unit.is_noun:
+        noun = unit.head
+        for _ in range(3):
+            if not (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"):
+                break
+            noun = noun.head.head
+        if noun is unit.head:
+            return None
+    elif top.dep_ == "acl" and top.tag_ == "VBG" and top.head.pos_ == "NOUN":
+        noun = top.head
+    else:
+        return None
+    return noun.head if noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB" else None
+
+
+def fallback_actor(unit: EventUnit) -> list[Token]:
+    """The actor of a unit whose own clause names none, from the verb that carries it (`carrier_verb`): the
+    active subject of that verb."""
+    verb = carrier_verb(unit)
+    if verb is None:
+        return []
+    subject, passive = subject_of(verb)
+    if subject is None or passive:
+        return []
+    return noun_phrase(subject)
+
+
 # ---------------------------------------------------------------------------------------------- units
 
 

@@ -29,6 +29,7 @@ from claimtrace.analyze.event_units import (
     EventUnit,
     alpha_lemmas,
     build_units,
+    fallback_actor,
     lemma,
     lexicon_types,
     noun_phrase,
@@ -481,6 +482,8 @@ def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = No
                 speaker, _ = subject_of(demander)
                 unit.actor, unit.target = (noun_phrase(speaker) if speaker is not None else []), unit.actor
                 event_type, status, value = "REQUEST", "reported" if attribution else "asserted", None
+            if not unit.actor:  # "issued a declaration demanding …", "declared a state of siege"
+                unit.actor = fallback_actor(unit)
             actor = _role(text, unit.actor)
             cue_of = _cue_attribution(unit, indexed)
             if cue_of is not None:
