@@ -426,3 +426,12 @@ def test_a_decade_in_words_after_the_is_a_decade(nlp: Language) -> None:
     assert found["the early sixties"] == {"type": "DATE", "value": "196X"}
     # with a possessive it is an age
     assert timex(nlp, "Both men are in their sixties.").get("their sixties") is None
+
+
+def test_a_measure_of_a_named_period_is_a_duration(nlp: Language) -> None:
+    found = timex(
+        nlp,
+        "Sales rose in the first nine months of the year, and profit fell in the nine months ended Sept. 30.",
+    )
+    assert found["the first nine months of the year"] == {"type": "DURATION", "value": "P9M"}
+    assert found["the nine months ended Sept. 30"] == {"type": "DURATION", "value": "P9M"}

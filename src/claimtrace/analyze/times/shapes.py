@@ -109,6 +109,12 @@ _SOURCES: dict[str, str] = {
         rf"^(?:(?P<half>half)\s+an?|an?\s+(?P<quarter>quarter)(?:\s+of\s+an?)?)\s+(?P<u>{DURATION_UNIT_RE})$"
         rf"|^(?P<n>{NUMBER_RE})\s+(?P<unit>{DURATION_UNIT_RE})\s+and\s+a\s+half$"
     ),
+    # a measure of a named period ("the first nine months of the year", "the nine months ended Sept. 30",
+    # "the final three months of 2012"): TimeML's DURATION, the period its anchor
+    "measure_of": (
+        rf"^(?:(?:first|last|final|past|next|previous|latest)\s+)?(?P<n>{NUMBER_RE})\s+(?P<u>{DURATION_UNIT_RE})"
+        r"\s+(?:of|ended|ending|through|to)\s+\S.*$"
+    ),
     "unit_long": r"^(?P<u>day|week|month|year|hour|night)-long$",
     "vague_duration": (
         r"^(?:(?:past|last|previous|next|coming|recent|several|few|a few|many|the past few|the last few)\s+)*"

@@ -347,6 +347,8 @@ def _clock_later(step: int | None, unit: str, anchor: Anchor) -> tuple[str, str 
 
 
 def _duration_rules(phrase: str) -> tuple[str, str | None] | None:
+    if (m := SHAPES["measure_of"].match(phrase)) and (count := _count(m["n"])) is not None:
+        return "DURATION", _duration(count, m["u"])
     if m := SHAPES["span_of"].match(phrase):
         count = None if m["n"] in {"several", "few", "many"} else _count(m["n"])
         plural = m["u"].endswith("s")
