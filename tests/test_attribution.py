@@ -149,6 +149,15 @@ def test_quoted_content_is_drawn_with_both_marks(pipeline, text, cue, content):
     assert text_of(by_cue(attributions, cue)["content"]) == content
 
 
+def test_speaker_between_a_quote_and_its_verb_when_the_parse_hangs_it_on_the_quote(rules):
+    # spaCy attaches "diplomat" to the closing mark here, so the verb has no subject of its own
+    found = rules("“The talks have failed,” a senior diplomat who asked not to be named told the Post.")
+    speaker = by_cue([a for a in found if text_of(a["source"]) != "the Post"], "told")
+    assert text_of(speaker["source"]) == "a senior diplomat who asked not to be named"
+    assert text_of(speaker["content"]) == "“The talks have failed,”"
+    assert any(text_of(a["source"]) == "the Post" for a in found)  # the outlet link stays
+
+
 # --- reported speech ------------------------------------------------------------------------------
 
 

@@ -41,6 +41,9 @@ from claimtrace.analyze.sources import is_anonymity_formula
 CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
 QUESTION_OPENERS = frozenset({"if", "whether", "why", "what", "how", "who", "whom", "which", "when", "where"})
 REFUSAL_VERBS = frozenset({"decline", "refuse"})
+# "“…,” NOUN PHRASE verb": how far back from the verb the quote may close, and how the phrase may open
+SPEAKER_AFTER_QUOTE = 20
+NOUN_PHRASE_OPENERS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
 
 
 def reporting_verb(ctx: RuleContext, verb: Token) -> None:
@@ -98,6 +101,8 @@ def reporting_verb(ctx: RuleContext, verb: Token) -> None:
                 source = source if source[1] > source[0] else None
         if source is None and (speaker := _inverted_speaker(ctx, verb)) is not None:
             source = ctx.source_range(speaker)
+        if source is None:
+            source = _speaker_after_quote(ctx, verb)
     cue = ctx.cue_range(verb, agent)
     if preposition is not None:
         cue = (cue[0], max(cue[1], preposition.i + 1))  # "called for", "talked briefly about"
@@ -169,6 +174,27 @@ def _inverted_speaker(ctx: RuleContext, verb: Token) -> Token | None:
     if before < 0 or ctx.quote_ending_at(before + 1, verb.i) is None:
         return None
     return next((c for c in verb.rights if c.dep_ in ("nsubj", "dobj") and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _speaker_after_quote(ctx: RuleContext, verb: Token) -> TokenRange | None:
+    """The speaker between a quote and its verb ("“…,” a senior diplomat who asked not to be named told the
+    Post") when the parse hung the noun phrase on the quote mark instead of making it the verb's subject:
+    the words between, where they open as a noun phrase and hold no verb outside a relative clause."""
+    doc = ctx.doc
+    ends = range(verb.i, max(verb.i - SPEAKER_AFTER_QUOTE, 0), -1)
+    start = next((end for end in ends if ctx.quote_ending_at(end, verb.i) is not None), None)
+    if start is None:
+        return None
+    words = [t for t in doc[start : ctx.cue_range_start(verb)] if not t.is_space]
+    if not words or words[0].pos_ not in NOUN_PHRASE_OPENERS:
+        return None
+    if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in words):
+        return None
+    described = {d.i for t in words if t.dep_ in ("relcl", "acl") for d in t.subtree}
+    if any((t.pos_ in VERBAL_POS and t.i not in described) or t.text in QUOTE_MARKS for t in words):
+        return None
+    source = ctx.trim((words[0].i, words[-1].i + 1))
+    return source if source[1] > source[0] else None
 
 
 def _speaker_voice(ctx: RuleContext, verb: Token, source: TokenRange, belief: bool) -> bool:
