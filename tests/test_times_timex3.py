@@ -435,3 +435,10 @@ def test_a_measure_of_a_named_period_is_a_duration(nlp: Language) -> None:
     )
     assert found["the first nine months of the year"] == {"type": "DURATION", "value": "P9M"}
     assert found["the nine months ended Sept. 30"] == {"type": "DURATION", "value": "P9M"}
+
+
+def test_the_same_year_and_a_month_of_a_year_the_story_names(nlp: Language) -> None:
+    found = timex(nlp, "The plant opened in 2005. The same year, the town grew. That month, it rained.")
+    assert found["The same year"] == {"type": "DATE", "value": "2005"}
+    # the story names the year, not the month: TimeML writes the month unknown
+    assert found["That month"] == {"type": "DATE", "value": "2005-XX"}

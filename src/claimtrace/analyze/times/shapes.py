@@ -137,7 +137,7 @@ _SOURCES: dict[str, str] = {
         rf"(?:\s+\(?(?:{ZONE_RE})\)?)?(?:\s+(?:on\s+)?(?P<day>.+))?$"
     ),
     "anaphoric": (
-        r"^(?:(?P<which>earlier|later)\s+)?(?:that|the same|that same|this same|the very same"
+        r"^(?:(?P<which>earlier|later)\s+)?(?:that|the same|that same|this same|the very same|same|very same"
         r"|(?<=earlier )in the|(?<=later )in the)\s+"
         r"(?P<u>day|morning|afternoon|evening|night|week|month|year)$"
     ),

@@ -301,6 +301,9 @@ def _anaphoric(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
         unit = m["u"]
         if unit in DAY_UNITS and anchor.reference is not None and not anchor.reference_is_day:
             return "DATE", _unknown_day(anchor.reference_value)
+        if unit in {"week", "month"} and re.fullmatch(r"\d{4}", anchor.reference_value or ""):
+            # "that month" after "Later that year": a month (week) the story does not name, of its year
+            return "DATE", f"{anchor.reference_value}-{'WXX' if unit == 'week' else 'XX'}"
         return "DATE", _at_unit(reference, unit) if reference else None
     if m := SHAPES["neighbour"].match(phrase):
         unit = m["u1"] or m["u2"]
