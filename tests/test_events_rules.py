@@ -207,3 +207,22 @@ def test_no_fallback_actor_from_a_passive_or_without_a_carrying_verb() -> None:
     units = build_units(doc[:])
     assert {u.head.text for u in units} >= {"demanding", "siege"}
     assert all(fallback_actor(u) == [] for u in units)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "mode"),
+    [
+        ("Striking truckers blocked the main bridge for three hours.", "PROTEST", "obstruct"),
+        ("Angry villagers blocked roads into the provincial capital.", "PROTEST", "obstruct"),
+        ("The army blocked the roads into the besieged town.", "COERCE", "restrict"),
+    ],
+)
+def test_blocking_a_way_is_a_protest_by_the_people_and_a_restriction_by_the_state(
+    nlp, text: str, expected: str, mode: str
+) -> None:
+    event = one(nlp, text, "blocked")
+    assert (event["type"], event["mode"]) == (expected, mode)
+
+
+def test_blocking_a_decision_is_no_obstruction(nlp) -> None:
+    assert one(nlp, "Russia blocked the draft resolution on Monday.", "blocked")["type"] == "REJECT"

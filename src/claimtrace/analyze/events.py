@@ -511,6 +511,11 @@ def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = No
             for role in ("actor", "target"):
                 if record[role] is not None:
                     record[role].update(coder.code_spans(record[role]["spans"], role))
+            if is_obstruction(unit) and status != "negated":
+                # "workers blocked the bridge": a protest; "the army blocked the roads": a restriction.
+                state = (record["actor"] or {}).get("sector") in plover.STATE_SECTORS
+                record["type"] = "COERCE" if state else "PROTEST"
+                record["mode"] = "restrict" if state else "obstruct"
             argument_ids = {t.i for t in [*unit.actor, *unit.target]}
             if sentence_ents is None:  # Span.ents walks the whole document: filter the document's once
                 doc_ents = doc_ents if doc_ents is not None else list(doc.ents)
@@ -536,6 +541,14 @@ def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = No
     for number, event in enumerate(events, start=1):
         event["id"] = f"e{number}"
     return events
+
+
+def is_obstruction(unit: EventUnit) -> bool:
+    """Blocking a way: "blocked roads into the capital", "barricaded the bridge", "blocked traffic"."""
+    if unit.is_noun or lemma(unit.head) not in plover.OBSTRUCTION_VERBS:
+        return False
+    objects = [c for c in unit.head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(lemma(o) in plover.WAY_NOUNS or o.lower_ in plover.WAY_NOUNS for o in objects)
 
 
 def victim_words(target: list[Token]) -> set[int]:

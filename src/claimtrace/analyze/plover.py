@@ -156,6 +156,16 @@ REMOVAL_VERBS = frozenset({
     "loosen", "waive", "drop", "shorten",
 })  # fmt: skip
 
+# Blocking a way ("blocked roads", "barricaded the bridge") is PROTEST's obstruction (manual 3.12) when the
+# people do it, and COERCE's restriction of movement when the state does (`STATE_SECTORS`); "blocked the
+# resolution" stays a REJECT.
+OBSTRUCTION_VERBS = frozenset({"block", "barricade", "obstruct", "blockade"})
+WAY_NOUNS = frozenset({
+    "road", "street", "highway", "motorway", "bridge", "traffic", "transport", "railway", "rail", "track",
+    "route", "junction", "intersection", "crossing", "entrance", "avenue", "port", "runway", "access",
+})  # fmt: skip
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+
 # Predicates that govern another predicate and mark it as intended or planned rather than done
 # ("plans to attack", "is willing to talk"). "agree/promise/offer" are AGREE events themselves.
 INTENT_GOVERNORS = frozenset({
