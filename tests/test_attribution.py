@@ -106,6 +106,16 @@ def test_quote_marks_pair_curly_straight_and_nested(pipeline):
     assert all("It’s" not in q for q, _ in quotes)
 
 
+def test_guillemets_pair_and_quote_a_content(pipeline):
+    doc = pipeline("«We will leave tomorrow,» the minister said, «and we will not return.»")
+    quotes = [doc[q.start : q.end].text for q in find_quotes(doc)]
+    assert quotes == ["«We will leave tomorrow,»", "«and we will not return.»"]
+    (found,) = [a.to_dict() for a in doc._.attributions]
+    assert found["kind"] == "direct"
+    assert text_of(found["source"]) == "the minister"
+    assert found["content"]["text"] == "«We will leave tomorrow,» … «and we will not return.»"
+
+
 def test_unclosed_quote_ends_at_paragraph(pipeline):
     doc = pipeline.make_doc("“The first paragraph goes on\n\n“and the second closes.”")
     spans = [doc[q.start : q.end].text for q in find_quotes(doc)]

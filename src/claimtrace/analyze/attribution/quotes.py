@@ -21,9 +21,11 @@ from spacy.tokens import Doc, Token
 
 from claimtrace.record import Offsets
 
-OPENING_DOUBLE = frozenset({"“", "``"})
+# guillemets as machine-translated and European wires print them ("«Nous partirons»", "«We leave»")
+OPENING_DOUBLE = frozenset({"“", "``", "«"})
+CLOSING_DOUBLE = frozenset({"”", "»"})
 TOGGLING_DOUBLE = frozenset({'"', "''"})  # straight marks, and the doubled apostrophe some wires use for both
-QUOTE_MARKS = frozenset({"“", "”", "‘", "’", '"', "'", "``", "''"})
+QUOTE_MARKS = frozenset({"“", "”", "‘", "’", '"', "'", "``", "''", "«", "»"})
 SIGNATURE_DASHES = frozenset({"―", "—", "–", "--", "-"})  # "“…” ― Name": a reader's or speaker's signature
 # a closing mark the tokenizer leaves glued to a signature dash ("…here.”― Carla Ruiz")
 GLUED_SIGNATURES = frozenset("”" + dash for dash in SIGNATURE_DASHES)
@@ -83,7 +85,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             continue
         if text in OPENING_DOUBLE:
             stack.append(("d", i))
-        elif text == "”" or text in GLUED_SIGNATURES:
+        elif text in CLOSING_DOUBLE or text in GLUED_SIGNATURES:
             close("d", i)
         elif text in TOGGLING_DOUBLE:
             if not close("d", i):
