@@ -442,3 +442,10 @@ def test_the_same_year_and_a_month_of_a_year_the_story_names(nlp: Language) -> N
     assert found["The same year"] == {"type": "DATE", "value": "2005"}
     # the story names the year, not the month: TimeML writes the month unknown
     assert found["That month"] == {"type": "DATE", "value": "2005-XX"}
+
+
+def test_an_approximate_or_a_century_ago(nlp: Language) -> None:
+    entries = times(nlp, "He left about a week ago; the firm opened more than a century ago.")
+    found = {t["text"]: (t["value"], t["timex3"]) for t in entries}
+    assert found["a week ago"] == ("2024-03-07", {"type": "DATE", "value": "2024-W10"})
+    assert found["more than a century ago"] == ("1924", {"type": "DATE", "value": "1924"})

@@ -44,7 +44,7 @@ def _shift(d: date, n: int, unit: str) -> date:
         return d + timedelta(weeks=n)
     if unit == "month":
         return _shift_months(d, n)
-    return _shift_months(d, 12 * n * (10 if unit == "decade" else 1))
+    return _shift_months(d, 12 * n * {"decade": 10, "century": 100, "centuries": 100}.get(unit, 1))
 
 
 def _at_precision(d: date, unit: str) -> str:

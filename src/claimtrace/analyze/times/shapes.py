@@ -78,7 +78,7 @@ _SOURCES: dict[str, str] = {
     ),
     "relative_unit": r"^(?P<rel>last|this|next|past|previous|coming|current)\s+(?P<u>week|month|year)$",
     "earlier_later": r"^(?P<which>earlier|later)\s+this\s+(?P<u>week|month|year)$",
-    "ago": rf"^(?P<n>{NUMBER_RE})\s+(?P<u>{UNIT_RE})s?\s+(?:ago|earlier|before)$",
+    "ago": rf"^(?P<n>{NUMBER_RE})\s+(?P<u>{UNIT_RE}|century|centuries)s?\s+(?:ago|earlier|before)$",
     "ahead": rf"^(?:in\s+)?(?P<n>{NUMBER_RE})\s+(?P<u>{UNIT_RE})s?(?:'s?)?\s+(?:from now|time|later)$",
     "past_span": rf"^(?:the\s+)?(?:past|last|previous)\s+(?P<n>{NUMBER_RE})\s+(?P<u>{UNIT_RE})s?$",
     "age": rf"^{APPROXIMATELY}(?P<n>{NUMBER_RE})[\s-]+(?P<u>{UNIT_RE})s?[\s-]+old$",

@@ -482,9 +482,10 @@ def _deictic(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
     if m := SHAPES["part_relative"].match(phrase):
         step = {"last": -1, "next": 1}.get(m["rel"] or "", 0)
         return "DATE", _at_unit(_shift(published, step, m["u"]), m["u"])
-    if m := SHAPES["ago"].match(phrase):
+    # "three years ago", and with an approximation ("about a week ago", "more than a century ago")
+    if m := SHAPES["ago"].match(SHAPES["approximate"].sub("", phrase)):
         n = _number(m["n"])
-        unit = "year" if m["u"] == "decade" else m["u"]
+        unit = "year" if m["u"].startswith(("decade", "centur")) else m["u"]
         return "DATE", None if n is None else _at_unit(_shift(published, -n, m["u"]), unit)
     if SHAPES["vague_ago"].match(phrase):
         return "DATE", "PAST_REF"

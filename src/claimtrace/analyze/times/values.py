@@ -50,6 +50,8 @@ def resolve(text: str, published: date | None, anchor: Anchor | None = None) -> 
         phrase = phrase[len("since ") :]
     phrase = SHAPES["leading"].sub("", phrase)
     phrase = spelled_day_range(SHAPES["this_past"].sub("", phrase))
+    if SHAPES["ago"].match(bare := SHAPES["approximate"].sub("", phrase)):
+        phrase = bare  # "about a week ago" is dated as "a week ago"
     resolved = _resolve_rules(phrase, anchor or Anchor(published))
     if resolved is None and _is_no_date(phrase):
         resolved = Resolved(None, False)  # "45-minute" is no date (dateparser would read 1945)
