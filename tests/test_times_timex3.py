@@ -449,3 +449,10 @@ def test_an_approximate_or_a_century_ago(nlp: Language) -> None:
     found = {t["text"]: (t["value"], t["timex3"]) for t in entries}
     assert found["a week ago"] == ("2024-03-07", {"type": "DATE", "value": "2024-W10"})
     assert found["more than a century ago"] == ("1924", {"type": "DATE", "value": "1924"})
+
+
+def test_a_bare_unit_keeps_the_word_that_says_which(nlp: Language) -> None:
+    # NER marks "year" alone before a possessive; "this" says which year
+    found = timex(nlp, "This year's budget is tight, and last year's crop was poor.")
+    assert found["This year"] == {"type": "DATE", "value": "2024"}
+    assert found["last year"] == {"type": "DATE", "value": "2023"}

@@ -133,6 +133,9 @@ def _day_list(candidate: Candidate) -> list[Candidate]:
     return split
 
 
+# A bare unit NER marks without the word before it that says which one ("this" of "this year's budget")
+BARE_UNITS = frozenset({"day", "week", "weekend", "month", "year", "decade", "century", "quarter"})
+RELATIVE_WORDS = frozenset({"this", "last", "next", "past", "coming", "previous", "that"})
 # Words an entity cannot end with: NER sometimes takes the conjunction or comma after the last date.
 TRAILING = frozenset({"and", "or", ",", "to", "-", "–"})
 # A range's opening word: once NER's range has lost its second end to TRAILING, the word is TimeML's signal,
@@ -157,6 +160,8 @@ def find_candidates(doc: Doc, text: str) -> list[Candidate]:
         # "since" makes the date an interval; "that" makes a weekday anaphoric ("that Sunday"), "every" a set
         if before == "since" or (before in {"that", "every", "each"} and ent[0].lower_ in WEEKDAYS):
             start = doc[ent.start - 1].idx
+        elif before in RELATIVE_WORDS and len(ent) == 1 and ent[0].lower_ in BARE_UNITS:
+            start = doc[ent.start - 1].idx  # "this year's budget": NER keeps "year", the word says which
         if YEAR_LIST.fullmatch(ent.text):
             found.extend(
                 Candidate(ent.start_char + y.start(), ent.start_char + y.end(), y.group())
