@@ -456,3 +456,10 @@ def test_a_bare_unit_keeps_the_word_that_says_which(nlp: Language) -> None:
     found = timex(nlp, "This year's budget is tight, and last year's crop was poor.")
     assert found["This year"] == {"type": "DATE", "value": "2024"}
     assert found["last year"] == {"type": "DATE", "value": "2023"}
+
+
+def test_a_half_hour_and_a_hyphened_quarter_century(nlp: Language) -> None:
+    found = timex(nlp, "He waited a half hour; the meeting lasted a half-hour; the feud a quarter-century.")
+    assert found["a half hour"] == {"type": "DURATION", "value": "PT30M"}
+    assert found["a half-hour"] == {"type": "DURATION", "value": "PT30M"}
+    assert found["a quarter-century"] == {"type": "DURATION", "value": "P25Y"}

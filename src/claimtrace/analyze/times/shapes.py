@@ -104,9 +104,10 @@ _SOURCES: dict[str, str] = {
         r"(?:\s+(?:more|additional|full|straight|consecutive|long))?[\s-]+"
         rf"(?P<u>{DURATION_UNIT_RE})(?:[\s-]+long)?$"
     ),
-    # "half an hour", "a quarter century", "a quarter of an hour", "an hour and a half"
+    # "half an hour", "a half hour", "a quarter century", "a quarter of an hour", "an hour and a half"
     "fraction": (
-        rf"^(?:(?P<half>half)\s+an?|an?\s+(?P<quarter>quarter)(?:\s+of\s+an?)?)\s+(?P<u>{DURATION_UNIT_RE})$"
+        rf"^(?:(?P<half>half)\s+an?|an?\s+(?P<quarter>quarter)(?:\s+of\s+an?)?|an?\s+(?P<ahalf>half))[\s-]+"
+        rf"(?P<u>{DURATION_UNIT_RE})$"
         rf"|^(?P<n>{NUMBER_RE})\s+(?P<unit>{DURATION_UNIT_RE})\s+and\s+a\s+half$"
     ),
     # a measure of a named period ("the first nine months of the year", "the nine months ended Sept. 30",

@@ -369,7 +369,7 @@ def _duration_rules(phrase: str) -> tuple[str, str | None] | None:
         if m["n"]:
             count = _count(m["n"])
             return ("DURATION", _duration(count + 0.5, m["unit"])) if count is not None else None
-        return "DURATION", _duration(0.5 if m["half"] else 0.25, m["u"])
+        return "DURATION", _duration(0.5 if m["half"] or m["ahalf"] else 0.25, m["u"])
     if m := SHAPES["unit_long"].match(bare):
         return "DURATION", _duration(1, "day" if m["u"] == "night" else m["u"])
     if (m := SHAPES["vague_duration"].match(bare)) and m["u"].endswith(("s", "centuries")):
