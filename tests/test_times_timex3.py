@@ -463,3 +463,12 @@ def test_a_half_hour_and_a_hyphened_quarter_century(nlp: Language) -> None:
     assert found["a half hour"] == {"type": "DURATION", "value": "PT30M"}
     assert found["a half-hour"] == {"type": "DURATION", "value": "PT30M"}
     assert found["a quarter-century"] == {"type": "DURATION", "value": "P25Y"}
+
+
+def test_a_decade_with_its_apostrophe_and_the_year_end(nlp: Language) -> None:
+    found = timex(nlp, "He was born in the '60s; she is in her 60s.")
+    assert found["'60s"] == {"type": "DATE", "value": "196X"}
+    assert found.get("her 60s") is None
+    found = timex(nlp, "The law expires at year-end; the plan was announced at midyear.")
+    assert found["year-end"] == {"type": "DATE", "value": "2024"}
+    assert found["midyear"] == {"type": "DATE", "value": "2024"}

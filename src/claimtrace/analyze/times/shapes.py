@@ -173,6 +173,8 @@ _SOURCES: dict[str, str] = {
         r"^(?:(?:early|late|mid|middle|earlier|later)[\s-]+|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+)?)"
         r"(?P<rel>this|last|next|the)?\s*(?P<u>year|month|week)$"
     ),
+    # the end or middle of the current year or month in one word: "year-end", "midyear", "month-end"
+    "unit_end": r"^(?:(?P<u1>year|month)[\s-]?end|mid-?(?P<u2>year|month))$",
     "rel_month": rf"^(?:(?:early|mid|middle|late)[\s-]+)?(?P<rel>last|next|this)\s+(?P<m>{MONTH_RE})$",
     "century": r"^(?:(?P<rel>this|last|next|past)|(?P<n>\d{1,2})(?:st|nd|rd|th))[\s-]+century$",
     "this_decade": r"^this\s+decade$",

@@ -169,7 +169,9 @@ def _range_value(m: re.Match[str], anchor: Anchor) -> tuple[str, str | None] | N
 
 
 def _phrase(text: str) -> str:
-    phrase = " ".join(SHAPES["url"].sub("", text.lower()).replace("’", "'").split()).strip(" .,;:()\"'")
+    phrase = " ".join(SHAPES["url"].sub("", text.lower()).replace("’", "'").split()).strip(' .,;:()"')
+    # a quote goes, but not the apostrophe of a decade ("the '60s"; "60s" alone is an age)
+    phrase = phrase.rstrip("'") if re.match(r"'\d0s\b", phrase) else phrase.strip("'")
     return phrase.removesuffix("'s").removesuffix("'")
 
 
@@ -479,6 +481,8 @@ def _deictic(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
     if m := SHAPES["relative_unit"].match(phrase):
         step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(m["rel"], 0)
         return "DATE", _at_unit(_shift(published, step, m["u"]), m["u"])
+    if m := SHAPES["unit_end"].match(phrase):  # "year-end", "midyear"
+        return "DATE", _at_unit(published, m["u1"] or m["u2"])
     if m := SHAPES["part_relative"].match(phrase):
         step = {"last": -1, "next": 1}.get(m["rel"] or "", 0)
         return "DATE", _at_unit(_shift(published, step, m["u"]), m["u"])
