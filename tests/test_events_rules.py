@@ -226,3 +226,20 @@ def test_blocking_a_way_is_a_protest_by_the_people_and_a_restriction_by_the_stat
 
 def test_blocking_a_decision_is_no_obstruction(nlp) -> None:
     assert one(nlp, "Russia blocked the draft resolution on Monday.", "blocked")["type"] == "REJECT"
+
+
+def test_a_verb_conjoined_to_another_events_complement_is_part_of_that_act() -> None:
+    doc = spacy.load(Settings().model)(
+        "The general agreed to withdraw his troops and release the prisoners. "
+        "Police arrested two commanders and freed a hostage."
+    )
+    first, second = list(doc.sents)
+    units = build_units(first)
+    agreed = next(u for u in units if u.head.text == "agreed")
+    assert "withdraw" in {c.text for c in agreed.complements}
+    # Were the classifier to call every candidate an event, "release" is still part of what was agreed.
+    kept = main_events([(u, "AGREE" if u is agreed else "RETREAT") for u in units])
+    assert [u.head.text for u, _ in kept] == ["agreed"]
+    # A verb conjoined to another event's own head stays an event of its own.
+    kept = main_events([(u, "COERCE") for u in build_units(second)])
+    assert {u.head.text for u, _ in kept} == {"arrested", "freed"}

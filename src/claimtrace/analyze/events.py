@@ -599,6 +599,14 @@ def is_subordinate(unit: EventUnit, others: set[int], acts: set[int]) -> bool:
     return False
 
 
+def shares_complement(unit: EventUnit, complements: dict[int, int], n: int) -> bool:
+    """A verb conjoined to the complement of another coded unit ("refused to allow the planes to land and
+    *evacuate* the observers"): one more part of that unit's act, not an event of its own (`complements`:
+    each complement's token index → its unit's position, `n`: this unit's)."""
+    head = unit.head
+    return not unit.is_noun and head.dep_ == "conj" and complements.get(head.head.i, n) != n
+
+
 def is_background(unit: EventUnit) -> bool:
     """A noun event in a time or circumstance phrase ("following the invasions", "after violent protests")."""
     head = unit.head
@@ -611,10 +619,11 @@ def main_events(coded: list[tuple[EventUnit, str]]) -> list[tuple[EventUnit, str
     heads = {t.i: n for n, (unit, _) in enumerate(coded) for t in [*unit.trigger, *unit.complements]}
     acts = {unit.head.i for unit, label in coded
             if label in CLAUSE_ACT_TYPES and label in lexicon_types(unit.head)}  # fmt: skip
+    complements = {c.i: n for n, (unit, _) in enumerate(coded) for c in unit.complements}
     kept = []
     for n, (unit, label) in enumerate(coded):
         others = {i for i, owner in heads.items() if owner != n}
-        if not is_subordinate(unit, others, acts):
+        if not is_subordinate(unit, others, acts) and not shares_complement(unit, complements, n):
             kept.append((unit, label))
     main = [(unit, label) for unit, label in kept if not is_background(unit)]
     return main or kept
