@@ -472,3 +472,14 @@ def test_a_decade_with_its_apostrophe_and_the_year_end(nlp: Language) -> None:
     found = timex(nlp, "The law expires at year-end; the plan was announced at midyear.")
     assert found["year-end"] == {"type": "DATE", "value": "2024"}
     assert found["midyear"] == {"type": "DATE", "value": "2024"}
+
+
+def test_a_week_of_a_named_month_is_its_iso_week(nlp: Language) -> None:
+    found = timex(
+        nlp, "The merger closed in the first week of January; sales fell in the last week of December 2012."
+    )
+    assert found["the first week of January"] == {"type": "DATE", "value": "2024-W01"}
+    assert found["the last week of December 2012"] == {"type": "DATE", "value": "2012-W52"}
+    # "or so" is an approximation of what it follows
+    found = timex(nlp, "She has worked there for the last 10 years or so.")
+    assert found["the last 10 years or so"] == {"type": "DURATION", "value": "P10Y"}

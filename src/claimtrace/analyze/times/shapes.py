@@ -153,6 +153,8 @@ _SOURCES: dict[str, str] = {
     "relative_to": (
         rf"^(?:(?P<n>{NUMBER_RE})\s+)?(?P<u>day|week|month|year)s?\s+(?P<dir>before|after)\s+(?P<x>.+)$"
     ),
+    # "the first week of January", "the last week of June 2012": an ISO week of a named month
+    "nth_week": r"^(?P<n>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<x>.+)$",
     # "this past weekend", "this coming week": the word after "this" says which
     "this_past": r"^this\s+(?=(?:past|coming)\s)",
     "later": (

@@ -170,6 +170,7 @@ def _range_value(m: re.Match[str], anchor: Anchor) -> tuple[str, str | None] | N
 
 def _phrase(text: str) -> str:
     phrase = " ".join(SHAPES["url"].sub("", text.lower()).replace("’", "'").split()).strip(' .,;:()"')
+    phrase = re.sub(r"\s+or\s+so$", "", phrase)  # "the last 10 years or so": an approximation
     # a quote goes, but not the apostrophe of a decade ("the '60s"; "60s" alone is an age)
     phrase = phrase.rstrip("'") if re.match(r"'\d0s\b", phrase) else phrase.strip("'")
     return phrase.removesuffix("'s").removesuffix("'")
@@ -250,6 +251,8 @@ def _timex3_rules(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
             return "DATE", day
     if (m := SHAPES["relative_to"].match(phrase)) and (found := _shifted(m, anchor)):
         return found
+    if (m := SHAPES["nth_week"].match(phrase)) and (found := _nth_week(m, anchor)):
+        return found
     if found := _anaphoric(phrase, anchor):
         return found
     if found := _duration_rules(phrase):
@@ -282,6 +285,22 @@ def _shifted(m: re.Match[str], anchor: Anchor) -> tuple[str, str | None] | None:
     if day is None or n is None:
         return None
     return "DATE", _at_unit(_shift(day, n if m["dir"] == "after" else -n, m["u"]), m["u"])
+
+
+WEEK_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _nth_week(m: re.Match[str], anchor: Anchor) -> tuple[str, str | None] | None:
+    """ "the first week of January": the ISO week of the month's 1st (8th, 15th, 22nd); "the last week of
+    June" that of its last day but six. None when the rest names no month."""
+    found = _timex3_rules(m["x"], anchor)
+    if not (found and found[0] == "DATE" and found[1] and re.fullmatch(r"\d{4}-\d{2}", found[1])):
+        return None
+    year, month = int(found[1][:4]), int(found[1][5:])
+    if m["n"] in WEEK_ORDINALS:
+        return "DATE", _week(date(year, month, 7 * WEEK_ORDINALS[m["n"]] - 6))
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=7)
+    return "DATE", _week(last)
 
 
 DAY_UNITS = frozenset({"day", *PARTS_OF_DAY})
