@@ -99,10 +99,14 @@ def test_default_profile_reads_a_plain_report(nlp) -> None:
 
 @pytest.mark.slow
 def test_default_profile_finds_a_cue_outside_the_rules_lexicon(nlp) -> None:
-    text = "Rebel commanders have signalled privately that they could be willing to lay down their arms."
+    # the rules know no "float"; the encoder's P(cue) of "floated" here, 0.79, is well clear of its 0.65 bar.
+    # A borderline verb is not: "have signalled privately", tested here before, passed on earlier machines and
+    # scores 0.6486 on this one (onnxruntime's int8 kernels differ by processor)
+    text = "Rebel commanders have floated the idea that they could lay down their arms."
     doc = nlp(text)
-    cues = [a.cue.text for a in doc._.attributions if a.cue]
-    assert any("signalled" in cue for cue in cues), doc._.attributions
+    found = [a for a in doc._.attributions if a.cue and "floated" in a.cue.text]
+    assert found, doc._.attributions
+    assert found[0].source is not None and found[0].source.text == "Rebel commanders"
 
 
 @pytest.mark.slow
