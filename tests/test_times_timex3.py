@@ -483,3 +483,13 @@ def test_a_week_of_a_named_month_is_its_iso_week(nlp: Language) -> None:
     # "or so" is an approximation of what it follows
     found = timex(nlp, "She has worked there for the last 10 years or so.")
     assert found["the last 10 years or so"] == {"type": "DURATION", "value": "P10Y"}
+
+
+def test_a_vague_count_of_units_later_is_near_the_story_s_time(nlp: Language) -> None:
+    found = timex(
+        nlp, "The quake struck on Jan. 12, 2010. Hours later, aid arrived. Days later, the rains came."
+    )
+    assert found["Hours later"] == {"type": "DATE", "value": "2010-01-12"}
+    assert found["Days later"] == {"type": "DATE", "value": "2010-01-XX"}
+    found = timex(nlp, "The firm was sold in 2009. Weeks later, its chief quit.")
+    assert found["Weeks later"] == {"type": "DATE", "value": "2009-WXX"}

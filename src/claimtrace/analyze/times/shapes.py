@@ -161,6 +161,11 @@ _SOURCES: dict[str, str] = {
         rf"^(?P<n>{NUMBER_RE})\s+(?P<u>{UNIT_RE}|hour|minute)s?\s+"
         r"(?P<dir>later|after(?:ward)?|afterwards|earlier|before)$"
     ),
+    # a vague count of units from the story's time ("Days later", "a few weeks later", "Years earlier")
+    "vague_later": (
+        r"^(?:(?:a\s+)?few\s+|several\s+|many\s+)?(?P<u>hour|day|week|month|year)s\s+"
+        r"(?:later|after(?:ward)?|afterwards|earlier|before)$"
+    ),
     "that_weekday": rf"^that\s+(?P<w>{WEEKDAY_RE})$",
     # "the following Monday", "the previous Sunday" (with "the", "next" too): the story's neighbour weekday
     "following_weekday": rf"^(?P<dir>following|next|previous|preceding)\s+(?P<w>{WEEKDAY_RE})$",

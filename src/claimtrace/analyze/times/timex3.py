@@ -341,12 +341,38 @@ def _anaphoric(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
         if reference is None or step is None:
             return "DATE", None
         return "DATE", _at_unit(_shift(reference, step, m["u"]), m["u"])
+    if m := SHAPES["vague_later"].match(phrase):
+        return "DATE", _vaguely_later(m["u"], anchor)
     if m := SHAPES["that_weekday"].match(phrase):
         if reference is None:
             return "DATE", None
         offset = (WEEKDAYS[m["w"]] - reference.weekday()) % 7
         return "DATE", _day(reference + timedelta(days=offset if offset <= 3 else offset - 7))
     return None
+
+
+def _vaguely_later(unit: str, anchor: Anchor) -> str | None:
+    """ "Hours later", "Days later", "Weeks later", "Years later": a time the story does not name, near its
+    reference time, written with what it does name unknown at the unit's precision, as TimeML writes one:
+    the reference day ("hours"), a day of its month ("2010-01-XX"), a week or month of its year ("2010-WXX",
+    "2010-XX"); years: no value."""
+    reference = anchor.reference or anchor.published
+    if reference is None:
+        return None
+    if unit == "hour":
+        if anchor.reference is not None and not anchor.reference_is_day:
+            return _unknown_day(anchor.reference_value)
+        return _day(reference)
+    if unit == "day":
+        known_month = (
+            anchor.reference is None
+            or anchor.reference_is_day
+            or bool(re.fullmatch(r"\d{4}-\d{2}", anchor.reference_value or ""))
+        )
+        return f"{reference:%Y-%m}-XX" if known_month else f"{reference.year}-XX-XX"
+    if unit == "week":
+        return f"{reference.year}-WXX"
+    return f"{reference.year}-XX" if unit == "month" else None  # "years later" may lie in another decade
 
 
 def _neighbour_weekday(m: re.Match[str], anchor: Anchor) -> tuple[str, str | None]:
