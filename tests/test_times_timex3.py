@@ -493,3 +493,10 @@ def test_a_vague_count_of_units_later_is_near_the_story_s_time(nlp: Language) ->
     assert found["Days later"] == {"type": "DATE", "value": "2010-01-XX"}
     found = timex(nlp, "The firm was sold in 2009. Weeks later, its chief quit.")
     assert found["Weeks later"] == {"type": "DATE", "value": "2009-WXX"}
+
+
+def test_the_night_before_is_the_story_s_neighbour(nlp: Language) -> None:
+    found = timex(nlp, "The envoy arrived on May 3, 2011. The night before, rebels had attacked.")
+    assert found["The night before"] == {"type": "DATE", "value": "2011-05-02"}
+    found = timex(nlp, "He arrived on May 3, 2011, and had called the day before.")
+    assert found["the day before"] == {"type": "DATE", "value": "2011-05-02"}

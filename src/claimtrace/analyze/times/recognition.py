@@ -65,6 +65,8 @@ WHOLE_PATTERNS = re.compile(
     rf"\s+(?:to|until|through|and)\s+(?:(?:{MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{FULL_WEEKDAY_RE})\b"
     rf"|(?:{CLOCK_RE})(?:\s+(?:{ZONE_RE}))?(?:\s+(?:on\s+)?(?:{FULL_WEEKDAY_RE}|today|tomorrow|yesterday))\b"
     rf"|(?:{FULL_WEEKDAY_RE}|yesterday|tomorrow|this)\s+(?:morning|afternoon|evening|night)\b|last\s+night\b"
+    # the story's neighbour day or part of it, ending its clause: NER keeps "The night" of "The night before,"
+    r"|the\s+(?:day|morning|afternoon|evening|night)\s+(?:before|after)(?=\s*[,.;:])"
     # a week of a month: NER may split "the last week" from "December 2012"
     rf"|(?:the\s+)?(?:first|second|third|fourth|last|final)\s+week\s+of\s+(?:{MONTH_RE})\b(?:,?\s+(?:1[89]|20)\d{{2}}\b)?"
     # a month with its year in words: NER may keep "mid-March" of "mid-March next year"

@@ -144,7 +144,7 @@ _SOURCES: dict[str, str] = {
     ),
     "neighbour": (
         r"^(?:the\s+)?(?:(?P<dir1>next|following|previous|preceding|prior)\s+(?P<u1>day|morning|afternoon|evening|night|week|month|year)"
-        r"|(?P<u2>day|week|month|year)\s+(?P<dir2>before|after|earlier|later))$"
+        r"|(?P<u2>day|morning|afternoon|evening|night|week|month|year)\s+(?P<dir2>before|after|earlier|later))$"
     ),
     # "next week", "next month", "next year" without an article: deictic, the one after publication's
     # ("the next week" and "next day" are the neighbour shape's, anaphoric)
