@@ -500,3 +500,17 @@ def test_the_night_before_is_the_story_s_neighbour(nlp: Language) -> None:
     assert found["The night before"] == {"type": "DATE", "value": "2011-05-02"}
     found = timex(nlp, "He arrived on May 3, 2011, and had called the day before.")
     assert found["the day before"] == {"type": "DATE", "value": "2011-05-02"}
+
+
+def test_a_weekday_of_a_named_week_a_count_from_a_day_and_the_week_after_next(nlp: Language) -> None:
+    # published Thursday 2024-03-14, ISO week 11
+    entries = times(nlp, "The cabinet met on Monday last week and will meet again Tuesday next week.")
+    found = {t["text"]: (t["value"], t["timex3"]) for t in entries}
+    assert found["Monday last week"] == ("2024-03-04", {"type": "DATE", "value": "2024-03-04"})
+    assert found["Tuesday next week"] == ("2024-03-19", {"type": "DATE", "value": "2024-03-19"})
+    found = timex(
+        nlp, "He will return a week from today, or the week after next. The week before last, it rained."
+    )
+    assert found["a week from today"] == {"type": "DATE", "value": "2024-W12"}
+    assert found["the week after next"] == {"type": "DATE", "value": "2024-W13"}
+    assert found["The week before last"] == {"type": "DATE", "value": "2024-W09"}

@@ -179,3 +179,9 @@ def _weekday_date(published: date, weekday: int, relation: str | None, tense: Te
         return published + timedelta(days=ahead or (7 if relation == "next" else 0))
     back = (published.weekday() - weekday) % 7
     return published - timedelta(days=back or (7 if relation == "last" else 0))
+
+
+def _weekday_of_week(published: date, weekday: int, relation: str) -> date:
+    """A weekday of the week before, after or of publication ("Monday last week")."""
+    step = {"last": -1, "next": 1}.get(relation, 0)
+    return published - timedelta(days=published.weekday()) + timedelta(weeks=step, days=weekday)

@@ -67,6 +67,10 @@ WHOLE_PATTERNS = re.compile(
     rf"|(?:{FULL_WEEKDAY_RE}|yesterday|tomorrow|this)\s+(?:morning|afternoon|evening|night)\b|last\s+night\b"
     # the story's neighbour day or part of it, ending its clause: NER keeps "The night" of "The night before,"
     r"|the\s+(?:day|morning|afternoon|evening|night)\s+(?:before|after)(?=\s*[,.;:])"
+    # a weekday of a named week, a count from a day, the week after next: NER splits or drops them
+    rf"|(?:{FULL_WEEKDAY_RE})\s+(?:of\s+)?(?:last|next|this)\s+week\b"
+    rf"|(?:\d+|{NUMBER_RE})\s+(?:days?|weeks?|months?|years?)\s+from\s+(?:today|tomorrow|yesterday|now|{FULL_WEEKDAY_RE})\b"
+    r"|(?:the\s+)?week\s+(?:after\s+next|before\s+last)\b"
     # a week of a month: NER may split "the last week" from "December 2012"
     rf"|(?:the\s+)?(?:first|second|third|fourth|last|final)\s+week\s+of\s+(?:{MONTH_RE})\b(?:,?\s+(?:1[89]|20)\d{{2}}\b)?"
     # a month with its year in words: NER may keep "mid-March" of "mid-March next year"

@@ -172,6 +172,13 @@ _SOURCES: dict[str, str] = {
     "vague_ago": rf"^(?:(?:a few|few|several|many|some)\s+)?(?:{DURATION_UNIT_RE})\s+ago$",
     "in_future": rf"^(?:in|within)\s+(?P<n>{NUMBER_RE})\s+(?P<u>{UNIT_RE})s?$",
     "week_of": r"^week\s+of\s+(?P<d>.+)$",
+    # "Monday last week", "Tuesday of next week": a weekday of a week named from publication
+    "weekday_of_week": rf"^(?P<w>{WEEKDAY_RE})\.?,?\s+(?:of\s+)?(?P<rel>last|next|this)\s+week$",
+    "week_after_next": r"^week\s+(?P<dir>after\s+next|before\s+last)$",
+    # "a week from today", "two days from Friday"
+    "from_day": (
+        rf"^(?P<n>{NUMBER_RE})\s+(?P<u>day|week|month|year)s?\s+from\s+(?P<d>today|tomorrow|yesterday|now|{WEEKDAY_RE})$"
+    ),
     "week_part": (
         r"^(?:early|late|earlier|later|mid)\s+(?P<rel>this|last|next)\s+week$|^(?P<rel2>this|last|next)\s+week(?:end)?$"
     ),

@@ -18,6 +18,7 @@ from claimtrace.analyze.times.anchoring import (
     _season_start_year,
     _shift,
     _weekday_date,
+    _weekday_of_week,
     _year_of,
 )
 from claimtrace.analyze.times.holidays import holiday_date, holiday_weekend
@@ -515,6 +516,16 @@ def _deictic(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
     if m := SHAPES["week_of"].match(phrase):
         day = _day_of(m["d"], anchor)
         return "DATE", _week(date.fromisoformat(day)) if day else None
+    if m := SHAPES["weekday_of_week"].match(phrase):
+        return "DATE", _day(_weekday_of_week(published, WEEKDAYS[m["w"]], m["rel"]))
+    if m := SHAPES["week_after_next"].match(phrase):
+        return "DATE", _week(published + timedelta(weeks=2 if m["dir"].startswith("after") else -2))
+    if m := SHAPES["from_day"].match(phrase):
+        day = _day(published) if m["d"] == "now" else _day_of(m["d"], anchor)
+        n = _number(m["n"])
+        if day is None or n is None:
+            return "DATE", None
+        return "DATE", _at_unit(_shift(date.fromisoformat(day), n, m["u"]), m["u"])
     if m := SHAPES["weekend"].match(phrase):
         step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(m["rel"] or "", 0)
         if m["rel"] is None and tense != "future":

@@ -25,6 +25,7 @@ from claimtrace.analyze.times.anchoring import (
     _season_start_year,
     _shift,
     _weekday_date,
+    _weekday_of_week,
     _year_of,
 )
 from claimtrace.analyze.times.holidays import holiday_calendar
@@ -100,6 +101,10 @@ def _resolve_rules(phrase: str, anchor: Anchor) -> Resolved | None:
                 _interval(_day(date(year, month, first)), _day(date(year, month, last))), bool(m["y"])
             )
         return Resolved(_month(year, month), m["y"] is not None)
+    if m := SHAPES["weekday_of_week"].match(phrase):  # "Monday last week"
+        if published is None:
+            return Resolved(None, False)
+        return Resolved(_day(_weekday_of_week(published, WEEKDAYS[m["w"]], m["rel"])), False)
     if m := SHAPES["rel_month"].match(phrase):  # "last September", "late last July"
         if published is None:
             return Resolved(None, False)
