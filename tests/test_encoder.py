@@ -110,6 +110,16 @@ def test_default_profile_finds_a_cue_outside_the_rules_lexicon(nlp) -> None:
 
 
 @pytest.mark.slow
+def test_default_profile_keeps_a_rule_cue_the_encoder_is_fairly_sure_of(nlp) -> None:
+    # the encoder's P(cue) of "signalled" is about 0.65 here, at or just under its bar for proposing a cue
+    # (0.6486 on one processor), and well above the 0.5 at which it confirms the rules' cue
+    text = "Rebel commanders have signalled privately that they could be willing to lay down their arms."
+    found = [a for a in nlp(text)._.attributions if a.cue and "signalled" in a.cue.text]
+    assert found, nlp(text)._.attributions
+    assert found[0].content.text == "that they could be willing to lay down their arms"
+
+
+@pytest.mark.slow
 def test_fast_profile_runs_without_the_encoder() -> None:
     from claimtrace.analyze.pipeline import ENCODER, load_pipeline
 

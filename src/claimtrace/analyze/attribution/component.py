@@ -21,7 +21,7 @@ from typing import cast
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimtrace.analyze.attribution.encoder import encoder_cues
+from claimtrace.analyze.attribution.encoder import CONFIRM_THRESHOLD, encoder_cues
 from claimtrace.analyze.attribution.merge import find_attributions, vet_spans
 from claimtrace.analyze.attribution.quotes import find_quotes, with_closing_mark
 from claimtrace.analyze.attribution.rules import find_rule_attributions
@@ -45,8 +45,12 @@ class AttributionComponent:
     def __call__(self, doc: Doc) -> Doc:
         rule_spans = find_rule_attributions(doc)
         with one_blas_thread():
-            cues = encoder_cues(doc, doc._.encoding) if doc._.encoding is not None else None
-            found = find_attributions(doc, rule_spans, self.tagger, cues)
+            encoding = doc._.encoding
+            cues = encoder_cues(doc, encoding) if encoding is not None else None
+            confirming = (
+                encoder_cues(doc, encoding, threshold=CONFIRM_THRESHOLD) if encoding is not None else []
+            )
+            found = find_attributions(doc, rule_spans, self.tagger, cues, confirming)
         doc._.attributions = build_attributions(doc, vet_spans(doc, found, rule_spans))
         return doc
 

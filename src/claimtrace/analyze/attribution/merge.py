@@ -48,12 +48,14 @@ def find_attributions(
     rule_spans: list[AttributionSpans],
     tagger: AttributionTagger | None = None,
     cues: list[list[int]] | None = None,
+    confirming: Sequence[list[int]] = (),
 ) -> list[AttributionSpans]:
     """The merged attributions of a Doc: the tagger's (default: the packaged model's) for its own cues or
     the given ones (token index runs: the shared encoder's), merged with the rule finder's `rule_spans`; a
-    tagger-found cue left without a source takes its verb's subject."""
+    tagger-found cue left without a source takes its verb's subject. `confirming` (token index runs: the
+    encoder's cues at its lower confirming bar) also confirm the rules' cues they overlap (`merge`)."""
     tagged, cues = (tagger or load_tagger()).tag(doc, rule_spans, cues)
-    merged = merge(tagged, rule_spans, doc.text, [spans_of(doc, c) for c in cues])
+    merged = merge(tagged, rule_spans, doc.text, [spans_of(doc, c) for c in [*cues, *confirming]])
     return with_subject_sources(doc, merged)
 
 
@@ -76,8 +78,9 @@ def merge(
     contents where both find the same cue (unless the role scorer prefers the tagger's, `scored_roles`),
     and rule-only attributions pay off only for quotes, "according
     to", plain sourced reports ("X said …") and stances ("X accused Y of …"; 75-91% right on train, rules
-    alone), "Asked if …" questions, the links of citing chains ("Citing X, …") and cues the tagger proposed
-    but found no content for (elsewhere they cost more precision than they add recall)."""
+    alone), "Asked if …" questions, the links of citing chains ("Citing X, …") and cues in `model_cues`: those
+    the tagger proposed but found no content for and, in the default profile, those the encoder's cue head
+    holds at its lower confirming bar (elsewhere they cost more precision than they add recall)."""
     merged: list[AttributionSpans] = []
     used: set[int] = set()
     shared = _shared_cues(rule_spans)
