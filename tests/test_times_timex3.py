@@ -514,3 +514,13 @@ def test_a_weekday_of_a_named_week_a_count_from_a_day_and_the_week_after_next(nl
     assert found["a week from today"] == {"type": "DATE", "value": "2024-W12"}
     assert found["the week after next"] == {"type": "DATE", "value": "2024-W13"}
     assert found["The week before last"] == {"type": "DATE", "value": "2024-W09"}
+
+
+def test_the_early_hours_of_a_day_and_midweek(nlp: Language) -> None:
+    entries = times(nlp, "The blast came in the early hours of March 3, 2011; the talks end by midweek.")
+    found = {t["text"]: (t["value"], t["timex3"]) for t in entries}
+    assert found["the early hours of March 3, 2011"] == (
+        "2011-03-03",
+        {"type": "DATE", "value": "2011-03-03"},
+    )
+    assert found["midweek"] == (None, {"type": "DATE", "value": "2024-W11"})

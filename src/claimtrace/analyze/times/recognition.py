@@ -67,6 +67,9 @@ WHOLE_PATTERNS = re.compile(
     rf"|(?:{FULL_WEEKDAY_RE}|yesterday|tomorrow|this)\s+(?:morning|afternoon|evening|night)\b|last\s+night\b"
     # the story's neighbour day or part of it, ending its clause: NER keeps "The night" of "The night before,"
     r"|the\s+(?:day|morning|afternoon|evening|night)\s+(?:before|after)(?=\s*[,.;:])"
+    # the early hours of a day: NER keeps "the early hours of" apart from "Monday"
+    rf"|(?:the\s+)?(?:early|small|wee)\s+hours\s+of\s+(?:{FULL_WEEKDAY_RE}|today|yesterday"
+    rf"|(?:{MONTH_RE})\.?\s+\d{{1,2}}\b(?:,?\s+(?:1[89]|20)\d{{2}})?)\b"
     # a weekday of a named week, a count from a day, the week after next: NER splits or drops them
     rf"|(?:{FULL_WEEKDAY_RE})\s+(?:of\s+)?(?:last|next|this)\s+week\b"
     rf"|(?:\d+|{NUMBER_RE})\s+(?:days?|weeks?|months?|years?)\s+from\s+(?:today|tomorrow|yesterday|now|{FULL_WEEKDAY_RE})\b"

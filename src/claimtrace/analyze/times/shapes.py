@@ -131,6 +131,8 @@ _SOURCES: dict[str, str] = {
     ),
     "weekdays_plural": rf"^(?P<w>{FULL_WEEKDAY_RE})s$",
     "part_of_day": r"^(?P<day>.+?)\s+(?P<p>morning|afternoon|evening|night)$",
+    # "the early hours of Monday": a part of that day, written as the day (as "Monday night" is)
+    "hours_of": r"^(?:early|small|wee)\s+hours\s+of\s+(?P<day>.+)$",
     "clock": (
         r"^(?:about\s+|around\s+|shortly\s+(?:before|after)\s+|just\s+(?:before|after)\s+)?"
         r"(?:(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?:(?P<ampm>a\.?m\.?|p\.?m\.?)|(?P<oc>o'clock))?"
@@ -187,8 +189,8 @@ _SOURCES: dict[str, str] = {
         r"^(?:(?:early|late|mid|middle|earlier|later)[\s-]+|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+)?)"
         r"(?P<rel>this|last|next|the)?\s*(?P<u>year|month|week)$"
     ),
-    # the end or middle of the current year or month in one word: "year-end", "midyear", "month-end"
-    "unit_end": r"^(?:(?P<u1>year|month)[\s-]?end|mid-?(?P<u2>year|month))$",
+    # the end or middle of the current year, month or week in one word: "year-end", "midyear", "midweek"
+    "unit_end": r"^(?:(?P<u1>year|month)[\s-]?end|mid-?(?P<u2>year|month|week))$",
     "rel_month": rf"^(?:(?:early|mid|middle|late)[\s-]+)?(?P<rel>last|next|this)\s+(?P<m>{MONTH_RE})$",
     "century": r"^(?:(?P<rel>this|last|next|past)|(?P<n>\d{1,2})(?:st|nd|rd|th))[\s-]+century$",
     "this_decade": r"^this\s+decade$",

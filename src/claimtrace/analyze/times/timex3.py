@@ -246,6 +246,8 @@ def _timex3_rules(phrase: str, anchor: Anchor) -> tuple[str, str | None] | None:
         return NOT_A_TIMEX
     if phrase == "tonight":
         return "DATE", _day(published) if published else None
+    if (m := SHAPES["hours_of"].match(phrase)) and (day := _day_of(m["day"], anchor)):
+        return "DATE", day
     if m := SHAPES["part_of_day"].match(phrase):
         day = _day_of(m["day"], anchor)
         if day or m["day"] in {"last", "this", "that", "yesterday", "tomorrow"}:

@@ -139,6 +139,8 @@ def _resolve_rules(phrase: str, anchor: Anchor) -> Resolved | None:
         day = _resolve_rules(SHAPES["leading"].sub("", clock["day"]), anchor)
         if day is not None:
             return day
+    if (m := SHAPES["hours_of"].match(phrase)) and (day := _resolve_rules(m["day"], anchor)) is not None:
+        return day  # "the early hours of Monday": that day
     if SHAPES["clock_time"].match(phrase):
         return Resolved(None, False)
     if m := SHAPES["decade"].match(phrase):
