@@ -243,3 +243,15 @@ def test_a_verb_conjoined_to_another_events_complement_is_part_of_that_act() -> 
     # A verb conjoined to another event's own head stays an event of its own.
     kept = main_events([(u, "COERCE") for u in build_units(second)])
     assert {u.head.text for u, _ in kept} == {"arrested", "freed"}
+
+
+def test_the_trigger_lexicon_is_a_prior_on_its_types() -> None:
+    classes = ["ACCUSE", "CONSULT", "NONE"]
+    weights = np.array([[0.3, 0.0, -5.0], [0.0, 0.0, 0.0]], dtype=np.float32)  # s=angry, lex=CONSULT
+    model = EventTypeModel(classes, ["s=angry", "lex=CONSULT"], weights, np.zeros(3, np.float32), {})
+    assert model.predict(["s=angry"])[0] == "ACCUSE"  # no lexicon type: the weights alone
+    assert model.predict(["s=angry", "lex=CONSULT"])[0] == "CONSULT"  # 0.5 on CONSULT outweighs 0.3
+    assert model.predict(["s=angry", "plex=CONSULT"])[0] == "ACCUSE"  # a prepositional object's type: none
+    off = EventTypeModel(classes, ["s=angry", "lex=CONSULT"], weights, np.zeros(3, np.float32),
+                         {"lexicon_prior": 0})  # fmt: skip
+    assert off.predict(["s=angry", "lex=CONSULT"])[0] == "ACCUSE"
