@@ -524,3 +524,8 @@ def test_the_early_hours_of_a_day_and_midweek(nlp: Language) -> None:
         {"type": "DATE", "value": "2011-03-03"},
     )
     assert found["midweek"] == (None, {"type": "DATE", "value": "2024-W11"})
+
+
+def test_this_day_is_today(nlp: Language) -> None:
+    found = {t["text"]: (t["value"], t["timex3"]) for t in times(nlp, "To this day, the case is unsolved.")}
+    assert found["this day"] == ("2024-03-14", {"type": "DATE", "value": "2024-03-14"})

@@ -20,6 +20,7 @@ from claimtrace.analyze.times.vocabulary import (
 
 DEICTIC_DAY = {
     "today": 0,
+    "this day": 0,  # "to this day", "This day, in the history of …": today
     "tonight": 0,
     "this morning": 0,
     "this afternoon": 0,
