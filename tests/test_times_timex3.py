@@ -529,3 +529,9 @@ def test_the_early_hours_of_a_day_and_midweek(nlp: Language) -> None:
 def test_this_day_is_today(nlp: Language) -> None:
     found = {t["text"]: (t["value"], t["timex3"]) for t in times(nlp, "To this day, the case is unsolved.")}
     assert found["this day"] == ("2024-03-14", {"type": "DATE", "value": "2024-03-14"})
+
+
+def test_all_of_a_unit_is_its_length(nlp: Language) -> None:
+    found = timex(nlp, "All week, officials debated the plan; protests went on all weekend.")
+    assert found["All week"] == {"type": "DURATION", "value": "P1W"}
+    assert found["all weekend"] == {"type": "DURATION", "value": "P2D"}
