@@ -535,3 +535,5 @@ def test_all_of_a_unit_is_its_length(nlp: Language) -> None:
     found = timex(nlp, "All week, officials debated the plan; protests went on all weekend.")
     assert found["All week"] == {"type": "DURATION", "value": "P1W"}
     assert found["all weekend"] == {"type": "DURATION", "value": "P2D"}
+    found = timex(nlp, "After a weekend of talks, the strike ended.")
+    assert found["a weekend"] == {"type": "DURATION", "value": "P2D"}

@@ -117,8 +117,8 @@ _SOURCES: dict[str, str] = {
         rf"^(?:(?:first|last|final|past|next|previous|latest)\s+)?(?P<n>{NUMBER_RE})\s+(?P<u>{DURATION_UNIT_RE})"
         r"\s+(?:of|ended|ending|through|to)\s+\S.*$"
     ),
-    # the whole of a unit: "all week", "all day long", "all weekend"
-    "all_unit": r"^all\s+(?P<u>day|week|month|year|weekend)(?:\s+long)?$",
+    # the whole of a unit: "all week", "all day long", "all weekend"; "a weekend" (of talks) is two days
+    "all_unit": r"^(?:all\s+(?P<u>day|week|month|year|weekend)(?:\s+long)?|(?:a|one)\s+(?P<w>weekend))$",
     "unit_long": r"^(?P<u>day|week|month|year|hour|night)-long$",
     "vague_duration": (
         r"^(?:(?:past|last|previous|next|coming|recent|several|few|a few|many|the past few|the last few)\s+)*"

@@ -421,7 +421,7 @@ def _duration_rules(phrase: str) -> tuple[str, str | None] | None:
             return ("DURATION", _duration(count + 0.5, m["unit"])) if count is not None else None
         return "DURATION", _duration(0.5 if m["half"] or m["ahalf"] else 0.25, m["u"])
     if m := SHAPES["all_unit"].match(bare):  # "all week": the week's length, TimeML's DURATION
-        return "DURATION", "P2D" if m["u"] == "weekend" else _duration(1, m["u"])
+        return "DURATION", "P2D" if m["w"] or m["u"] == "weekend" else _duration(1, m["u"])
     if m := SHAPES["unit_long"].match(bare):
         return "DURATION", _duration(1, "day" if m["u"] == "night" else m["u"])
     if (m := SHAPES["vague_duration"].match(bare)) and m["u"].endswith(("s", "centuries")):
