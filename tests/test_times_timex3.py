@@ -537,3 +537,11 @@ def test_all_of_a_unit_is_its_length(nlp: Language) -> None:
     assert found["all weekend"] == {"type": "DURATION", "value": "P2D"}
     found = timex(nlp, "After a weekend of talks, the strike ended.")
     assert found["a weekend"] == {"type": "DURATION", "value": "P2D"}
+
+
+def test_a_vague_measure_as_an_adjective_is_one_duration(nlp: Language) -> None:
+    entries = times(nlp, "Kenya hoped for an end to a years-old slump, after a decades-long feud.")
+    assert [(t["text"], t["timex3"]) for t in entries] == [
+        ("years-old", {"type": "DURATION", "value": "PXY"}),
+        ("decades-long", {"type": "DURATION", "value": "PXY"}),
+    ]

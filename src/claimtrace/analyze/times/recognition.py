@@ -86,6 +86,11 @@ WHOLE_PATTERNS = re.compile(
 )
 
 
+# A vague measure as an adjective ("a decades-long feud", "a years-old slump"): one expression, TimeML's
+# DURATION "PXY", where NER keeps "decades" alone or takes words before it ("an end to a years-old")
+VAGUE_ADJECTIVE = re.compile(r"\b(?:centuries|decades|years|months|weeks|days|hours)-(?:old|long)\b")
+
+
 @dataclass(frozen=True)
 class Candidate:
     start: int
@@ -194,6 +199,9 @@ def find_candidates(doc: Doc, text: str) -> list[Candidate]:
         start = min([m.start(), *(c.start for c in inside)])
         end = max([m.end(), *(c.end for c in inside)])
         found = [c for c in found if c not in inside] + [Candidate(start, end, text[start:end])]
+    for m in VAGUE_ADJECTIVE.finditer(lower):  # exactly the adjective: NER may take words before it
+        found = [c for c in found if c.end <= m.start() or c.start >= m.end()]
+        found.append(Candidate(m.start(), m.end(), text[m.start() : m.end()]))
     taken = [(c.start, c.end) for c in found]
     for m in EXTRA_PATTERNS.finditer(lower):
         if m.group() == "a second" and ORDINAL_SECOND.match(lower, m.end()):

@@ -123,7 +123,7 @@ _SOURCES: dict[str, str] = {
     "vague_duration": (
         r"^(?:(?:past|last|previous|next|coming|recent|several|few|a few|many|the past few|the last few)\s+)*"
         r"(?:several|few|many|recent|coming|past|last|previous|next)?\s*"
-        rf"(?P<u>{DURATION_UNIT_RE})(?:-long)?$"
+        rf"(?P<u>{DURATION_UNIT_RE})(?:-long|-old)?$"
     ),
     "span_of": (
         rf"^(?P<rel>past|last|previous|next|coming|first)\s+(?:(?P<n>{NUMBER_RE}|several|few|many)\s+)?(?P<u>{DURATION_UNIT_RE})$"
