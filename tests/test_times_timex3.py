@@ -545,3 +545,9 @@ def test_a_vague_measure_as_an_adjective_is_one_duration(nlp: Language) -> None:
         ("years-old", {"type": "DURATION", "value": "PXY"}),
         ("decades-long", {"type": "DURATION", "value": "PXY"}),
     ]
+
+
+def test_a_range_of_clock_times_is_two_times_on_its_day(nlp: Language) -> None:
+    found = timex(nlp, "The polls were open from 9 a.m. to 5 p.m. on Tuesday.")
+    assert found["9 a.m."] == {"type": "TIME", "value": "2024-03-12T09:00"}
+    assert found["5 p.m. on Tuesday"] == {"type": "TIME", "value": "2024-03-12T17:00"}

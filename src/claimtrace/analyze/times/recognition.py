@@ -209,7 +209,29 @@ def find_candidates(doc: Doc, text: str) -> list[Candidate]:
         if all(m.end() <= s or m.start() >= e for s, e in taken):
             found.append(Candidate(m.start(), m.end(), text[m.start() : m.end()]))
     found = [c for c in found if not TITLE.fullmatch(c.text)]
-    return sorted((_without_article(day) for c in found for day in _day_list(c)), key=lambda c: c.start)
+    return sorted(
+        (_without_article(end) for c in found for day in _day_list(c) for end in _clock_range(day)),
+        key=lambda c: c.start,
+    )
+
+
+# A range of clock times NER marks as one ("9 a.m. to 5 p.m. on Tuesday"): TimeML marks each time, and the
+# first is read with the day the range names
+CLOCK_RANGE = re.compile(
+    rf"(?P<a>{CLOCK_RE})\s*(?:-|–|to|until|till|through)\s*(?P<b>{CLOCK_RE})"
+    rf"(?P<day>(?:\s+(?:{ZONE_RE}))?\s+(?:on\s+)?(?:{FULL_WEEKDAY_RE}|today|tomorrow|yesterday))?",
+    re.IGNORECASE,
+)
+
+
+def _clock_range(candidate: Candidate) -> list[Candidate]:
+    if not (m := CLOCK_RANGE.fullmatch(candidate.text)):
+        return [candidate]
+    day = m["day"] or ""
+    first = Candidate(candidate.start, candidate.start + m.end("a"), m["a"], m["a"] + day)
+    second_start = m.start("b")
+    second = Candidate(candidate.start + second_start, candidate.end, candidate.text[second_start:])
+    return [first, second]
 
 
 # "the" before a date or year is its noun phrase's ("the Aug. 7 bombings", "the 1996 election"), not the
