@@ -255,3 +255,29 @@ def test_the_trigger_lexicon_is_a_prior_on_its_types() -> None:
     off = EventTypeModel(classes, ["s=angry", "lex=CONSULT"], weights, np.zeros(3, np.float32),
                          {"lexicon_prior": 0})  # fmt: skip
     assert off.predict(["s=angry", "lex=CONSULT"])[0] == "ACCUSE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway sent a team of experts to Iran to investigate the crash.",
+        "The agency dispatched inspectors to the plant to monitor the enrichment work.",
+        "Kenya will send a panel of judges to Juba to probe the killings.",
+    ],
+)
+def test_sending_people_to_investigate_is_the_investigation(nlp, text: str) -> None:
+    event = next(
+        e for e in events(nlp, text) if e["trigger"]["text"].split()[0] in ("sent", "dispatched", "send")
+    )
+    assert (event["type"], event["mode"]) == ("ACCUSE", "investigate")
+
+
+def test_sending_aid_stays_aid(nlp) -> None:
+    assert one(nlp, "The government sent food and blankets to the flood victims.", "sent")["type"] == "AID"
+    # The investigation belongs to another verb's clause, not to the sending.
+    assert (
+        one(nlp, "Germany sent troops to help the army, which wants to investigate the attack.", "sent")[
+            "type"
+        ]
+        != "ACCUSE"
+    )

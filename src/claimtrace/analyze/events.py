@@ -85,6 +85,8 @@ ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
 LEXICON_FEATURES = frozenset({"lex", "clex", "olex"})
 LEXICON_PRIOR = 0.5
 LEXICON_PRIOR_ENCODER = 0.25
+# Clauses that say what an act is for ("sent experts *to investigate*").
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl"})
 # CAMEO's sector for an attacker the text does not identify ("gunmen", "a car bomb").
 UNIDENTIFIED_SECTOR = "UAF"
 STATUS_CERTAINTY = {"asserted": 3.0, "reported": 2.0, "future": 2.0, "intended": 1.0, "hypothetical": 0.0,
@@ -339,6 +341,24 @@ def coded_type(event_type: str, status: str, unit: EventUnit) -> str:
     return event_type
 
 
+def investigation_type(unit: EventUnit) -> str | None:
+    """Sending people to investigate ("sent seven experts to investigate the attacks", "dispatched inspectors
+    to monitor the plant", "sent teams into Libya in a rush to investigate") is an ACCUSE (manual 3.9, mode
+    investigate): the purpose clause, with no other verb between it and the sending, names the act."""
+    head = unit.head
+    if unit.is_noun or lemma(head) not in plover.SENDING_VERBS:
+        return None
+    for token in head.subtree:
+        if token is head or lemma(token) not in plover.INVESTIGATION_VERBS or token.dep_ not in PURPOSE_DEPS:
+            continue
+        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+            continue
+        between = [a for a in token.ancestors if a.i != head.i and head in a.ancestors]
+        if not any(a.pos_ in ("VERB", "AUX") for a in between):
+            return "ACCUSE"
+    return None
+
+
 def removal_type(unit: EventUnit) -> str | None:
     """Lifting, easing or cancelling a coercive measure or a sanction ("lifted the curfew", "cancelled the
     restrictions", "eased sanctions") is a CONCEDE (manual 3.4), whatever the verb alone would be."""
@@ -485,7 +505,7 @@ def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = No
             value = factuality_at(unit, factuality)
             attribution = reporting_attribution(unit, indexed)
             status = event_status(unit, value, attribution, question)
-            act = removal_type(unit) or speech_act_type(unit) or label
+            act = removal_type(unit) or investigation_type(unit) or speech_act_type(unit) or label
             event_type = coded_type(act, status, unit)
             demander = demanded_by(unit)
             if is_refusal(unit, status, event_type):

@@ -166,6 +166,11 @@ WAY_NOUNS = frozenset({
 })  # fmt: skip
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
 
+# Sending people to investigate ("sent a team of experts to investigate the crash", "dispatched inspectors to
+# monitor the plant") is the investigation, ACCUSE's mode investigate (CAMEO's INVESTIGATE), not aid.
+SENDING_VERBS = frozenset({"send", "dispatch"})
+INVESTIGATION_VERBS = frozenset({"investigate", "probe", "examine", "inspect", "monitor", "verify"})
+
 # Predicates that govern another predicate and mark it as intended or planned rather than done
 # ("plans to attack", "is willing to talk"). "agree/promise/offer" are AGREE events themselves.
 INTENT_GOVERNORS = frozenset({
@@ -211,8 +216,8 @@ MODE_CUES: dict[str, dict[str, tuple[str, ...]]] = {
                         "meet": "talk talks meeting negotiation negotiate meet dialogue proposal plan"}),
     "ACCUSE": _entries({"disapprove": "condemn criticize criticise denounce decry deplore slam complain "
                         "disapprove rebuke censure", "investigate": "investigate probe investigation "
-                        "inquiry examine", "allege": "accuse allege charge sue indict lawsuit prosecute "
-                        "accusation allegation"}),
+                        "inquiry examine inspect inspector monitor verify", "allege": "accuse allege charge "
+                        "sue indict lawsuit prosecute accusation allegation"}),
     "THREATEN": _entries({"restrict": "blockade boycott curfew embargo ban restrict sanction",
                           "arrest": "arrest detain jail imprison", "relations": "relations talks "
                           "negotiation suspend cut sever", "expel": "expel expulsion", "territory":
