@@ -112,6 +112,15 @@ def test_merge_keeps_a_rule_attribution_on_a_cue_the_tagger_proposed_without_con
     assert merge([], [indirect], MERGE_TEXT, [[at("said")]]) == []
 
 
+def test_merge_does_not_keep_alone_a_rule_attribution_the_encoder_doubts() -> None:
+    quote = spans("an aide", "added", "“Tolls stay,”")
+    according = spans("engineers", "According to", "it is safe")
+    assert merge([], [quote, according], MERGE_TEXT, doubted={0}) == [according]
+    # a doubted cue the tagger also found is still read (the rules' spans, the tagger's cue)
+    model_added = spans("aide", "added", "Tolls stay", origin="model")
+    assert merge([model_added], [quote], MERGE_TEXT, doubted={0}) == [quote]
+
+
 def test_a_rule_attribution_replaces_at_most_one_model_attribution() -> None:
     first = spans("mayor", "said", "the bridge", origin="model")
     second = spans("mayor", "said", "would reopen", origin="model")

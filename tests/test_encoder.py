@@ -120,6 +120,22 @@ def test_default_profile_keeps_a_rule_cue_the_encoder_is_fairly_sure_of(nlp) -> 
 
 
 @pytest.mark.slow
+def test_doubting_spares_wordless_cues_and_quotes_relayed_inside_quotes(nlp) -> None:
+    from claimtrace.analyze.attribution.encoder import doubted_rule_cues
+    from claimtrace.analyze.attribution.rules import find_rule_attributions
+
+    text = "“They told us, ‘We will not sign,’ and left,” the envoy said. The mayor said the port was shut."
+    doc = nlp(text)
+    rules = find_rule_attributions(doc)
+    cues = [doc.text[r.cue[0][0] : r.cue[-1][1]] for r in rules]
+    # a bar no probability reaches doubts every rule cue but the relayed quote's; a bar of 0 none
+    doubted = {cues[k] for k in doubted_rule_cues(doc, doc._.encoding, rules, bar=1.01)}
+    assert "told" in cues and "told" not in doubted
+    assert "said" in doubted
+    assert doubted_rule_cues(doc, doc._.encoding, rules, bar=0.0) == set()
+
+
+@pytest.mark.slow
 def test_fast_profile_runs_without_the_encoder() -> None:
     from claimtrace.analyze.pipeline import ENCODER, load_pipeline
 

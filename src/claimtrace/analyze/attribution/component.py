@@ -21,7 +21,7 @@ from typing import cast
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimtrace.analyze.attribution.encoder import CONFIRM_THRESHOLD, encoder_cues
+from claimtrace.analyze.attribution.encoder import CONFIRM_THRESHOLD, doubted_rule_cues, encoder_cues
 from claimtrace.analyze.attribution.merge import find_attributions, vet_spans
 from claimtrace.analyze.attribution.quotes import find_quotes, with_closing_mark
 from claimtrace.analyze.attribution.rules import find_rule_attributions
@@ -46,11 +46,17 @@ class AttributionComponent:
         rule_spans = find_rule_attributions(doc)
         with one_blas_thread():
             encoding = doc._.encoding
-            cues = encoder_cues(doc, encoding) if encoding is not None else None
-            confirming = (
-                encoder_cues(doc, encoding, threshold=CONFIRM_THRESHOLD) if encoding is not None else []
-            )
-            found = find_attributions(doc, rule_spans, self.tagger, cues, confirming)
+            if encoding is None:
+                found = find_attributions(doc, rule_spans, self.tagger)
+            else:
+                found = find_attributions(
+                    doc,
+                    rule_spans,
+                    self.tagger,
+                    encoder_cues(doc, encoding),
+                    confirming=encoder_cues(doc, encoding, threshold=CONFIRM_THRESHOLD),
+                    doubted=doubted_rule_cues(doc, encoding, rule_spans),
+                )
         doc._.attributions = build_attributions(doc, vet_spans(doc, found, rule_spans))
         return doc
 

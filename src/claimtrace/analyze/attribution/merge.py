@@ -13,7 +13,7 @@ source for its content, is refuted too. Refuted spans give way to the rules' rea
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -49,13 +49,16 @@ def find_attributions(
     tagger: AttributionTagger | None = None,
     cues: list[list[int]] | None = None,
     confirming: Sequence[list[int]] = (),
+    doubted: Collection[int] = (),
 ) -> list[AttributionSpans]:
     """The merged attributions of a Doc: the tagger's (default: the packaged model's) for its own cues or
     the given ones (token index runs: the shared encoder's), merged with the rule finder's `rule_spans`; a
     tagger-found cue left without a source takes its verb's subject. `confirming` (token index runs: the
-    encoder's cues at its lower confirming bar) also confirm the rules' cues they overlap (`merge`)."""
+    encoder's cues at its lower confirming bar) also confirm the rules' cues they overlap, and `doubted`
+    (indices into `rule_spans`: those the encoder holds no cue) are not kept alone (`merge`)."""
     tagged, cues = (tagger or load_tagger()).tag(doc, rule_spans, cues)
-    merged = merge(tagged, rule_spans, doc.text, [spans_of(doc, c) for c in [*cues, *confirming]])
+    model_cues = [spans_of(doc, c) for c in [*cues, *confirming]]
+    merged = merge(tagged, rule_spans, doc.text, model_cues, doubted)
     return with_subject_sources(doc, merged)
 
 
@@ -73,6 +76,7 @@ def merge(
     rule_spans: list[AttributionSpans],
     text: str,
     model_cues: Sequence[Sequence[Offsets]] = (),
+    doubted: Collection[int] = (),
 ) -> list[AttributionSpans]:
     """Merge by measurement on PolNeAR dev: the tagger finds more cues (recall), the rules draw tighter
     contents where both find the same cue (unless the role scorer prefers the tagger's, `scored_roles`),
@@ -97,7 +101,7 @@ def merge(
             paired = bool(rule.cue) and rule.cue[0] in shared  # an outlet pair keeps one content
             merged.append(rule if paired else scored_roles(rule, found))
     for k, rule in enumerate(rule_spans):
-        if k in used:
+        if k in used or k in doubted:
             continue
         confirmed = any(_cues_overlap(rule.cue, cue) for cue in model_cues)
         trusted = (
