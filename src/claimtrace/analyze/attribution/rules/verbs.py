@@ -179,7 +179,8 @@ def _inverted_speaker(ctx: RuleContext, verb: Token) -> Token | None:
 def _speaker_after_quote(ctx: RuleContext, verb: Token) -> TokenRange | None:
     """The speaker between a quote and its verb ("“…,” a senior diplomat who asked not to be named told the
     Post") when the parse hung the noun phrase on the quote mark instead of making it the verb's subject:
-    the words between, where they open as a noun phrase and hold no verb outside a relative clause."""
+    the words between, where they open as a noun phrase and hold no verb outside a relative or participial
+    clause ("who asked not to be named", "briefed on the talks")."""
     doc = ctx.doc
     ends = range(verb.i, max(verb.i - SPEAKER_AFTER_QUOTE, 0), -1)
     start = next((end for end in ends if ctx.quote_ending_at(end, verb.i) is not None), None)
