@@ -1,6 +1,7 @@
 """`claimtrace eval plover FILE`: PLOVER root types on a PLV-style table (evaluate/plover.py);
 `claimtrace eval gsr FILE`: event detection and actor coding on the PLOVER gold-standard records
-(evaluate/gsr.py)."""
+(evaluate/gsr.py); `claimtrace eval events-cv DIR`: both, by cross-validation inside their training parts
+(train/events.py `cross_validation`), the figures to make choices on."""
 
 from __future__ import annotations
 
@@ -154,3 +155,64 @@ def gsr(file: Path, split: str, fast: bool, output_format: str, errors: bool) ->
         click.echo(_gsr_table(scores, split, seconds))
     if errors:
         click.echo(_errors(records, predicted))
+
+
+def _cv_table(cv: Any, profile: str, seconds: float) -> str:
+    figures = cv.gsr.as_dict()
+    return "\n".join([
+        f"{cv.folds}-fold cross-validation inside the training parts, {profile}: {cv.gsr.n} gold-standard "
+        f"and {cv.plv.n} PLV sentences ({seconds:.0f} s)",
+        f"detection recall {figures['detection_recall']:.3f} (target >= 0.85)   unexpected events a "
+        f"sentence {figures['unexpected_per_sentence']:.3f} (<= 0.3)   root type accuracy "
+        f"{figures['root_accuracy']:.3f} (>= 0.85)",
+        f"actor country {figures['actor_country_accuracy']:.3f} of {cv.gsr.country_n} (>= 0.85)   sector "
+        f"{figures['actor_sector_accuracy']:.3f} of {cv.gsr.sector_n} (>= 0.75)   matched events without "
+        f"actor {cv.gsr.no_actor}",
+        f"PLV accuracy {cv.plv.accuracy:.3f}   macro-F1 {cv.plv.macro_f1:.3f}   no event {cv.plv.no_event}",
+    ])  # fmt: skip
+
+
+@click.command("events-cv")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--fast", is_flag=True, help="Refit the fast profile's sparse model (else the encoder head).")
+@click.option("--folds", type=click.IntRange(2, 20), default=5, show_default=True)
+@click.option(
+    "--seed",
+    type=int,
+    default=7,
+    show_default=True,
+    help="Seed of the folds' permutation (train/events.py CV_SEED).",
+)
+@format_option
+@click.option("--errors", is_flag=True, help="Also list missed and unexpected events, sentence by sentence.")
+def events_cv(directory: Path, fast: bool, folds: int, seed: int, output_format: str, errors: bool) -> None:
+    """Cross-validate the event model inside the training parts of DIRECTORY (PLV_train.tsv and
+    PLOVER_GSR_CAMEO.txt, held-out parts never read): each fold coded by the model refitted on the others with
+    the shipped model's choices; prints the gold-standard figures and PLV accuracy / macro-F1."""
+    from claimtrace.analyze.pipeline import load_pipeline
+    from claimtrace.errors import ClaimtraceError
+    from claimtrace.train.events import cross_validation, parse_training, shipped_choices, with_vectors
+
+    for name in ("PLV_train.tsv", "PLOVER_GSR_CAMEO.txt"):
+        if not (directory / name).is_file():
+            raise ClaimtraceError(f"{directory}: missing {name} (expected the PLOVER data directory)")
+    started = time.perf_counter()
+    parsed = parse_training(load_pipeline(components=()), directory)
+    if not fast:
+        parsed = with_vectors(parsed)
+    cv = cross_validation(parsed, shipped_choices(encoder=not fast), dense=not fast, folds=folds, seed=seed)
+    seconds = time.perf_counter() - started
+    profile = "fast profile" if fast else "default profile (encoder head)"
+    if output_format == "json":
+        plv = cv.plv.as_dict()
+        click.echo(json.dumps({"folds": folds, "seed": seed, "fast": fast, "seconds": round(seconds, 3),
+                               **cv.gsr.as_dict(), "plv_accuracy": plv["accuracy"],
+                               "plv_macro_f1": plv["macro_f1"], "plv_n": plv["n"]}, indent=2))  # fmt: skip
+    else:
+        click.echo(_cv_table(cv, profile, seconds))
+    if errors:
+        click.echo(_errors(cv.records, cv.events))
+        for gold, predicted, text, found in cv.plv_rows:
+            if gold != predicted:
+                coded = [(e["type"], e["trigger"]["text"]) for e in found]
+                click.echo(f"PLV gold {gold} predicted {predicted}\n  {text}\n  coded {coded}")

@@ -10,6 +10,7 @@ EVAL_COMMANDS = {
     **lazy_commands("eval_polnear", "polnear"),
     **lazy_commands("eval_factuality", "factuality"),
     **lazy_commands("eval_plover", "plover", "gsr"),
+    "events-cv": ("claimtrace.cli.eval_plover", "events_cv"),
     **lazy_commands("eval_extraction", "extraction"),
     **lazy_commands("eval_timex", "timex"),
 }

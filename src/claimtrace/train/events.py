@@ -12,7 +12,9 @@ event" examples; with `lexical_negatives` (chosen by cross-validation on the tra
 lexicon-marked ones: both corpora code one event a sentence, and the others are what the gold-standard
 scoring counts as unexpected. The fast profile's model is a multinomial logistic regression over
 `unit_features`; the encoder head adds the unit's encoder vectors (`unit_vector`). C is chosen by 5-fold
-cross-validation on the training part only, all with fixed seeds.
+cross-validation on the training part only, all with fixed seeds. `cross_validation` (`claimtrace eval
+events-cv`) refits the shipped model's choices fold by fold inside the training parts: the figures to choose
+on, since the shipped model has seen every training sentence.
 """
 
 from __future__ import annotations
@@ -41,13 +43,15 @@ from claimtrace.analyze.events import (
     NO_EVENT,
     EventTypeModel,
     code_events,
+    shipped_model,
     token_cue_probabilities,
     unit_vector,
 )
-from claimtrace.evaluate.gsr import GsrRecord, read_gsr, score_gsr, split_records
+from claimtrace.evaluate.gsr import GsrRecord, GsrScores, read_gsr, score_gsr, split_records
 from claimtrace.evaluate.plover import (
     HELDOUT_SEED,
     PloverItem,
+    PloverScores,
     predicted_root,
     read_plv,
     score,
@@ -81,6 +85,13 @@ MEAN_KEYS = ("plv_accuracy", "detection_recall", "unexpected_per_sentence")
 # for a fit without vectors, where it has no effect.
 DENSE_SCALES = (0.2, 0.5)
 DENSE_SCALE = 1.0
+# `cross_validation`: how many folds of the training sentences, and the seed of their permutation (the one
+# the choices of issue 12's rounds were made with).
+CV_FOLDS = 5
+CV_SEED = 7
+# The model choices `cross_validation` refits with, read from the shipped model's meta.
+CV_CHOICES = ("C", "none_threshold", "none_threshold_unlexical", "lexical_negatives", "dense_scale",
+              "lexicon_prior")  # fmt: skip
 # The training sentences' encoder vectors, kept between runs outside the repository.
 ENCODING_CACHE = Path(tempfile.gettempdir()) / "claimtrace-events-encoding.npz"
 
@@ -217,6 +228,64 @@ def end_to_end(parsed: list[Parsed], model: EventTypeModel) -> dict[str, float]:
     gsr = [p for p in parsed if p.record is not None]
     figures = score_gsr([p.record for p in gsr if p.record], [_events(p, model) for p in gsr])
     return {"plv_accuracy": score(gold, predicted).accuracy, **figures.as_dict()}
+
+
+@dataclass
+class CrossValidation:
+    """The figures of `cross_validation`, every training sentence coded by the model fitted without its fold:
+    `gsr` and `plv` the scores; `records`/`events` the gold-standard sentences and what was coded in them;
+    `plv_rows` each PLV sentence's (gold root, predicted root, text, coded events)."""
+
+    folds: int
+    gsr: GsrScores
+    plv: PloverScores
+    records: list[GsrRecord]
+    events: list[list[dict[str, Any]]]
+    plv_rows: list[tuple[str, str | None, str, list[dict[str, Any]]]]
+
+
+def cross_validation(parsed: list[Parsed], choices: dict[str, Any], dense: bool = False,
+                     folds: int = CV_FOLDS, seed: int = CV_SEED) -> CrossValidation:  # fmt: skip
+    """K-fold cross-validation inside the training parts (PLV train + gold-standard train; the held-out
+    parts are never read): the sentences are permuted with `seed` and dealt into `folds` folds; each fold is
+    coded by the model refitted on the others with `choices` (C, the "no event" thresholds, lexicon-marked
+    negatives, the encoder vectors' scale and the lexicon prior, as the shipped model's meta holds them) and
+    the pooled codings are scored as `claimtrace eval gsr` and `claimtrace eval plover` score theirs.
+    `dense`: the encoder head (the sentences need their vectors, `with_vectors`), else the fast profile's
+    sparse model."""
+    order = np.random.default_rng(seed).permutation(len(parsed))
+    records: list[GsrRecord] = []
+    events: list[list[dict[str, Any]]] = []
+    plv_rows: list[tuple[str, str | None, str, list[dict[str, Any]]]] = []
+    for fold in range(folds):
+        held_ids = {int(i) for i in order[fold::folds]}
+        fitting = [p for n, p in enumerate(parsed) if n not in held_ids]
+        held = [p for n, p in enumerate(parsed) if n in held_ids]
+        if not held or not fitting:
+            continue
+        examples = examples_of(fitting, dense, bool(choices.get("lexical_negatives", False)))
+        model = fit(
+            examples, float(choices.get("C", DEFAULT_C)), float(choices.get("dense_scale", DENSE_SCALE))
+        )
+        model.meta.update({key: choices[key] for key in CV_CHOICES[1:] if key in choices})
+        for p in held:
+            found = _events(p, model)
+            if p.record is not None:
+                records.append(p.record)
+                events.append(found)
+            else:
+                plv_rows.append(
+                    (p.item.label, predicted_root(p.item.text, found, p.item.source), p.item.text, found)
+                )
+    plv = score([row[0] for row in plv_rows], [row[1] for row in plv_rows])
+    return CrossValidation(folds, score_gsr(records, events), plv, records, events, plv_rows)
+
+
+def shipped_choices(encoder: bool = False) -> dict[str, Any]:
+    """The choices `cross_validation` refits with: those of the shipped model (the encoder head's with
+    `encoder`)."""
+    meta = shipped_model(encoder=encoder).meta
+    return {key: meta[key] for key in CV_CHOICES if key in meta}
 
 
 def objective(figures: dict[str, Any]) -> float:
