@@ -495,6 +495,19 @@ def test_a_vague_count_of_units_later_is_near_the_story_s_time(nlp: Language) ->
     assert found["Weeks later"] == {"type": "DATE", "value": "2009-WXX"}
 
 
+def test_a_vague_stretch_before_or_after_an_event_is_a_date_near_the_story_s_time(nlp: Language) -> None:
+    text = "The mayor was shot on Oct. 23, 1998. His car was seen in the weeks before the shooting."
+    entries = {t["text"]: t for t in times(nlp, text)}
+    assert entries["weeks"]["timex3"] == {"type": "DATE", "value": "1998-10"}  # "the" is outside the extent
+    text = "The firm collapsed in March 2009. In the months after the collapse, its chief quit."
+    assert timex(nlp, text)["months"] == {"type": "DATE", "value": "2009"}
+    text = "The bank failed on Jan. 12, 2010. Its chief resigned days after the bank failed."
+    assert timex(nlp, text)["days"] == {"type": "DATE", "value": "2010-01-XX"}  # as "Days later"
+    # a length stays one: "for weeks before the vote"
+    text = "The vote was held on May 3, 2011. He had campaigned for weeks before the vote."
+    assert timex(nlp, text)["weeks"] == {"type": "DURATION", "value": "PXW"}
+
+
 def test_the_night_before_is_the_story_s_neighbour(nlp: Language) -> None:
     found = timex(nlp, "The envoy arrived on May 3, 2011. The night before, rebels had attacked.")
     assert found["The night before"] == {"type": "DATE", "value": "2011-05-02"}

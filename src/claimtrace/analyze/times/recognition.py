@@ -163,6 +163,30 @@ TITLE = re.compile(rf"\d+\s+(?:{DURATION_UNIT_RE.title()})")
 ORDINAL_SECOND = re.compile(r"\s+(?!later\b|earlier\b|ago\b|before\b|after\b|or\b|and\b)[a-z]")
 
 
+# A vague stretch of units before or after an event ("in the weeks before the shooting", "days after a
+# sniper killed him"): a time placed by the event, TimeML's DATE near the story's reference time, not the
+# length PXW; NER marks the unit ("weeks", "the weeks") and leaves the signal outside. The extent is the unit
+# alone ("the" is the noun phrase's: 5 of 5 such gold expressions on the four fifths of train start after
+# it), read with its article and signal.
+PERIOD_UNITS = frozenset({"hours", "days", "weeks", "months"})
+PERIOD_SIGNALS = frozenset({"before", "after", "following", "preceding"})
+# a stretch without its article after these is a length ("for weeks before the vote")
+LENGTH_WORDS = frozenset({"for", "over", "within", "in", "of", "after", "before"})
+
+
+def _period_around(doc: Doc, first: int, end: int) -> Candidate | None:
+    unit = doc[end - 1]
+    if unit.lower_ not in PERIOD_UNITS or end >= len(doc) or doc[end].lower_ not in PERIOD_SIGNALS:
+        return None
+    words = [t.lower_ for t in doc[first : end - 1]]
+    before = doc[first - 1].lower_ if first > 0 else ""
+    if words not in ([], ["the"]) or (not words and before in LENGTH_WORDS):
+        return None
+    definite = words == ["the"] or before == "the"
+    reading = ("the " if definite else "") + f"{unit.lower_} {doc[end].lower_}"
+    return Candidate(unit.idx, unit.idx + len(unit.text), unit.text, reading)
+
+
 def find_candidates(doc: Doc, text: str) -> list[Candidate]:
     """DATE/TIME entities (with a leading "since"), plus pattern matches that overlap none of them; a
     WHOLE_PATTERNS match (a season with its year, a range, a clock time with its day) replaces the candidates
@@ -190,6 +214,9 @@ def find_candidates(doc: Doc, text: str) -> list[Candidate]:
         if end < ent.end and ent[0].lower_ in RANGE_OPENERS:
             start = doc[ent.start + 1].idx  # "between now" (of "between now and"): the range lost its end
         end_char = doc[end - 1].idx + len(doc[end - 1].text)
+        if period := _period_around(doc, ent.start, end):
+            found.append(period)
+            continue
         found.append(Candidate(start, end_char, text[start:end_char]))
     lower = _lowercase(text)
     for m in WHOLE_PATTERNS.finditer(lower):

@@ -192,7 +192,9 @@ def timex3(text: str, anchor: Anchor, calendar: Resolved | None = None) -> Timex
         return None
     if definite and (m := SHAPES["decade_word"].match(phrase)):  # "the nineties"; "their sixties" is an age
         return {"type": "DATE", "value": f"19{DECADE_WORDS[m['d']]}X"}
-    if not definite and SHAPES["next_unit"].match(phrase):
+    if definite and (m := SHAPES["vague_later"].match(phrase)) and m["u"] != "year":
+        found: tuple[str, str | None] | None = ("DATE", _vague_period(m["u"], anchor))
+    elif not definite and SHAPES["next_unit"].match(phrase):
         found = _deictic(phrase, anchor)
     elif (m := SHAPES["following_weekday"].match(phrase)) and (definite or m["dir"] != "next"):
         found = _neighbour_weekday(m, anchor)
@@ -376,6 +378,26 @@ def _vaguely_later(unit: str, anchor: Anchor) -> str | None:
     if unit == "week":
         return f"{reference.year}-WXX"
     return f"{reference.year}-XX" if unit == "month" else None  # "years later" may lie in another decade
+
+
+def _vague_period(unit: str, anchor: Anchor) -> str | None:
+    """ "the days before the slaying", "the weeks after the vote": a stretch of units the story does not
+    date, near its reference time, written at the precision of the unit that holds it: the reference day for
+    hours, its month for days and weeks ("1998-10"; "1998-XX" where the story named only the year), its year
+    for months."""
+    reference = anchor.reference or anchor.published
+    if reference is None:
+        return None
+    known = anchor.reference_value or ""
+    if unit == "hour":
+        if anchor.reference is not None and not anchor.reference_is_day:
+            return _unknown_day(anchor.reference_value)
+        return _day(reference)
+    if unit == "month":
+        return str(reference.year)
+    if anchor.reference is not None and re.fullmatch(r"\d{4}", known):
+        return f"{known}-XX"
+    return _month(reference.year, reference.month)
 
 
 def _neighbour_weekday(m: re.Match[str], anchor: Anchor) -> tuple[str, str | None]:
