@@ -508,6 +508,19 @@ def test_a_vague_stretch_before_or_after_an_event_is_a_date_near_the_story_s_tim
     assert timex(nlp, text)["weeks"] == {"type": "DURATION", "value": "PXW"}
 
 
+def test_a_day_moved_from_a_named_day_is_one_expression(nlp: Language) -> None:
+    # published Thursday 2024-03-14
+    found = timex(nlp, "The envoy left the day after Monday's vote.")
+    assert found["the day after Monday"] == {"type": "DATE", "value": "2024-03-12"}
+    found = timex(nlp, "He arrived three days before Christmas.")
+    assert found["three days before Christmas"] == {"type": "DATE", "value": "2023-12-22"}
+    # and it is the story's day: "the next morning" follows it
+    text = "The day before last Tuesday's hearing, he fell ill. He appeared in court the next morning."
+    found = timex(nlp, text)
+    assert found["The day before last Tuesday"] == {"type": "DATE", "value": "2024-03-11"}
+    assert found["the next morning"] == {"type": "DATE", "value": "2024-03-12"}
+
+
 def test_the_night_before_is_the_story_s_neighbour(nlp: Language) -> None:
     found = timex(nlp, "The envoy arrived on May 3, 2011. The night before, rebels had attacked.")
     assert found["The night before"] == {"type": "DATE", "value": "2011-05-02"}

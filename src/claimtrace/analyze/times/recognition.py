@@ -70,6 +70,11 @@ WHOLE_PATTERNS = re.compile(
     # the early hours of a day: NER keeps "the early hours of" apart from "Monday"
     rf"|(?:the\s+)?(?:early|small|wee)\s+hours\s+of\s+(?:{FULL_WEEKDAY_RE}|today|yesterday"
     rf"|(?:{MONTH_RE})\.?\s+\d{{1,2}}\b(?:,?\s+(?:1[89]|20)\d{{2}})?)\b"
+    # a day moved from a named one ("the day before last Tuesday's hearing", "three days before Christmas"):
+    # TimeML's one expression, the shifted day; NER often keeps the named day apart
+    rf"|(?:the\s+)?(?:(?:\d+|{NUMBER_RE})\s+)?(?:days?|weeks?)\s+(?:before|after)\s+(?:(?:last|next|this)\s+)?"
+    rf"(?:{FULL_WEEKDAY_RE}|yesterday|today|tomorrow|{HOLIDAY_RE}"
+    rf"|(?:{MONTH_RE})\.?\s+\d{{1,2}}\b(?:,?\s+(?:1[89]|20)\d{{2}})?)\b"
     # a weekday of a named week, a count from a day, the week after next: NER splits or drops them
     rf"|(?:{FULL_WEEKDAY_RE})\s+(?:of\s+)?(?:last|next|this)\s+week\b"
     rf"|(?:\d+|{NUMBER_RE})\s+(?:days?|weeks?|months?|years?)\s+from\s+(?:today|tomorrow|yesterday|now|{FULL_WEEKDAY_RE})\b"
