@@ -521,6 +521,16 @@ def test_a_day_moved_from_a_named_day_is_one_expression(nlp: Language) -> None:
     assert found["the next morning"] == {"type": "DATE", "value": "2024-03-12"}
 
 
+def test_a_month_that_opens_a_name_is_no_time(nlp: Language) -> None:
+    assert "March" not in timex(nlp, "Protesters joined the annual March for Life on Capitol Hill.")
+    assert "March" not in timex(nlp, "She attended a March of Dimes gala.")
+    # after a preposition, or before a weekday or a year, it is the month
+    assert timex(nlp, "He ran in March for Congress.")["March"] == {"type": "DATE", "value": "2024-03"}
+    assert timex(nlp, "Talks resume in March on Monday.")["March"] == {"type": "DATE", "value": "2024-03"}
+    found = timex(nlp, "It happened in March of 2012.")
+    assert found["March of 2012"] == {"type": "DATE", "value": "2012-03"}
+
+
 def test_the_night_before_is_the_story_s_neighbour(nlp: Language) -> None:
     found = timex(nlp, "The envoy arrived on May 3, 2011. The night before, rebels had attacked.")
     assert found["The night before"] == {"type": "DATE", "value": "2011-05-02"}

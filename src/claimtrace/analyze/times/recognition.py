@@ -15,6 +15,7 @@ from claimtrace.analyze.times.vocabulary import (
     FULL_WEEKDAY_RE,
     FUZZY_RE,
     MONTH_RE,
+    MONTHS,
     NUMBER_RE,
     SEASON_RE,
     SET_WORDS,
@@ -164,6 +165,13 @@ TRAILING = frozenset({"and", "or", ",", "to", "-", "–"})
 RANGE_OPENERS = frozenset({"between", "from"})
 # A count before a capitalised unit is a title, which TimeML does not mark ("60 Minutes", "24 Hours")
 TITLE = re.compile(rf"\d+\s+(?:{DURATION_UNIT_RE.title()})")
+# A month that opens a name after an article ("the annual March for Life", "the March on Washington", "a
+# March of Dimes gala"): a title, which TimeML does not mark; a weekday or month after it keeps it a time, and
+# so does a preposition before it ("in March for Congress")
+NAME_OPENERS = re.compile(r"(?:\b(?:the|a|an|annual|yearly)|'s)\s+$", re.IGNORECASE)
+MONTH_TITLE = re.compile(
+    rf"\s+(?:for|on|of|against)\s+(?:the\s+|our\s+)?(?!(?:{FULL_WEEKDAY_RE.title()}|{MONTH_RE.title()})\b)[A-Z][a-z]"
+)
 # "a second" before a word is the ordinal ("a second betrayal"), unless the word makes it a time
 ORDINAL_SECOND = re.compile(r"\s+(?!later\b|earlier\b|ago\b|before\b|after\b|or\b|and\b)[a-z]")
 
@@ -240,7 +248,17 @@ def find_candidates(doc: Doc, text: str) -> list[Candidate]:
             continue
         if all(m.end() <= s or m.start() >= e for s, e in taken):
             found.append(Candidate(m.start(), m.end(), text[m.start() : m.end()]))
-    found = [c for c in found if not TITLE.fullmatch(c.text)]
+    found = [
+        c
+        for c in found
+        if not TITLE.fullmatch(c.text)
+        and not (
+            c.text.title() == c.text
+            and c.text.lower() in MONTHS
+            and MONTH_TITLE.match(text, c.end)
+            and NAME_OPENERS.search(text, max(0, c.start - 12), c.start)
+        )
+    ]
     return sorted(
         (_without_article(end) for c in found for day in _day_list(c) for end in _clock_range(day)),
         key=lambda c: c.start,
