@@ -71,11 +71,6 @@ WHOLE_PATTERNS = re.compile(
     # the early hours of a day: NER keeps "the early hours of" apart from "Monday"
     rf"|(?:the\s+)?(?:early|small|wee)\s+hours\s+of\s+(?:{FULL_WEEKDAY_RE}|today|yesterday"
     rf"|(?:{MONTH_RE})\.?\s+\d{{1,2}}\b(?:,?\s+(?:1[89]|20)\d{{2}})?)\b"
-    # a day moved from a named one ("the day before last Tuesday's hearing", "three days before Christmas"):
-    # TimeML's one expression, the shifted day; NER often keeps the named day apart
-    rf"|(?:the\s+)?(?:(?:\d+|{NUMBER_RE})\s+)?(?:days?|weeks?)\s+(?:before|after)\s+(?:(?:last|next|this)\s+)?"
-    rf"(?:{FULL_WEEKDAY_RE}|yesterday|today|tomorrow|{HOLIDAY_RE}"
-    rf"|(?:{MONTH_RE})\.?\s+\d{{1,2}}\b(?:,?\s+(?:1[89]|20)\d{{2}})?)\b"
     # a weekday of a named week, a count from a day, the week after next: NER splits or drops them
     rf"|(?:{FULL_WEEKDAY_RE})\s+(?:of\s+)?(?:last|next|this)\s+week\b"
     rf"|(?:\d+|{NUMBER_RE})\s+(?:days?|weeks?|months?|years?)\s+from\s+(?:today|tomorrow|yesterday|now|{FULL_WEEKDAY_RE})\b"
@@ -90,6 +85,28 @@ WHOLE_PATTERNS = re.compile(
     rf"|(?:(?:last|next|this)\s+)?(?:{HOLIDAY_RE})(?:\s+week(?:end)?)?(?:,?\s+(?:of\s+)?(?:1[89]|20)\d{{2}})?\b"
     r")",
 )
+
+
+# A day moved from a named one ("the day before last Tuesday's hearing", "three days before Christmas"):
+# TimeML's one expression, the shifted day, where NER often keeps the named day apart. Found from its unit and
+# signal (SHIFT_SIGNAL, quick to turn positions away), read on (SHIFTED_DAY), then widened back over its count
+# and article (SHIFT_LEAD).
+SHIFT_SIGNAL = re.compile(r"\b(?:day|week)s?\s+(?:before|after)\s+")
+SHIFTED_DAY = re.compile(
+    r"(?:(?:last|next|this)\s+)?"
+    rf"(?:{FULL_WEEKDAY_RE}|yesterday|today|tomorrow|{HOLIDAY_RE}"
+    rf"|(?:{MONTH_RE})\.?\s+\d{{1,2}}\b(?:,?\s+(?:1[89]|20)\d{{2}})?)\b"
+)
+SHIFT_LEAD = re.compile(rf"(?:\bthe\s+)?(?:\b(?:\d+|{NUMBER_RE})\s+)?$")
+
+
+def _whole_matches(lower: str) -> list[tuple[int, int]]:
+    found = [m.span() for m in WHOLE_PATTERNS.finditer(lower)]
+    for signal in SHIFT_SIGNAL.finditer(lower):
+        if m := SHIFTED_DAY.match(lower, signal.end()):
+            lead = SHIFT_LEAD.search(lower, max(0, signal.start() - 30), signal.start())
+            found.append((lead.start() if lead else signal.start(), m.end()))
+    return found
 
 
 # A vague measure as an adjective ("a decades-long feud", "a years-old slump"): one expression, TimeML's
@@ -232,12 +249,12 @@ def find_candidates(doc: Doc, text: str) -> list[Candidate]:
             continue
         found.append(Candidate(start, end_char, text[start:end_char]))
     lower = _lowercase(text)
-    for m in WHOLE_PATTERNS.finditer(lower):
-        if text.startswith("may", m.start()):
+    for m_start, m_end in _whole_matches(lower):
+        if text.startswith("may", m_start):
             continue  # the modal, not the month ("it may last year after year")
-        inside = [c for c in found if c.start < m.end() and m.start() < c.end]
-        start = min([m.start(), *(c.start for c in inside)])
-        end = max([m.end(), *(c.end for c in inside)])
+        inside = [c for c in found if c.start < m_end and m_start < c.end]
+        start = min([m_start, *(c.start for c in inside)])
+        end = max([m_end, *(c.end for c in inside)])
         found = [c for c in found if c not in inside] + [Candidate(start, end, text[start:end])]
     for m in VAGUE_ADJECTIVE.finditer(lower):  # exactly the adjective: NER may take words before it
         found = [c for c in found if c.end <= m.start() or c.start >= m.end()]
