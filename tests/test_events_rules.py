@@ -281,3 +281,39 @@ def test_sending_aid_stays_aid(nlp) -> None:
         ]
         != "ACCUSE"
     )
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("Police prevented the demonstration outside the parliament.", "prevented"),
+        ("Riot police broke up the protest in the capital.", "broke"),
+        ("The march was banned by the interior ministry.", "banned"),
+    ],
+)
+def test_stopping_a_protest_is_the_states_coercion(nlp, text: str, trigger: str) -> None:
+    assert one(nlp, text, trigger)["type"] == "COERCE"
+
+
+def test_a_protest_that_is_also_an_attack_is_no_suppressed_protest() -> None:
+    from claimtrace.analyze.events import suppression_type
+
+    doc = spacy.load(Settings().model)("The army stopped the air strikes on Monday.")
+    (unit,) = [u for u in build_units(doc[:]) if u.head.lower_ == "stopped"]
+    assert suppression_type(unit) is None
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("Serbia lodged an official protest with Albania on Monday.", "lodged"),
+        ("The embassy filed a formal protest with the foreign ministry.", "filed"),
+    ],
+)
+def test_a_formal_protest_is_an_accusation(nlp, text: str, trigger: str) -> None:
+    event = one(nlp, text, trigger)
+    assert (event["type"], event["mode"]) == ("ACCUSE", "disapprove")
+
+
+def test_people_protesting_stay_a_protest(nlp) -> None:
+    assert one(nlp, "Thousands of students protested in the capital.", "protested")["type"] == "PROTEST"

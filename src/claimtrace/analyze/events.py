@@ -369,6 +369,44 @@ def removal_type(unit: EventUnit) -> str | None:
     return "CONCEDE" if measures & {"COERCE", "SANCTION"} else None
 
 
+def _verb_with_particle(token: Token) -> str:
+    """The verb's lemma, joined by "_" to its particle where it has one ("broke up" → "break_up")."""
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    return f"{lemma(token)}_{particle}" if particle else lemma(token)
+
+
+def _objects(unit: EventUnit) -> list[Token]:
+    return [c for c in unit.head.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
+def suppression_type(unit: EventUnit) -> str | None:
+    """Stopping a protest ("police prevented the demonstration", "broke up the rally", "the march was
+    banned") is the state's COERCE (manual 3.15), not the PROTEST its object names; "stopped the air
+    strikes" (a strike that is also an attack) is left to the classifier."""
+    head = unit.head
+    if unit.is_noun or head.pos_ != "VERB":
+        return None
+    verb = _verb_with_particle(head)
+    if verb not in plover.SUPPRESSION_VERBS and lemma(head) not in plover.SUPPRESSION_VERBS:
+        return None
+    for obj in _objects(unit):
+        types = set(lexicon_types(obj))
+        if "PROTEST" in types and "ASSAULT" not in types:
+            return "COERCE"
+    return None
+
+
+def complaint_type(unit: EventUnit) -> str | None:
+    """Delivering a formal protest or complaint ("lodged an official protest with Albania", "filed a
+    complaint with the ministry") is an ACCUSE (manual 3.9, mode disapprove): a diplomatic protest, not a
+    demonstration."""
+    if unit.is_noun or lemma(unit.head) not in plover.COMPLAINT_VERBS:
+        return None
+    if any(lemma(obj) in plover.COMPLAINT_NOUNS for obj in _objects(unit)):
+        return "ACCUSE"
+    return None
+
+
 def negated_act(unit: EventUnit, event_type: str) -> str | None:
     """A negated act that is no refusal keeps its own type ("the army did not attack", "did not release the
     prisoners"): a classifier that reads the negation tends to call it a REJECT, which PLOVER keeps for
@@ -505,7 +543,8 @@ def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = No
             value = factuality_at(unit, factuality)
             attribution = reporting_attribution(unit, indexed)
             status = event_status(unit, value, attribution, question)
-            act = removal_type(unit) or investigation_type(unit) or speech_act_type(unit) or label
+            act = (removal_type(unit) or investigation_type(unit) or suppression_type(unit)
+                   or complaint_type(unit) or speech_act_type(unit) or label)  # fmt: skip
             event_type = coded_type(act, status, unit)
             demander = demanded_by(unit)
             if is_refusal(unit, status, event_type):

@@ -156,6 +156,21 @@ REMOVAL_VERBS = frozenset({
     "loosen", "waive", "drop", "shorten",
 })  # fmt: skip
 
+# Verbs that stop a protest: applied to one ("police prevented the demonstration", "broke up the rally",
+# "banned the march") they make the state's COERCE (manual 3.15, mode restrict), not the protest itself.
+SUPPRESSION_VERBS = frozenset({
+    "prevent", "stop", "ban", "prohibit", "outlaw", "forbid", "break_up", "crush", "suppress", "quell",
+    "halt", "thwart", "foil", "bar", "disrupt",
+})  # fmt: skip
+
+# Verbs that deliver a formal complaint: with a protest or complaint for object ("lodged an official protest
+# with Albania", "filed a complaint against the referee") they make an ACCUSE (manual 3.9, mode disapprove),
+# the diplomatic protest, not a demonstration.
+COMPLAINT_VERBS = frozenset(
+    {"lodge", "file", "register", "deliver", "submit", "issue", "send", "hand", "voice"}
+)
+COMPLAINT_NOUNS = frozenset({"protest", "complaint", "grievance", "objection", "remonstrance"})
+
 # Blocking a way ("blocked roads", "barricaded the bridge") is PROTEST's obstruction (manual 3.12) when the
 # people do it, and COERCE's restriction of movement when the state does (`STATE_SECTORS`); "blocked the
 # resolution" stays a REJECT.
@@ -215,8 +230,9 @@ MODE_CUES: dict[str, dict[str, tuple[str, ...]]] = {
                         "change step", "yield": "release ceasefire withdraw lift disarm free",
                         "meet": "talk talks meeting negotiation negotiate meet dialogue proposal plan"}),
     "ACCUSE": _entries({"disapprove": "condemn criticize criticise denounce decry deplore slam complain "
-                        "disapprove rebuke censure", "investigate": "investigate probe investigation "
-                        "inquiry examine inspect inspector monitor verify", "allege": "accuse allege charge "
+                        "disapprove rebuke censure complaint protest objection", "investigate":
+                        "investigate probe investigation inquiry examine inspect inspector monitor verify",
+                        "allege": "accuse allege charge "
                         "sue indict lawsuit prosecute accusation allegation"}),
     "THREATEN": _entries({"restrict": "blockade boycott curfew embargo ban restrict sanction",
                           "arrest": "arrest detain jail imprison", "relations": "relations talks "
@@ -235,7 +251,8 @@ MODE_CUES: dict[str, dict[str, tuple[str, ...]]] = {
                           "police": "police riot-police gendarmerie", "militia": "militia fighter "
                           "rebel insurgent"}),
     "COERCE": _entries({"seize": "seize confiscate raid search expropriate nationalize", "restrict":
-                        "restrict blockade cordon close ban restriction", "censor": "censor censorship",
+                        "restrict blockade cordon close ban restriction prevent suppress quell thwart",
+                        "censor": "censor censorship",
                         "curfew": "curfew", "martial-law": "emergency martial", "arrest": "arrest detain "
                         "jail imprison custody detention", "deport": "deport expel deportation",
                         "withhold": "withhold shut cut", "cyber": "hack cyberattack hacker"}),
