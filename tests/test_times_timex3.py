@@ -531,6 +531,14 @@ def test_a_month_that_opens_a_name_is_no_time(nlp: Language) -> None:
     assert found["March of 2012"] == {"type": "DATE", "value": "2012-03"}
 
 
+def test_a_unit_after_a_count_of_things_is_a_rate(nlp: Language) -> None:
+    found = timex(nlp, "We are doing hundreds of interviews a day, he said.")
+    assert found["a day"] == {"type": "SET", "value": "P1D"}
+    assert timex(nlp, "Prices rose 5 percent a year.")["a year"] == {"type": "SET", "value": "P1Y"}
+    # a length stays one
+    assert timex(nlp, "She waited a day before calling.")["a day"] == {"type": "DURATION", "value": "P1D"}
+
+
 def test_the_night_before_is_the_story_s_neighbour(nlp: Language) -> None:
     found = timex(nlp, "The envoy arrived on May 3, 2011. The night before, rebels had attacked.")
     assert found["The night before"] == {"type": "DATE", "value": "2011-05-02"}

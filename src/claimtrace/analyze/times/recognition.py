@@ -217,6 +217,21 @@ def _period_around(doc: Doc, first: int, end: int) -> Candidate | None:
     return Candidate(unit.idx, unit.idx + len(unit.text), unit.text, reading)
 
 
+# "a day" after a count of things ("hundreds of interviews a day", "500 cars a week", "5 percent a year") is
+# a rate: TimeML's SET, as "per day" is, not the length of one day
+RATE = re.compile(r"an?\s+(?P<u>hour|day|week|month|year)", re.IGNORECASE)
+
+
+def _as_rate(doc: Doc, candidate: Candidate) -> Candidate:
+    if not (m := RATE.fullmatch(candidate.text)):
+        return candidate
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    before = doc[span.start - 1] if span is not None and span.start > 0 else None
+    if before is None or not (before.tag_ in {"NNS", "CD"} or before.lower_ in {"percent", "%"}):
+        return candidate
+    return Candidate(candidate.start, candidate.end, candidate.text, f"per {m['u'].lower()}")
+
+
 def find_candidates(doc: Doc, text: str) -> list[Candidate]:
     """DATE/TIME entities (with a leading "since"), plus pattern matches that overlap none of them; a
     WHOLE_PATTERNS match (a season with its year, a range, a clock time with its day) replaces the candidates
@@ -266,7 +281,7 @@ def find_candidates(doc: Doc, text: str) -> list[Candidate]:
         if all(m.end() <= s or m.start() >= e for s, e in taken):
             found.append(Candidate(m.start(), m.end(), text[m.start() : m.end()]))
     found = [
-        c
+        _as_rate(doc, c)
         for c in found
         if not TITLE.fullmatch(c.text)
         and not (
