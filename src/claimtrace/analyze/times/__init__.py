@@ -11,14 +11,16 @@ its two ends, each an entry with its TIMEX3, as TimeML marks them. Each entry ca
   be told; `basis` "absolute" when the expression names its year, else "relative-to-published";
 - `timex3`: {"type": DATE | TIME | DURATION | SET, "value": …} in TimeML's value grammar (weeks "2024-W11",
   seasons "2023-SU", quarters "2024-Q1", times "…T20:00", durations "P3D", "PT5H", "PXY", sets "P1W" /
-  "XXXX-WXX-1" / "XXXX-XX-XXTNI", "PRESENT_REF" / "PAST_REF" / "FUTURE_REF"; a part of a day named with its
-  day, "Friday night", is that day, as the annotation scored in `claimtrace eval timex` mostly writes it),
-  or None where the entry is not a TimeML time expression at all (a person's age, "52" after a name, "the
-  day", a range's whole).
+  "XXXX-WXX-1" / "XXXX-XX-XXTNI" and rates ("interviews a day": P1D), "PRESENT_REF" / "PAST_REF" /
+  "FUTURE_REF"; a part of a day named with its day, "Friday night", is that day, as the annotation scored in
+  `claimtrace eval timex` mostly writes it), or None where the entry is not a TimeML time expression at all
+  (a person's age, "52" after a name, "the day", a range's whole).
 
 Anchoring: deictic expressions ("yesterday", "last week", "three years ago") resolve against the publication
 date; anaphoric ones ("that day", "the next morning", "two days later", "that Sunday") against the story's
-reference time, the last date an expression named ("an hour later": its last clock time); a month, day,
+reference time, the last date an expression named ("an hour later": its last clock time; "in the weeks before
+the shooting", a vague stretch around an event, a DATE at the month of it); a day moved from a named one ("the
+day before last Tuesday") is one expression, that day moved; a month, day,
 season or holiday without a year, and a bare weekday, is placed by the tense of the clause it dates (past:
 the latest one not after publication; future: the first not before; otherwise the closest; a plan's time
 is future whatever the report's tense, a negated "could"/"would" past), and a past-tense month follows a
