@@ -317,3 +317,73 @@ def test_a_formal_protest_is_an_accusation(nlp, text: str, trigger: str) -> None
 
 def test_people_protesting_stay_a_protest(nlp) -> None:
     assert one(nlp, "Thousands of students protested in the capital.", "protested")["type"] == "PROTEST"
+
+
+def _unit(text: str, head: str):
+    doc = spacy.load(Settings().model)(text)
+    return next(u for u in build_units(doc[:]) if u.head.lower_ == head)
+
+
+@pytest.mark.parametrize(
+    "text, head, expected",
+    [
+        ("Israel reimposed blockades in the West Bank on Friday.", "reimposed", "COERCE"),
+        ("The government imposed a curfew on the city.", "imposed", "COERCE"),
+        ("The European Union imposed sanctions on Belarus.", "imposed", None),  # PLV codes most COERCE
+        ("The council imposed a new tax on fuel.", "imposed", None),
+    ],
+)
+def test_putting_a_coercive_measure_in_force_is_coerce(text: str, head: str, expected: str | None) -> None:
+    from claimtrace.analyze.events import imposition_type
+
+    assert imposition_type(_unit(text, head)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, head, expected",
+    [
+        ("Israel has strengthened its forces along the border.", "strengthened", "MOBILIZE"),
+        ("China boosted its troops near the frontier.", "boosted", "MOBILIZE"),
+        ("The company strengthened its ties with Japan.", "strengthened", None),
+    ],
+)
+def test_adding_to_armed_forces_is_mobilize(text: str, head: str, expected: str | None) -> None:
+    from claimtrace.analyze.events import buildup_type
+
+    assert buildup_type(_unit(text, head)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, head, expected",
+    [
+        ("Swiss doctors handed over 700 kg of medicine to the Red Crescent.", "handed", "AID"),
+        ("U.N. helicopters evacuated the wounded from the town.", "evacuated", "AID"),
+        ("The rebels handed over the prisoners to the Red Cross.", "handed", None),
+        ("The embassy evacuated its diplomats from the capital.", "evacuated", None),
+    ],
+)
+def test_handing_over_aid_and_evacuating_the_hurt_is_aid(text: str, head: str, expected: str | None) -> None:
+    from claimtrace.analyze.events import aid_type
+
+    assert aid_type(_unit(text, head), "RETREAT") == expected
+
+
+def test_an_attempt_read_as_a_threat_is_the_act() -> None:
+    from claimtrace.analyze.events import attempted_type
+
+    unit = _unit("Militants said they attempted to assassinate the prime minister.", "assassinate")
+    assert attempted_type(unit, "THREATEN") == "ASSAULT"
+    assert attempted_type(_unit("Rebels plan to attack the town.", "attack"), "THREATEN") is None
+
+
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        ("Israel reimposed blockades in the West Bank on Friday.", "reimposed", "COERCE"),
+        ("Israel has strengthened its forces along the border.", "strengthened", "MOBILIZE"),
+        ("Swiss doctors handed over 700 kg of medicine to the Red Crescent.", "handed", "AID"),
+        ("U.N. helicopters evacuated the wounded from the town.", "evacuated", "AID"),
+    ],
+)
+def test_measures_buildups_and_aid_in_both_profiles(nlp, text: str, trigger: str, expected: str) -> None:
+    assert one(nlp, text, trigger)["type"] == expected

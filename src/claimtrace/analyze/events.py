@@ -379,6 +379,11 @@ def _objects(unit: EventUnit) -> list[Token]:
     return [c for c in unit.head.children if c.dep_ in ("dobj", "nsubjpass")]
 
 
+def _noun_types(token: Token) -> set[str]:
+    """The lexicon's types of a noun, by its form or its lemma ("blockades" → the types of "blockade")."""
+    return set(lexicon_types(token)) | set(plover.NOUN_LEXICON.get(lemma(token), ()))
+
+
 def suppression_type(unit: EventUnit) -> str | None:
     """Stopping a protest ("police prevented the demonstration", "broke up the rally", "the march was
     banned") is the state's COERCE (manual 3.15), not the PROTEST its object names; "stopped the air
@@ -390,7 +395,7 @@ def suppression_type(unit: EventUnit) -> str | None:
     if verb not in plover.SUPPRESSION_VERBS and lemma(head) not in plover.SUPPRESSION_VERBS:
         return None
     for obj in _objects(unit):
-        types = set(lexicon_types(obj))
+        types = _noun_types(obj)
         if "PROTEST" in types and "ASSAULT" not in types:
             return "COERCE"
     return None
@@ -404,6 +409,59 @@ def complaint_type(unit: EventUnit) -> str | None:
         return None
     if any(lemma(obj) in plover.COMPLAINT_NOUNS for obj in _objects(unit)):
         return "ACCUSE"
+    return None
+
+
+def _object_nouns(unit: EventUnit) -> list[Token]:
+    """The unit's objects, each with the noun of an "of" it measures ("700 kg of medicine" → kg, medicine)."""
+    out = []
+    for obj in _objects(unit):
+        out.append(obj)
+        out += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                if g.dep_ == "pobj"]  # fmt: skip
+    return out
+
+
+def imposition_type(unit: EventUnit) -> str | None:
+    """Putting a coercive measure in force ("Israel reimposed blockades", "imposed a curfew", "declared a
+    state of emergency") is a COERCE. Imposed sanctions are left to the classifier: PLV_train codes most of
+    them COERCE, a few SANCTION."""
+    if unit.is_noun or lemma(unit.head) not in plover.IMPOSITION_VERBS:
+        return None
+    measures = _objects(unit)
+    if any("COERCE" in _noun_types(obj) or lemma(obj) in plover.IMPOSED_MEASURES for obj in measures):
+        return "COERCE"
+    return None
+
+
+def buildup_type(unit: EventUnit) -> str | None:
+    """Adding to armed forces ("Israel has strengthened its forces in Lebanon", "boosted its troops") is a
+    MOBILIZE (manual 3.14)."""
+    if unit.is_noun or lemma(unit.head) not in plover.BUILDUP_VERBS:
+        return None
+    cues = plover.MODE_CUES["MOBILIZE"]
+    if any(lemma(obj) in cues or obj.lower_ in cues for obj in _objects(unit)):
+        return "MOBILIZE"
+    return None
+
+
+def aid_type(unit: EventUnit, label: str) -> str | None:
+    """Handing over or delivering what aid is made of ("handed over 700 kg of medicine to the Red Crescent")
+    and evacuating the hurt and helpless ("evacuated the wounded") are AID (manual 3.6), where the classifier
+    read RETREAT's handing over and evacuation."""
+    verb = lemma(unit.head)
+    if label != "RETREAT" or unit.is_noun or verb not in plover.HANDOVER_VERBS | {"evacuate"}:
+        return None
+    words = {w for obj in _object_nouns(unit) for w in (lemma(obj), obj.lower_)}
+    return "AID" if words & (plover.EVACUATED_PEOPLE if verb == "evacuate" else plover.AID_GOODS) else None
+
+
+def attempted_type(unit: EventUnit, label: str) -> str | None:
+    """An attempted act is coded as the act ("said they attempted to assassinate the prime minister" is an
+    ASSAULT), where the classifier read the attempt as a THREATEN: the head's one lexicon type."""
+    own = lexicon_types(unit.head)
+    if label == "THREATEN" and is_attempt(unit) and len(own) == 1 and own[0] != "THREATEN":
+        return own[0]
     return None
 
 
@@ -544,7 +602,9 @@ def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = No
             attribution = reporting_attribution(unit, indexed)
             status = event_status(unit, value, attribution, question)
             act = (removal_type(unit) or investigation_type(unit) or suppression_type(unit)
-                   or complaint_type(unit) or speech_act_type(unit) or label)  # fmt: skip
+                   or complaint_type(unit) or imposition_type(unit) or buildup_type(unit)
+                   or aid_type(unit, label) or attempted_type(unit, label) or speech_act_type(unit)
+                   or label)  # fmt: skip
             event_type = coded_type(act, status, unit)
             demander = demanded_by(unit)
             if is_refusal(unit, status, event_type):

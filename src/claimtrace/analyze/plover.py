@@ -171,6 +171,39 @@ COMPLAINT_VERBS = frozenset(
 )
 COMPLAINT_NOUNS = frozenset({"protest", "complaint", "grievance", "objection", "remonstrance"})
 
+# Verbs that put a measure in force: applied to a coercive measure ("reimposed blockades", "imposed a
+# curfew", "declared a state of emergency") the act is a COERCE (manual 3.15), whatever the sentence's
+# violence suggests.
+IMPOSITION_VERBS = frozenset({
+    "impose", "reimpose", "re-impose", "enforce", "declare", "introduce", "extend", "tighten", "reinstate",
+    "order",
+})  # fmt: skip
+# Measures the noun lexicon does not mark COERCE (a blockade by demonstrators is a PROTEST) that are the
+# state's restriction once imposed.
+IMPOSED_MEASURES = frozenset({"blockade", "cordon", "closure", "quarantine", "siege"})
+
+# Verbs that add to armed forces: with troops, forces or weapons for object ("strengthened its forces in
+# Lebanon", "boosted its troops on the border", "beefed up security forces") the act is a MOBILIZE (manual
+# 3.14); the objects are MODE_CUES["MOBILIZE"]'s troop, weapon, police and militia words.
+BUILDUP_VERBS = frozenset({
+    "strengthen", "reinforce", "bolster", "boost", "beef", "increase", "double", "triple", "build", "mass",
+    "amass", "expand", "augment", "swell",
+})  # fmt: skip
+
+# What aid is made of: handing over, giving or delivering these ("handed over 700 kg of medicine") is AID
+# (manual 3.6), not RETREAT's handing over of territory or prisoners; evacuating the hurt and the helpless
+# ("evacuated the wounded") is AID's rescue, evacuating troops or diplomats a RETREAT.
+AID_GOODS = frozenset({
+    "aid", "medicine", "medicines", "medication", "drug", "vaccine", "food", "grain", "flour", "rice",
+    "wheat", "water", "supply", "supplies", "tent", "blanket", "fuel", "relief", "assistance", "equipment",
+    "clothing", "shelter", "money", "fund", "funds", "donation", "ton", "tonne", "kg", "kilogram",
+})  # fmt: skip
+HANDOVER_VERBS = frozenset({"hand", "turn", "transfer", "deliver", "give", "send", "ship", "return"})
+EVACUATED_PEOPLE = frozenset({
+    "wounded", "injured", "sick", "civilian", "refugee", "child", "woman", "resident", "survivor", "victim",
+    "patient", "elderly", "villager", "family", "people", "casualty",
+})  # fmt: skip
+
 # Blocking a way ("blocked roads", "barricaded the bridge") is PROTEST's obstruction (manual 3.12) when the
 # people do it, and COERCE's restriction of movement when the state does (`STATE_SECTORS`); "blocked the
 # resolution" stays a REJECT.
