@@ -387,3 +387,26 @@ def test_an_attempt_read_as_a_threat_is_the_act() -> None:
 )
 def test_measures_buildups_and_aid_in_both_profiles(nlp, text: str, trigger: str, expected: str) -> None:
     assert one(nlp, text, trigger)["type"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("The opposition leaders agreed to postpone the demonstration until Friday.", "agreed"),
+        ("The unions agreed to call off the strike.", "agreed"),
+    ],
+)
+def test_promising_to_call_off_a_protest_is_no_threat(nlp, text: str, trigger: str) -> None:
+    assert one(nlp, text, trigger)["type"] == "AGREE"
+
+
+def test_a_promised_protest_stays_a_threat(nlp) -> None:
+    assert one(nlp, "The rebels vowed to stage a demonstration on Friday.", "vowed")["type"] == "THREATEN"
+
+
+def test_an_obligation_carried_by_a_copula_is_the_speakers_request(nlp) -> None:
+    event = one(nlp, "The minister said that Syria must be ready to negotiate with Israel.", "negotiate")
+    assert event["type"] == "REQUEST"
+    assert event["actor"]["text"] == "The minister"
+    willing = one(nlp, "The minister said that Syria is willing to negotiate with Israel.", "negotiate")
+    assert willing["type"] == "AGREE"

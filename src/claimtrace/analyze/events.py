@@ -313,8 +313,11 @@ def speech_act_type(unit: EventUnit) -> str | None:
 
 def demanded_by(unit: EventUnit) -> Token | None:
     """The reporting verb whose subject demands the unit's act: an obligation ("must", "should") in the
-    clause it reports ("Russia said Sudan must return …", "announced that Kagame must agree …")."""
+    clause it reports ("Russia said Sudan must return …", "announced that Kagame must agree …", "said that
+    the US must be ready to mediate": the copula carries the obligation)."""
     top = unit.governor or unit.head
+    if top.dep_ in ("acomp", "attr") and lemma(top.head) == "be":
+        top = top.head
     if not (_modals(top) | _modals(unit.head)) & OBLIGATION_MODALS:
         return None
     if top.dep_ == "ccomp" and lemma(top.head) in REPORTING_VERBS:
@@ -329,7 +332,10 @@ def coded_type(event_type: str, status: str, unit: EventUnit) -> str:
     lexicon = {t for token in [*unit.trigger[1:], *unit.complements] for t in lexicon_types(token)}
     if not unit.complements and not unit.trigger[1:]:
         lexicon = set(lexicon_types(unit.head))  # "they will attack": the head is the act
-    if event_type == "AGREE" and lexicon & THREATENED_TYPES and not lexicon & AGREEABLE_TYPES:
+    # "agreed to postpone the protest" is no promised protest
+    calls_off = any(_verb_with_particle(c) in plover.CALLING_OFF_VERBS for c in unit.complements)
+    threatened = lexicon & THREATENED_TYPES and not lexicon & AGREEABLE_TYPES
+    if event_type == "AGREE" and threatened and not calls_off:
         return "THREATEN"  # "vowed to fight", "will attack" called AGREE
     if status in ("intended", "future"):
         if event_type in plover.COOPERATIVE_ACTIONS:

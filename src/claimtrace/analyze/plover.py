@@ -204,6 +204,13 @@ EVACUATED_PEOPLE = frozenset({
     "patient", "elderly", "villager", "family", "people", "casualty",
 })  # fmt: skip
 
+# Verbs that call an act off: promising one of a protest or an attack ("agreed to postpone the
+# demonstration", "agreed to call off the strike") is an AGREE, not the THREATEN of a promised protest.
+CALLING_OFF_VERBS = frozenset({
+    "postpone", "delay", "defer", "call_off", "halt", "stop", "abandon", "cease", "end", "suspend", "cancel",
+    "scrap", "drop", "lift", "reschedule",
+})  # fmt: skip
+
 # Blocking a way ("blocked roads", "barricaded the bridge") is PROTEST's obstruction (manual 3.12) when the
 # people do it, and COERCE's restriction of movement when the state does (`STATE_SECTORS`); "blocked the
 # resolution" stays a REJECT.
