@@ -373,6 +373,7 @@ def test_an_attempt_read_as_a_threat_is_the_act() -> None:
 
     unit = _unit("Militants said they attempted to assassinate the prime minister.", "assassinate")
     assert attempted_type(unit, "THREATEN") == "ASSAULT"
+    assert attempted_type(unit, "AGREE") == "ASSAULT"
     assert attempted_type(_unit("Rebels plan to attack the town.", "attack"), "THREATEN") is None
 
 
@@ -410,3 +411,38 @@ def test_an_obligation_carried_by_a_copula_is_the_speakers_request(nlp) -> None:
     assert event["actor"]["text"] == "The minister"
     willing = one(nlp, "The minister said that Syria is willing to negotiate with Israel.", "negotiate")
     assert willing["type"] == "AGREE"
+
+
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        ("The envoy undertook a mediation mission between Syria and the rebels.", "undertook", "CONSULT"),
+        ("Norway mediated between the government and the rebels.", "mediated", "CONSULT"),
+        ("Norway offered to mediate between the government and the rebels.", "offered", "AGREE"),
+        ("Israel is opposed to French mediation in the talks with Syria.", "opposed", "REJECT"),
+    ],
+)
+def test_mediating_is_consult_and_opposing_it_is_not(nlp, text: str, trigger: str, expected: str) -> None:
+    assert one(nlp, text, trigger)["type"] == expected
+
+
+def test_mediation_rule_reads_only_verbs_that_carry_it_out() -> None:
+    from claimtrace.analyze.events import mediation_type
+
+    unit = _unit("The envoy undertook a mediation mission in Sudan.", "undertook")
+    assert mediation_type(unit) == "CONSULT"
+    assert mediation_type(_unit("Israel opposed French mediation in the talks.", "opposed")) is None
+
+
+@pytest.mark.parametrize(
+    "text, head, expected",
+    [
+        ("Peru has granted diplomatic asylum to five army officers.", "granted", "AID"),
+        ("The bank gave Egypt a loan of two billion dollars.", "gave", "AID"),
+        ("The court granted bail to the journalist.", "granted", None),
+    ],
+)
+def test_granting_aid_is_aid(text: str, head: str, expected: str | None) -> None:
+    from claimtrace.analyze.events import aid_type
+
+    assert aid_type(_unit(text, head), "CONCEDE") == expected

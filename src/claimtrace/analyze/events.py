@@ -454,19 +454,38 @@ def buildup_type(unit: EventUnit) -> str | None:
 def aid_type(unit: EventUnit, label: str) -> str | None:
     """Handing over or delivering what aid is made of ("handed over 700 kg of medicine to the Red Crescent")
     and evacuating the hurt and helpless ("evacuated the wounded") are AID (manual 3.6), where the classifier
-    read RETREAT's handing over and evacuation."""
+    read RETREAT's handing over and evacuation; so is granting what the lexicon calls aid ("granted
+    asylum")."""
     verb = lemma(unit.head)
-    if label != "RETREAT" or unit.is_noun or verb not in plover.HANDOVER_VERBS | {"evacuate"}:
+    if unit.is_noun:
+        return None
+    if verb in plover.GRANTING_VERBS and any("AID" in _noun_types(obj) for obj in _objects(unit)):
+        return "AID"  # "granted diplomatic asylum to five officers"
+    if label != "RETREAT" or verb not in plover.HANDOVER_VERBS | {"evacuate"}:
         return None
     words = {w for obj in _object_nouns(unit) for w in (lemma(obj), obj.lower_)}
     return "AID" if words & (plover.EVACUATED_PEOPLE if verb == "evacuate" else plover.AID_GOODS) else None
 
 
+def mediation_type(unit: EventUnit) -> str | None:
+    """Mediating ("undertook a mediation mission between Syria and Arafat", "mediated between the parties")
+    is a CONSULT, mode third-party (manual 3.2); an offer of it stays the offer (`speech_act_type`), and
+    `coded_type` makes an intended one an AGREE."""
+    if lemma(unit.head) in plover.MEDIATION_WORDS:
+        return "CONSULT"
+    if lemma(unit.head) not in plover.CONDUCTING_VERBS:
+        return None  # "opposed French mediation" is the opposing
+    words = [*unit.trigger[1:], *_objects(unit)]
+    words += [c for w in words for c in w.children if c.dep_ == "compound"]  # "a mediation mission"
+    return "CONSULT" if any(lemma(w) in plover.MEDIATION_WORDS for w in words) else None
+
+
 def attempted_type(unit: EventUnit, label: str) -> str | None:
     """An attempted act is coded as the act ("said they attempted to assassinate the prime minister" is an
-    ASSAULT), where the classifier read the attempt as a THREATEN: the head's one lexicon type."""
+    ASSAULT), where the classifier read the attempt as a THREATEN or as the AGREE that `coded_type` turns
+    into one: the head's one lexicon type."""
     own = lexicon_types(unit.head)
-    if label == "THREATEN" and is_attempt(unit) and len(own) == 1 and own[0] != "THREATEN":
+    if label in ("THREATEN", "AGREE") and is_attempt(unit) and len(own) == 1 and own[0] != "THREATEN":
         return own[0]
     return None
 
@@ -610,6 +629,7 @@ def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = No
             act = (removal_type(unit) or investigation_type(unit) or suppression_type(unit)
                    or complaint_type(unit) or imposition_type(unit) or buildup_type(unit)
                    or aid_type(unit, label) or attempted_type(unit, label) or speech_act_type(unit)
+                   or mediation_type(unit)
                    or label)  # fmt: skip
             event_type = coded_type(act, status, unit)
             demander = demanded_by(unit)

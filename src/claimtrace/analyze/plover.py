@@ -199,6 +199,18 @@ AID_GOODS = frozenset({
     "clothing", "shelter", "money", "fund", "funds", "donation", "ton", "tonne", "kg", "kilogram",
 })  # fmt: skip
 HANDOVER_VERBS = frozenset({"hand", "turn", "transfer", "deliver", "give", "send", "ship", "return"})
+# Granting what the noun lexicon calls aid ("granted diplomatic asylum to five officers", "gave a loan") is
+# AID, not the CONCEDE of "grant" alone.
+GRANTING_VERBS = frozenset({"grant", "give", "extend", "award", "accord"})
+# Mediating is CONSULT's third-party mode (manual 3.2): "undertook a mediation mission between Syria and
+# Arafat", "mediated between the parties" (an offer to mediate is still an AGREE, a demand a REQUEST).
+MEDIATION_WORDS = frozenset({"mediate", "mediation", "mediator"})
+# Verbs that carry an act out, as "undertook a mediation mission" carries out the mediation; other verbs with
+# a mediation for object are acts of their own ("opposed French mediation" is a REJECT).
+CONDUCTING_VERBS = frozenset({
+    "undertake", "conduct", "launch", "lead", "begin", "start", "continue", "carry", "pursue", "head",
+    "resume", "step",
+})  # fmt: skip
 EVACUATED_PEOPLE = frozenset({
     "wounded", "injured", "sick", "civilian", "refugee", "child", "woman", "resident", "survivor", "victim",
     "patient", "elderly", "villager", "family", "people", "casualty",
