@@ -446,3 +446,21 @@ def test_granting_aid_is_aid(text: str, head: str, expected: str | None) -> None
     from claimtrace.analyze.events import aid_type
 
     assert aid_type(_unit(text, head), "CONCEDE") == expected
+
+
+@pytest.mark.parametrize(
+    "text, head, expected",
+    [
+        ("Czechia and Albania have upgraded their diplomatic ties.", "upgraded", "SUPPORT"),
+        ("Israeli intelligence officials have shared evidence with the U.S.", "shared", "COOPERATE"),
+        ("The two agencies will exchange information on smugglers.", "exchange", "COOPERATE"),
+        ("The army upgraded its radar systems.", "upgraded", None),
+        ("The ministers shared a meal in Paris.", "shared", None),
+    ],
+)
+def test_raising_relations_is_support_and_sharing_intelligence_cooperate(
+    text: str, head: str, expected: str | None
+) -> None:
+    from claimtrace.analyze.events import cooperation_type
+
+    assert cooperation_type(_unit(text, head)) == expected

@@ -480,6 +480,20 @@ def mediation_type(unit: EventUnit) -> str | None:
     return "CONSULT" if any(lemma(w) in plover.MEDIATION_WORDS for w in words) else None
 
 
+def cooperation_type(unit: EventUnit) -> str | None:
+    """Raising diplomatic relations ("upgraded their diplomatic ties", "restored relations with Cuba") is a
+    SUPPORT; sharing intelligence or know-how ("shared evidence with the U.S.", "sharing expertise with the
+    Tigers") a COOPERATE: where the classifier, reading the sentence's other words, said otherwise."""
+    if unit.is_noun:
+        return None
+    verb, objects = lemma(unit.head), {lemma(obj) for obj in _objects(unit)}
+    if verb in plover.RELATIONS_UP_VERBS and objects & plover.RELATIONS_NOUNS:
+        return "SUPPORT"
+    if verb in plover.SHARING_VERBS and objects & plover.INFORMATION_NOUNS:
+        return "COOPERATE"
+    return None
+
+
 def attempted_type(unit: EventUnit, label: str) -> str | None:
     """An attempted act is coded as the act ("said they attempted to assassinate the prime minister" is an
     ASSAULT), where the classifier read the attempt as a THREATEN or as the AGREE that `coded_type` turns
@@ -629,7 +643,7 @@ def code_events(doc: Doc, model: EventTypeModel, vectors: np.ndarray | None = No
             act = (removal_type(unit) or investigation_type(unit) or suppression_type(unit)
                    or complaint_type(unit) or imposition_type(unit) or buildup_type(unit)
                    or aid_type(unit, label) or attempted_type(unit, label) or speech_act_type(unit)
-                   or mediation_type(unit)
+                   or mediation_type(unit) or cooperation_type(unit)
                    or label)  # fmt: skip
             event_type = coded_type(act, status, unit)
             demander = demanded_by(unit)

@@ -202,6 +202,20 @@ HANDOVER_VERBS = frozenset({"hand", "turn", "transfer", "deliver", "give", "send
 # Granting what the noun lexicon calls aid ("granted diplomatic asylum to five officers", "gave a loan") is
 # AID, not the CONCEDE of "grant" alone.
 GRANTING_VERBS = frozenset({"grant", "give", "extend", "award", "accord"})
+# Raising diplomatic relations ("upgraded their diplomatic ties to ambassadorial level", "restored relations")
+# is SUPPORT's diplomatic cooperation (CAMEO 05), whatever the sentence's other words suggest; cutting
+# them is SANCTION's (the verb lexicon's "sever", "downgrade").
+RELATIONS_UP_VERBS = frozenset(
+    {"upgrade", "restore", "normalize", "normalise", "establish", "resume", "renew"}
+)
+RELATIONS_NOUNS = frozenset({"tie", "ties", "relation", "relations", "relationship"})
+# Sharing what intelligence work is made of ("shared evidence with the U.S.", "has been sharing expertise with
+# the Tigers") is COOPERATE's intelligence and know-how exchange (the verb lexicon's "share", "exchange").
+SHARING_VERBS = frozenset({"share", "exchange", "pool", "swap"})
+INFORMATION_NOUNS = frozenset({
+    "intelligence", "information", "evidence", "data", "expertise", "technology", "know-how", "knowledge",
+    "experience", "file", "document", "finding", "secret", "detail", "record",
+})  # fmt: skip
 # Mediating is CONSULT's third-party mode (manual 3.2): "undertook a mediation mission between Syria and
 # Arafat", "mediated between the parties" (an offer to mediate is still an AGREE, a demand a REQUEST).
 MEDIATION_WORDS = frozenset({"mediate", "mediation", "mediator"})
