@@ -98,3 +98,15 @@ def test_events_cv_names_a_missing_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["eval", "events-cv", str(tmp_path), "--fast"])
     assert isinstance(result.exception, ClaimtraceError)
     assert "missing PLV_train.tsv" in str(result.exception)
+
+
+def test_events_cv_reads_the_choices_of_a_model_directory(tmp_path: Path) -> None:
+    from claimtrace.analyze.events import MODEL_DIR
+    from claimtrace.cli import cli
+
+    args = ["eval", "events-cv", str(write_plover(tmp_path)), "--fast", "--folds", "2", "--format", "json"]
+    shipped = json.loads(CliRunner().invoke(cli, args, catch_exceptions=False).output)
+    result = CliRunner().invoke(cli, [*args, "--model", str(MODEL_DIR)], catch_exceptions=False)
+    named = json.loads(result.output)
+    shipped.pop("seconds"), named.pop("seconds")
+    assert named == shipped

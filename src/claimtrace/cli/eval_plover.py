@@ -183,9 +183,18 @@ def _cv_table(cv: Any, profile: str, seconds: float) -> str:
     show_default=True,
     help="Seed of the folds' permutation (train/events.py CV_SEED).",
 )
+@click.option(
+    "--model",
+    "model_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Refit with the choices of the model in this directory (`claimtrace train events --out`), not the "
+    "shipped one's.",
+)
 @format_option
 @click.option("--errors", is_flag=True, help="Also list missed and unexpected events, sentence by sentence.")
-def events_cv(directory: Path, fast: bool, folds: int, seed: int, output_format: str, errors: bool) -> None:
+def events_cv(directory: Path, fast: bool, folds: int, seed: int, model_dir: Path | None, output_format: str,
+              errors: bool) -> None:  # fmt: skip
     """Cross-validate the event model inside the training parts of DIRECTORY (PLV_train.tsv and
     PLOVER_GSR_CAMEO.txt, held-out parts never read): each fold coded by the model refitted on the others with
     the shipped model's choices; prints the gold-standard figures and PLV accuracy / macro-F1."""
@@ -200,7 +209,8 @@ def events_cv(directory: Path, fast: bool, folds: int, seed: int, output_format:
     parsed = parse_training(load_pipeline(components=()), directory)
     if not fast:
         parsed = with_vectors(parsed)
-    cv = cross_validation(parsed, shipped_choices(encoder=not fast), dense=not fast, folds=folds, seed=seed)
+    choices = shipped_choices(encoder=not fast, model_dir=model_dir)
+    cv = cross_validation(parsed, choices, dense=not fast, folds=folds, seed=seed)
     seconds = time.perf_counter() - started
     profile = "fast profile" if fast else "default profile (encoder head)"
     if output_format == "json":
