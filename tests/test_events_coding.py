@@ -180,3 +180,21 @@ def test_members_of_a_group_and_the_reporting_subject_code_the_actor(nlp) -> Non
     actor = one(nlp, "The Fijian rebels said they will release the hostages.", "release")["actor"]
     assert (actor["text"], actor["code"], actor["sector"]) == ("they", "FJI", "REB")
     assert actor["resolved_to"] == "The Fijian rebels"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the venue of a gathering is where the parties meet, not where the actor is from
+        "The foreign minister said her government would boycott the talks in Geneva.",
+        "A senior diplomat who attended a closed-door meeting in Geneva criticised the proposal.",
+    ],
+)
+def test_a_venue_or_a_relative_clause_does_not_code_the_actor(nlp, text: str) -> None:
+    coded = [e["actor"]["code"] for e in events(nlp, text) if e["actor"]]
+    assert coded and "CHE" not in coded, events(nlp, text)
+
+
+def test_a_place_in_the_actors_own_phrase_still_codes_it(nlp) -> None:
+    event = one(nlp, "Rebels in Mali attacked an army convoy on Sunday.", "attacked")
+    assert event["actor"]["code"] == "MLI"

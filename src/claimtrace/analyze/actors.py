@@ -73,6 +73,13 @@ COLLECTIVE_NOUNS = frozenset({
 # Prepositions whose object is the other side of an act ("threatened action against Russia"), not the country
 # the actor acts in.
 COUNTERPART_PREPOSITIONS = frozenset({"against", "with", "toward", "towards", "upon"})
+# Gatherings whose place is where the parties meet ("talks in Geneva", "a summit at Camp David"), not where an
+# actor comes from.
+VENUE_NOUNS = frozenset({
+    "talks", "talk", "meeting", "meetings", "summit", "summits", "conference", "conferences", "negotiations",
+    "round", "session", "forum", "congress", "rally",
+})  # fmt: skip
+VENUE_VERBS = frozenset({"attend", "meet", "convene", "gather"})  # "met in Geneva", "attended … in Geneva"
 # Sectors of offices held at home (a president, a judge, a minister, the police, a former one), not between
 # states.
 DOMESTIC_SECTORS = frozenset({"GOV", "JUD", "LEG", "COP", "ELI"})
@@ -183,10 +190,25 @@ def _capitalised_runs(tokens: list[Token]) -> list[list[Token]]:
 
 
 def _counterpart(root: Token) -> bool:
-    """A place that is an act's object or the object of a counterpart preposition ("against Russia")."""
+    """A place that is an act's object, the object of a counterpart preposition ("against Russia") or a
+    gathering's venue ("talks in Geneva")."""
     if root.dep_ in ("dobj", "dative"):
         return True
-    return root.dep_ == "pobj" and root.head.lower_ in COUNTERPART_PREPOSITIONS
+    if root.dep_ != "pobj":
+        return False
+    preposition = root.head
+    if preposition.lower_ in COUNTERPART_PREPOSITIONS:
+        return True
+    gathering = preposition.head
+    return preposition.lower_ in ("in", "at") and (
+        gathering.lower_ in VENUE_NOUNS or (gathering.pos_ == "VERB" and gathering.lemma_ in VENUE_VERBS)
+    )
+
+
+def _described(tokens: list[Token], head: Token) -> set[int]:
+    """The words of a relative clause inside an actor's phrase ("a diplomat who attended a meeting in
+    Geneva"): what the actor did, not where it is from."""
+    return {d.i for t in tokens if t.dep_ == "relcl" and t.i != head.i for d in t.subtree}
 
 
 def _residence(head: Token) -> Token | None:
@@ -233,6 +255,8 @@ class ActorCoder:
         entities and then capitalised words, those before the head first ("Moscow's forces", "the Russian
         leader", "rebels in Ivory Coast")."""
         head = _head(tokens)
+        described = _described(tokens, head)
+        tokens = [t for t in tokens if t.i not in described] or tokens
         first, last = tokens[0].i, tokens[-1].i
         inside = {self.entity_at[t.i] for t in tokens if t.i in self.entity_at}
         ents = sorted((self.ents[n] for n in inside if self.bounds[n][2] in COUNTRY_ENTITIES
