@@ -19,7 +19,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -223,6 +223,23 @@ class Encoding:
     @property
     def heads(self) -> Heads:
         return load_encoder(self.model_dir).heads
+
+    @cached_property
+    def cue_probabilities(self) -> np.ndarray:
+        """(tokens, 3): P(O), P(B), P(I) of each token (its first piece) from the cue head, zeros for
+        whitespace; computed once per Doc for every component that reads the cue head."""
+        has = self.first >= 0
+        if not has.any():
+            return np.zeros((len(self.first), 3), dtype=np.float32)
+        probabilities = self.heads.cue_probabilities(self.vectors[self.first[has]])
+        out = np.zeros((len(self.first), 3), dtype=probabilities.dtype)
+        out[has] = probabilities
+        return out
+
+    @property
+    def in_cue(self) -> np.ndarray:
+        """P(in a cue) = P(B) + P(I) of each token (0 for whitespace)."""
+        return self.cue_probabilities[:, 1] + self.cue_probabilities[:, 2]
 
 
 def token_pieces(doc: Doc, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

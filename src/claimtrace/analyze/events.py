@@ -722,8 +722,7 @@ def is_obstruction(unit: EventUnit) -> bool:
     """Blocking a way: "blocked roads into the capital", "barricaded the bridge", "blocked traffic"."""
     if unit.is_noun or lemma(unit.head) not in plover.OBSTRUCTION_VERBS:
         return False
-    objects = [c for c in unit.head.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(lemma(o) in plover.WAY_NOUNS or o.lower_ in plover.WAY_NOUNS for o in objects)
+    return any(lemma(o) in plover.WAY_NOUNS or o.lower_ in plover.WAY_NOUNS for o in _objects(unit))
 
 
 def victim_words(target: list[Token]) -> set[int]:
@@ -817,7 +816,8 @@ def _event_record(event: Event) -> dict[str, Any]:
 
 def token_cue_probabilities(vectors: np.ndarray, heads: Heads) -> np.ndarray:
     """P(cue) = P(B) + P(I) of each token from the encoder's cue head, over `Encoding.token_vectors` (0 for
-    whitespace tokens, whose vectors are zeros)."""
+    whitespace tokens, whose vectors are zeros): `Encoding.in_cue` for vectors without their Encoding, as
+    training reads them from its cache."""
     out = np.zeros(len(vectors), dtype=np.float32)
     visible = np.flatnonzero(np.abs(vectors).max(axis=1) > 0) if len(vectors) else np.zeros(0, dtype=int)
     if len(visible):
@@ -838,9 +838,7 @@ class EventCoder:
         encoding = doc._.encoding
         # The head learnt the packaged encoder's vectors; a retrained encoder's would mislead it.
         if encoding is not None and self.encoder_model is not None and encoding.model_dir == ENCODER_DIR:
-            vectors = encoding.token_vectors()
-            cues = token_cue_probabilities(vectors, encoding.heads)
-            doc._.events = code_events(doc, self.encoder_model, vectors, cues)
+            doc._.events = code_events(doc, self.encoder_model, encoding.token_vectors(), encoding.in_cue)
         else:
             doc._.events = code_events(doc, self.model)
         return doc

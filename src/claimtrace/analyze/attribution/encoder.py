@@ -46,22 +46,12 @@ CUE_EXTEND = 0.4  # the other tokens of a cue
 CONFIRM_THRESHOLD = 0.5
 
 
-def token_cue_probabilities(doc: Doc, encoding: Encoding) -> np.ndarray:
-    """P(in a cue) of each token of `doc` (0 for tokens with no wordpiece: spaces)."""
-    probabilities = np.zeros(len(doc))
-    visible = np.flatnonzero(encoding.first >= 0)
-    if len(visible):
-        heads = encoding.heads.cue_probabilities(encoding.vectors[encoding.first[visible]])
-        probabilities[visible] = heads[:, 1] + heads[:, 2]
-    return probabilities
-
-
 def doubted_rule_cues(
     doc: Doc, encoding: Encoding, rule_spans: Sequence[AttributionSpans], bar: float = CONFIRM_THRESHOLD
 ) -> set[int]:
     """Indices of the rule attributions whose cue words the head holds below `bar`, every one of them. A cue
     of no word ("—" before a signature, ":") is never doubted: the head was not trained to see those."""
-    probabilities = token_cue_probabilities(doc, encoding)
+    probabilities = encoding.in_cue
     quotes = find_quotes(doc)
     nested = {q.start for q in quotes if q.depth > 0}  # where a quote inside a quote opens
     doubted = set()
@@ -84,7 +74,7 @@ def encoder_cues(
     visible = np.flatnonzero(encoding.first >= 0)
     if not len(visible):
         return []
-    probabilities = encoding.heads.cue_probabilities(encoding.vectors[encoding.first[visible]])
+    probabilities = encoding.cue_probabilities[visible]
     in_cue = probabilities[:, 1] + probabilities[:, 2]
     begins = probabilities[:, 1] > probabilities[:, 2]
     sentence_of = np.zeros(len(doc), dtype=np.int64)
